@@ -1,0 +1,100 @@
+/**
+ * Build-time helpers for Vite.
+ *
+ * - `fontFacesPlugin`: a virtual module `virtual:font-faces` that lists the Noto Sans SC
+ *   unicode-range subsets shipped by @fontsource/noto-sans-sc as MapLibre `font-faces`
+ *   entries. Each woff2 file is imported with `?url`, so Vite emits it as a hashed asset
+ *   served from the app's own origin and MapLibre fetches only the subsets that the
+ *   visible labels need. The list is generated here, at build time, so none of the CSS
+ *   text ends up in the JavaScript bundle (see ../shared/notes/STACK.md).
+ * - `cspPlugin`: writes a Content-Security-Policy meta tag into the built index.html
+ *   (not in dev, where Vite's HMR client needs inline script).
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { Plugin } from 'vite';
+
+const require = createRequire(import.meta.url);
+
+export interface FontFaceEntry {
+  file: string;
+  unicodeRange: string[];
+}
+
+/** Parse a fontsource CSS file into (woff2 file name, unicode ranges) pairs. */
+export function parseFontsourceCss(css: string): FontFaceEntry[] {
+  const out: FontFaceEntry[] = [];
+  const blockRe = /@font-face\s*{([^}]*)}/g;
+  for (const m of css.matchAll(blockRe)) {
+    const body = m[1] ?? '';
+    const file = /url\(\.\/files\/([^)]+\.woff2)\)/.exec(body)?.[1];
+    const range = /unicode-range:\s*([^;]+);/.exec(body)?.[1];
+    if (!file) continue;
+    out.push({
+      file,
+      unicodeRange: range ? range.split(',').map((r) => r.trim().toUpperCase().replace(/^U\+/, 'U+')) : ['U+0-10FFFF'],
+    });
+  }
+  return out;
+}
+
+const FONT_WEIGHTS: Record<string, string> = {
+  'Noto Sans SC Regular': '400',
+  'Noto Sans SC Bold': '700',
+};
+
+export function fontFacesPlugin(): Plugin {
+  const id = 'virtual:font-faces';
+  const resolved = '\0' + id;
+  return {
+    name: 'jjj-font-faces',
+    resolveId(source) {
+      return source === id ? resolved : null;
+    },
+    load(loadId) {
+      if (loadId !== resolved) return null;
+      const pkgDir = path.dirname(require.resolve('@fontsource/noto-sans-sc/package.json'));
+      const imports: string[] = [];
+      const faces: string[] = [];
+      let n = 0;
+      for (const [fontName, weight] of Object.entries(FONT_WEIGHTS)) {
+        const css = readFileSync(path.join(pkgDir, `${weight}.css`), 'utf8');
+        const entries = parseFontsourceCss(css).map((e) => {
+          const v = `f${n++}`;
+          imports.push(`import ${v} from '@fontsource/noto-sans-sc/files/${e.file}?url';`);
+          return `{ url: ${v}, 'unicode-range': ${JSON.stringify(e.unicodeRange)} }`;
+        });
+        faces.push(`${JSON.stringify(fontName)}: [${entries.join(',\n')}]`);
+      }
+      return `${imports.join('\n')}\nconst fontFaces = {\n${faces.join(',\n')}\n};\nexport default fontFaces;\n`;
+    },
+  };
+}
+
+/** The policy for the static app: everything from its own origin, nothing inline, no eval. */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "worker-src 'self' blob:",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'none'",
+].join('; ');
+
+export function cspPlugin(policy = CONTENT_SECURITY_POLICY): Plugin {
+  return {
+    name: 'jjj-csp',
+    apply: 'build',
+    transformIndexHtml(html) {
+      return html.replace(
+        '<meta charset="UTF-8" />',
+        `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${policy}" />`,
+      );
+    },
+  };
+}

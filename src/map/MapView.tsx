@@ -1,0 +1,138 @@
+/**
+ * The map: maplibre with the embedded base map, and a deck.gl overlay interleaved into its
+ * layer stack (deck layers given `beforeId: FIRST_LABEL_LAYER` sit under every base-map label).
+ *
+ * Non-obvious paths (see ./README.md):
+ * - The overlay is added on the map's `load` event, not before: added earlier, deck draws its
+ *   layers on top of everything and ignores `beforeId` (../shared/notes/STACK.md).
+ * - Language and base-map switches change layout properties in place rather than calling
+ *   `setStyle`, which would drop deck's interleaved custom layers from the style.
+ */
+import { useEffect, useRef } from 'react';
+import * as maplibregl from 'maplibre-gl';
+import type { Map as MaplibreMap } from 'maplibre-gl';
+import { MapLibreOverlay } from '@deck.gl/maplibre';
+import type { LayersList } from '@deck.gl/core';
+import fontFaces from 'virtual:font-faces';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { configureMaplibreWorker } from './maplibreWorker';
+import { detectWebGL2 } from './webgl';
+import { BASEMAP_ATTRIBUTION } from './attribution';
+import { basemapUrls } from './basemap/sources';
+import {
+  buildBasemapStyle,
+  JJJ_BOUNDS,
+  MAX_BOUNDS,
+  MAX_ZOOM,
+  MIN_ZOOM,
+  type BasemapOptions,
+  type FontFaces,
+} from './basemap/style';
+import { absoluteUrls, applyBasemapOptions } from './basemap/apply';
+
+export interface MapHandle {
+  map: MaplibreMap;
+  overlay: MapLibreOverlay;
+}
+
+declare global {
+  interface Window {
+    /** The live map and overlay, for the e2e tests and for people poking at the app in devtools. */
+    jjjAtlas?: MapHandle;
+  }
+}
+
+export type MapFailure = { kind: 'no-webgl' | 'error'; reason: string };
+
+export interface MapViewProps {
+  basemap: BasemapOptions;
+  layers: LayersList;
+  ariaLabel: string;
+  onReady?: (handle: MapHandle) => void;
+  onFailure?: (failure: MapFailure) => void;
+}
+
+export function MapView({ basemap, layers, ariaLabel, onReady, onFailure }: MapViewProps) {
+  const container = useRef<HTMLDivElement>(null);
+  const handle = useRef<MapHandle | null>(null);
+  const loaded = useRef(false);
+  const latest = useRef({ basemap, layers, onReady, onFailure });
+  latest.current = { basemap, layers, onReady, onFailure };
+
+  useEffect(() => {
+    const el = container.current;
+    if (!el) return;
+    const webgl = detectWebGL2();
+    if (!webgl.ok) {
+      latest.current.onFailure?.({ kind: 'no-webgl', reason: webgl.reason });
+      return;
+    }
+    configureMaplibreWorker();
+    let map: MaplibreMap;
+    try {
+      map = new maplibregl.Map({
+        container: el,
+        style: buildBasemapStyle(absoluteUrls(basemapUrls), absoluteFontFaces(fontFaces), latest.current.basemap),
+        bounds: JJJ_BOUNDS,
+        fitBoundsOptions: { padding: 24 },
+        maxBounds: MAX_BOUNDS,
+        minZoom: MIN_ZOOM,
+        maxZoom: MAX_ZOOM,
+        attributionControl: false,
+        dragRotate: true,
+        pitchWithRotate: true,
+        canvasContextAttributes: { preserveDrawingBuffer: false, antialias: true },
+      });
+    } catch (e) {
+      latest.current.onFailure?.({ kind: 'error', reason: e instanceof Error ? e.message : String(e) });
+      return;
+    }
+    map.addControl(new maplibregl.NavigationControl({ visualizePitch: true }), 'top-right');
+    map.addControl(new maplibregl.ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');
+    map.addControl(new maplibregl.AttributionControl({ compact: false, customAttribution: BASEMAP_ATTRIBUTION }), 'bottom-right');
+    const overlay = new MapLibreOverlay({ interleaved: true, layers: [] });
+    handle.current = { map, overlay };
+    window.jjjAtlas = handle.current;
+
+    map.on('load', () => {
+      map.addControl(overlay);
+      overlay.setProps({ layers: latest.current.layers });
+      loaded.current = true;
+      latest.current.onReady?.(handle.current!);
+    });
+    map.on('error', (ev) => {
+      // A failed source or font fetch is reported but does not stop the map.
+      console.warn('[map]', ev.error?.message ?? ev);
+    });
+    const lost = () => latest.current.onFailure?.({ kind: 'error', reason: 'WebGL context lost' });
+    map.getCanvas().addEventListener('webglcontextlost', lost);
+
+    return () => {
+      map.getCanvas().removeEventListener('webglcontextlost', lost);
+      loaded.current = false;
+      handle.current = null;
+      if (window.jjjAtlas?.map === map) delete window.jjjAtlas;
+      map.remove();
+    };
+  }, []);
+
+  useEffect(() => {
+    if (!loaded.current || !handle.current) return;
+    applyBasemapOptions(handle.current.map, buildBasemapStyle(absoluteUrls(basemapUrls), fontFaces, basemap));
+  }, [basemap]);
+
+  useEffect(() => {
+    if (!loaded.current || !handle.current) return;
+    handle.current.overlay.setProps({ layers });
+  }, [layers]);
+
+  return <div ref={container} className="map-canvas" role="region" aria-label={ariaLabel} data-testid="map" />;
+}
+
+function absoluteFontFaces(faces: FontFaces): FontFaces {
+  const out: FontFaces = {};
+  for (const [name, list] of Object.entries(faces)) {
+    out[name] = list.map((f) => ({ ...f, url: new URL(f.url, document.baseURI).href }));
+  }
+  return out;
+}

@@ -1,0 +1,340 @@
+/**
+ * The embedded base map: a MapLibre style built only from data the app ships.
+ *
+ * Pure: takes the data URLs, the font faces and the label language, returns a style object.
+ * No `glyphs` and no `sprite` URL — every glyph is drawn locally from the bundled Noto Sans SC
+ * (`font-faces`, MapLibre 6), so labels render on machines without CJK fonts and no request
+ * leaves the page's origin. Design notes: ./README.md.
+ */
+import type {
+  ExpressionSpecification,
+  LayerSpecification,
+  StyleSpecification,
+} from 'maplibre-gl';
+
+export interface BasemapUrls {
+  provinces: string;
+  prefectures: string;
+  counties: string;
+  neighbours: string;
+  sea: string;
+  coastline: string;
+  rivers: string;
+  riversSupplement: string;
+  lakes: string;
+  seats: string;
+  labels: string;
+}
+
+export type FontFaces = Record<string, { url: string; 'unicode-range': string[] }[]>;
+export type LabelLanguage = 'zh' | 'en';
+
+/** Which base-map layer groups a person can switch off (issue 4 wires the toggles). */
+export interface BasemapOptions {
+  lang: LabelLanguage;
+  counties: boolean;
+  labels: boolean;
+  rivers: boolean;
+}
+
+export const DEFAULT_BASEMAP_OPTIONS: BasemapOptions = { lang: 'zh', counties: true, labels: true, rivers: true };
+
+export const FONT_REGULAR = 'Noto Sans SC Regular';
+export const FONT_BOLD = 'Noto Sans SC Bold';
+
+/** The id of the lowest label layer: overlays inserted before it stay under every label. */
+export const FIRST_LABEL_LAYER = 'water-label-river';
+
+/** Region bounds: the three provinces, and the pan limit around them. [[w, s], [e, n]] */
+export const JJJ_BOUNDS: [[number, number], [number, number]] = [[113.45, 36.05], [119.85, 42.62]];
+export const MAX_BOUNDS: [[number, number], [number, number]] = [[109.5, 33.5], [123.5, 45.0]];
+export const MIN_ZOOM = 5;
+export const MAX_ZOOM = 13;
+
+/** Base-map palette; the plan's overlay colours are chosen to stand out on it. */
+export const BASEMAP_COLORS = {
+  background: '#e8ecee',
+  sea: '#b7d0e1',
+  coast: '#7fa6bf',
+  neighbour: '#e6e5e0',
+  neighbourBorder: '#c4c2bb',
+  land: '#f8f6f0',
+  beijing: '#f6f1e6',
+  province: '#6e6358',
+  provinceCasing: '#e5dccd',
+  prefecture: '#a0958a',
+  county: '#cfc7ba',
+  river: '#86b4d2',
+  lake: '#b7d0e1',
+  waterText: '#3a7099',
+  textDark: '#3b352e',
+  textMid: '#5a5249',
+  textLight: '#7a7166',
+  halo: 'rgba(255,255,255,0.92)',
+} as const;
+
+const c = BASEMAP_COLORS;
+
+/** Primary name in the label language, the other language beneath in smaller type. */
+export function bilingualLabel(lang: LabelLanguage, primarySize = 1, secondaryScale = 0.78): ExpressionSpecification {
+  const [first, second] = lang === 'zh' ? ['name', 'name_en'] : ['name_en', 'name'];
+  return [
+    'format',
+    ['coalesce', ['get', first], ['get', second]],
+    { 'font-scale': primarySize },
+    ['case', ['all', ['has', first], ['has', second]], '\n', ''],
+    {},
+    ['case', ['all', ['has', first], ['has', second]], ['get', second], ''],
+    { 'font-scale': secondaryScale },
+  ];
+}
+
+function visibility(on: boolean): 'visible' | 'none' {
+  return on ? 'visible' : 'none';
+}
+
+export function buildBasemapStyle(urls: BasemapUrls, fontFaces: FontFaces, options: BasemapOptions = DEFAULT_BASEMAP_OPTIONS): StyleSpecification {
+  const { lang } = options;
+  const rivers = visibility(options.rivers);
+  const labels = visibility(options.labels);
+  const geo = (data: string) => ({ type: 'geojson' as const, data });
+
+  const layers: LayerSpecification[] = [
+    { id: 'background', type: 'background', paint: { 'background-color': c.background } },
+    { id: 'sea', type: 'fill', source: 'sea', paint: { 'fill-color': c.sea } },
+    { id: 'neighbour-fill', type: 'fill', source: 'neighbours', paint: { 'fill-color': c.neighbour } },
+    {
+      id: 'province-fill',
+      type: 'fill',
+      source: 'provinces',
+      paint: { 'fill-color': ['match', ['get', 'adcode'], '110000', c.beijing, '120000', c.beijing, c.land] },
+    },
+    {
+      id: 'county-border',
+      type: 'line',
+      source: 'counties',
+      minzoom: 6.5,
+      layout: { visibility: visibility(options.counties), 'line-join': 'round' },
+      paint: {
+        'line-color': c.county,
+        'line-width': ['interpolate', ['linear'], ['zoom'], 6.5, 0.3, 9, 0.8, 12, 1.2],
+        'line-opacity': ['interpolate', ['linear'], ['zoom'], 6.5, 0, 7.2, 1],
+      },
+    },
+    {
+      id: 'lake',
+      type: 'fill',
+      source: 'lakes',
+      layout: { visibility: rivers },
+      paint: { 'fill-color': c.lake, 'fill-outline-color': c.river },
+    },
+    {
+      id: 'river',
+      type: 'line',
+      source: 'rivers',
+      layout: { visibility: rivers, 'line-join': 'round', 'line-cap': 'round' },
+      paint: { 'line-color': c.river, 'line-width': ['interpolate', ['linear'], ['zoom'], 5, 0.8, 8, 1.6, 12, 3] },
+    },
+    {
+      id: 'river-supplement',
+      type: 'line',
+      source: 'riversSupplement',
+      layout: { visibility: rivers, 'line-join': 'round', 'line-cap': 'round' },
+      paint: { 'line-color': c.river, 'line-width': ['interpolate', ['linear'], ['zoom'], 5, 0.6, 8, 1.3, 12, 2.5] },
+    },
+    { id: 'neighbour-border', type: 'line', source: 'neighbours', paint: { 'line-color': c.neighbourBorder, 'line-width': 0.8 } },
+    {
+      id: 'prefecture-border',
+      type: 'line',
+      source: 'prefectures',
+      layout: { 'line-join': 'round' },
+      paint: {
+        'line-color': c.prefecture,
+        'line-width': ['interpolate', ['linear'], ['zoom'], 5, 0.6, 8, 1.2, 12, 2],
+        'line-dasharray': [4, 1.5, 1, 1.5],
+      },
+    },
+    {
+      id: 'province-border-casing',
+      type: 'line',
+      source: 'provinces',
+      layout: { 'line-join': 'round' },
+      paint: { 'line-color': c.provinceCasing, 'line-width': ['interpolate', ['linear'], ['zoom'], 5, 3, 8, 6, 12, 9], 'line-opacity': 0.8 },
+    },
+    {
+      id: 'province-border',
+      type: 'line',
+      source: 'provinces',
+      layout: { 'line-join': 'round' },
+      paint: { 'line-color': c.province, 'line-width': ['interpolate', ['linear'], ['zoom'], 5, 1.1, 8, 1.8, 12, 2.6] },
+    },
+    { id: 'coastline', type: 'line', source: 'coastline', paint: { 'line-color': c.coast, 'line-width': ['interpolate', ['linear'], ['zoom'], 5, 0.7, 10, 1.4] } },
+    // ---- labels: everything below is above the plan's overlays (FIRST_LABEL_LAYER) ----
+    {
+      id: FIRST_LABEL_LAYER,
+      type: 'symbol',
+      source: 'rivers',
+      minzoom: 6.3,
+      layout: {
+        visibility: rivers === 'visible' && labels === 'visible' ? 'visible' : 'none',
+        'symbol-placement': 'line',
+        'symbol-spacing': 320,
+        'text-field': lang === 'zh' ? ['coalesce', ['get', 'name'], ['get', 'name_en']] : ['coalesce', ['get', 'name_en'], ['get', 'name']],
+        'text-font': [FONT_REGULAR],
+        'text-size': ['interpolate', ['linear'], ['zoom'], 6, 10.5, 10, 13],
+        'text-letter-spacing': lang === 'zh' ? 0.3 : 0.05,
+        'text-max-angle': 30,
+      },
+      paint: { 'text-color': c.waterText, 'text-halo-color': c.halo, 'text-halo-width': 1.2 },
+    },
+    {
+      id: 'water-label-river-supplement',
+      type: 'symbol',
+      source: 'riversSupplement',
+      minzoom: 7,
+      layout: {
+        visibility: rivers === 'visible' && labels === 'visible' ? 'visible' : 'none',
+        'symbol-placement': 'line',
+        'symbol-spacing': 320,
+        'text-field': lang === 'zh' ? ['coalesce', ['get', 'name'], ['get', 'name_en']] : ['coalesce', ['get', 'name_en'], ['get', 'name']],
+        'text-font': [FONT_REGULAR],
+        'text-size': ['interpolate', ['linear'], ['zoom'], 7, 10.5, 10, 13],
+        'text-letter-spacing': lang === 'zh' ? 0.3 : 0.05,
+        'text-max-angle': 30,
+      },
+      paint: { 'text-color': c.waterText, 'text-halo-color': c.halo, 'text-halo-width': 1.2 },
+    },
+    {
+      id: 'water-label-lake',
+      type: 'symbol',
+      source: 'lakes',
+      minzoom: 7,
+      layout: { visibility: rivers === 'visible' && labels === 'visible' ? 'visible' : 'none', 'text-field': bilingualLabel(lang), 'text-font': [FONT_REGULAR], 'text-size': 11 },
+      paint: { 'text-color': c.waterText, 'text-halo-color': c.halo, 'text-halo-width': 1.2 },
+    },
+    {
+      id: 'water-label-sea',
+      type: 'symbol',
+      source: 'labels',
+      filter: ['==', ['get', 'kind'], 'sea'],
+      layout: {
+        visibility: labels,
+        'text-field': bilingualLabel(lang, 1, 0.7),
+        'text-font': [FONT_REGULAR],
+        'text-size': ['interpolate', ['linear'], ['zoom'], 5, 14, 9, 20],
+        'text-letter-spacing': lang === 'zh' ? 0.8 : 0.2,
+      },
+      paint: { 'text-color': c.waterText, 'text-halo-color': 'rgba(183,208,225,0.6)', 'text-halo-width': 1 },
+    },
+    {
+      id: 'county-seat',
+      type: 'circle',
+      source: 'seats',
+      minzoom: 7.5,
+      filter: ['==', ['get', 'rank'], 3],
+      layout: { visibility: labels },
+      paint: { 'circle-radius': ['interpolate', ['linear'], ['zoom'], 7.5, 1.6, 11, 3], 'circle-color': c.textLight, 'circle-stroke-color': '#fff', 'circle-stroke-width': 0.8 },
+    },
+    {
+      id: 'label-county',
+      type: 'symbol',
+      source: 'seats',
+      minzoom: 7.5,
+      filter: ['==', ['get', 'rank'], 3],
+      layout: {
+        visibility: labels,
+        'text-field': bilingualLabel(lang, 1, 0.8),
+        'text-font': [FONT_REGULAR],
+        'text-size': ['interpolate', ['linear'], ['zoom'], 7.5, 10.5, 11, 13],
+        'text-variable-anchor': ['top', 'bottom', 'left', 'right'],
+        'text-radial-offset': 0.5,
+        'text-justify': 'auto',
+        'symbol-sort-key': 3,
+      },
+      paint: { 'text-color': c.textMid, 'text-halo-color': c.halo, 'text-halo-width': 1.3 },
+    },
+    {
+      id: 'prefecture-seat',
+      type: 'circle',
+      source: 'seats',
+      filter: ['==', ['get', 'rank'], 2],
+      layout: { visibility: labels },
+      paint: {
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 5, 2.6, 10, 4.5],
+        'circle-color': '#fff',
+        'circle-stroke-color': c.textDark,
+        'circle-stroke-width': ['interpolate', ['linear'], ['zoom'], 5, 1.2, 10, 1.8],
+      },
+    },
+    {
+      id: 'label-prefecture',
+      type: 'symbol',
+      source: 'seats',
+      filter: ['==', ['get', 'rank'], 2],
+      layout: {
+        visibility: labels,
+        'text-field': bilingualLabel(lang, 1, 0.78),
+        'text-font': [FONT_REGULAR],
+        'text-size': ['interpolate', ['linear'], ['zoom'], 5, 12, 8, 14, 11, 16],
+        'text-variable-anchor': ['top', 'bottom', 'right', 'left'],
+        'text-radial-offset': 0.55,
+        'text-justify': 'auto',
+        'symbol-sort-key': 2,
+      },
+      paint: { 'text-color': c.textDark, 'text-halo-color': c.halo, 'text-halo-width': 1.5 },
+    },
+    {
+      id: 'capital-seat',
+      type: 'circle',
+      source: 'seats',
+      filter: ['all', ['==', ['get', 'rank'], 1], ['!=', ['get', 'adcode'], '130000']],
+      layout: { visibility: labels },
+      paint: {
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 5, 3.6, 10, 6],
+        'circle-color': c.textDark,
+        'circle-stroke-color': '#fff',
+        'circle-stroke-width': 1.6,
+      },
+    },
+    {
+      id: 'label-province',
+      type: 'symbol',
+      source: 'labels',
+      filter: ['==', ['get', 'kind'], 'province'],
+      maxzoom: 9,
+      layout: {
+        visibility: labels,
+        'text-field': bilingualLabel(lang, 1, 0.62),
+        'text-font': [FONT_BOLD],
+        'text-size': ['interpolate', ['linear'], ['zoom'], 5, 16, 8, 22],
+        'text-letter-spacing': lang === 'zh' ? 0.35 : 0.12,
+        'text-transform': 'none',
+        'symbol-sort-key': 1,
+        'text-allow-overlap': false,
+        'text-padding': 4,
+      },
+      paint: { 'text-color': c.textDark, 'text-opacity': 0.82, 'text-halo-color': c.halo, 'text-halo-width': 1.8 },
+    },
+  ];
+
+  return {
+    version: 8,
+    name: 'JJJ Atlas embedded base map',
+    metadata: { 'jjj:lang': lang },
+    'font-faces': fontFaces,
+    sources: {
+      provinces: geo(urls.provinces),
+      prefectures: geo(urls.prefectures),
+      counties: geo(urls.counties),
+      neighbours: geo(urls.neighbours),
+      sea: geo(urls.sea),
+      coastline: geo(urls.coastline),
+      rivers: geo(urls.rivers),
+      riversSupplement: geo(urls.riversSupplement),
+      lakes: geo(urls.lakes),
+      seats: geo(urls.seats),
+      labels: geo(urls.labels),
+    },
+    layers,
+  } as StyleSpecification;
+}

@@ -1,0 +1,29 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+import { cspPlugin, fontFacesPlugin } from './scripts/vite-plugins.ts';
+
+// Production build = what users get and what the e2e tests and the benchmark drive.
+export default defineConfig({
+  plugins: [react(), fontFacesPlugin(), cspPlugin()],
+  // maplibre's worker is bundled as an ES module worker (see src/map/maplibreWorker.ts)
+  worker: { format: 'es' },
+  assetsInclude: ['**/*.geojson'],
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+    chunkSizeWarningLimit: 1500,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            { name: 'maplibre', test: /node_modules[\\/]maplibre-gl/ },
+            { name: 'deckgl', test: /node_modules[\\/](@deck\.gl|@luma\.gl|@math\.gl|@loaders\.gl|@probe\.gl)/ },
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+          ],
+        },
+      },
+    },
+  },
+  server: { host: '127.0.0.1' },
+  preview: { host: '127.0.0.1', port: 4173, strictPort: true },
+});

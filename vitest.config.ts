@@ -1,0 +1,15 @@
+import { defineConfig } from 'vitest/config';
+import react from '@vitejs/plugin-react';
+import { fontFacesPlugin } from './scripts/vite-plugins.ts';
+
+// Unit tests: logic in node, React components in happy-dom with the map replaced by a stand-in.
+// Everything that draws is tested in real Chromium by tests/e2e (not picked up here).
+export default defineConfig({
+  plugins: [react(), fontFacesPlugin()],
+  assetsInclude: ['**/*.geojson'],
+  test: {
+    include: ['tests/unit/**/*.test.{ts,tsx}'],
+    environment: 'node',
+    testTimeout: 30000,
+  },
+});
