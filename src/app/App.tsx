@@ -14,10 +14,10 @@ export function App() {
   const setMapStatus = useAppStore((s) => s.setMapStatus);
 
   useEffect(() => {
-    void i18n.changeLanguage(lang);
+    if (i18n.language !== lang) void i18n.changeLanguage(lang);
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
-    document.title = `${t('app.title')} · ${lang === 'zh' ? 'JJJ Atlas' : '京津冀协同发展地图'}`;
-  }, [lang, i18n, t]);
+    document.title = lang === 'zh' ? '京津冀协同发展地图 · JJJ Atlas' : 'JJJ Atlas · 京津冀协同发展地图';
+  }, [lang, i18n]);
 
   const basemap = useMemo(() => ({ lang, ...basemapLayers }), [lang, basemapLayers]);
   const layers = useMemo<LayersList>(() => [], []);

@@ -1,0 +1,29 @@
+/**
+ * Serve the production build (dist/) on 127.0.0.1 with `vite preview` for the e2e tests and
+ * the benchmark. The port is free-picked so parallel runs do not collide.
+ */
+import { preview, type PreviewServer } from 'vite';
+import { createServer } from 'node:net';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const addr = s.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      s.close(() => resolve(port));
+    });
+    s.on('error', reject);
+  });
+}
+
+export async function serveDist(outDir = 'dist'): Promise<{ url: string; close: () => Promise<void> }> {
+  const port = await freePort();
+  const server: PreviewServer = await preview({
+    configFile: false,
+    build: { outDir },
+    preview: { host: '127.0.0.1', port, strictPort: true, open: false },
+    logLevel: 'warn',
+  });
+  return { url: `http://127.0.0.1:${port}/`, close: () => server.close() };
+}
