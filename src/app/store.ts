@@ -1,33 +1,120 @@
 /**
- * The one app store. Issue 4 extends it with filters and selection and mirrors it to the URL;
- * for now it holds the UI language and the base-map layer switches.
+ * The one app store (zustand). It holds what the person chose — language, base-map switches,
+ * filters, selection, map position — and the loaded data. Everything shown is derived from it:
+ * the filtered set is computed once (./useFilteredPlan.ts) and feeds the deck layers, the
+ * legend counts and the list. The URL mirrors the shareable part (./useUrlSync.ts, ./url.ts).
  */
 import { create } from 'zustand';
 import type { Language } from '../i18n/resources';
 import { browserLanguage } from '../i18n';
+import type { PlanItem, PlanLink, PlanMeta } from '../data/plan/schema';
+import type { Region } from '../data/regions/regions';
+import {
+  DEFAULT_BASEMAP,
+  DEFAULT_FILTERS,
+  type BasemapLayers,
+  type Filters,
+  type ListSort,
+  type MapView,
+  type UrlState,
+} from './state';
 
-export interface BasemapLayers {
-  counties: boolean;
-  labels: boolean;
-  rivers: boolean;
-}
+export type { BasemapLayers } from './state';
 
 export type MapStatus = { state: 'loading' } | { state: 'ready' } | { state: 'failed'; kind: 'no-webgl' | 'error'; reason: string };
+
+export type DataStatus =
+  | { state: 'loading' }
+  | { state: 'ready'; meta: PlanMeta; items: PlanItem[]; links: PlanLink[]; regions: Map<string, Region> }
+  | { state: 'failed'; reason: string };
+
+export interface Notice {
+  id: number;
+  kind: 'info' | 'warning' | 'error';
+  text: string;
+}
+
+export interface Hover {
+  id: string;
+  x: number;
+  y: number;
+}
+
+export type SidebarTab = 'layers' | 'list';
 
 export interface AppState {
   lang: Language;
   basemap: BasemapLayers;
+  filters: Filters;
+  selected: string | null;
+  hover: Hover | null;
+  view: MapView | null;
   mapStatus: MapStatus;
+  data: DataStatus;
+  notices: Notice[];
+  sidebarOpen: boolean;
+  sidebarTab: SidebarTab;
+  listSort: ListSort;
+  /** Bumped to ask the map to move to the selection (search, list, "zoom to"). */
+  flyRequest: { id: string; seq: number } | { bbox: [number, number, number, number]; seq: number } | null;
+
   setLang: (lang: Language) => void;
   setBasemapLayer: (layer: keyof BasemapLayers, on: boolean) => void;
+  setFilters: (update: Partial<Filters>) => void;
+  resetFilters: () => void;
+  select: (id: string | null, opts?: { fly?: boolean }) => void;
+  setHover: (hover: Hover | null) => void;
+  setView: (view: MapView) => void;
+  flyToBbox: (bbox: [number, number, number, number]) => void;
   setMapStatus: (status: MapStatus) => void;
+  setData: (data: DataStatus) => void;
+  notify: (kind: Notice['kind'], text: string) => void;
+  dismissNotice: (id: number) => void;
+  setSidebarOpen: (open: boolean) => void;
+  setSidebarTab: (tab: SidebarTab) => void;
+  setListSort: (sort: ListSort) => void;
+  applyUrlState: (s: UrlState) => void;
 }
+
+let noticeSeq = 0;
+let flySeq = 0;
 
 export const useAppStore = create<AppState>((set) => ({
   lang: browserLanguage(),
-  basemap: { counties: true, labels: true, rivers: true },
+  basemap: { ...DEFAULT_BASEMAP },
+  filters: { ...DEFAULT_FILTERS },
+  selected: null,
+  hover: null,
+  view: null,
   mapStatus: { state: 'loading' },
+  data: { state: 'loading' },
+  notices: [],
+  sidebarOpen: typeof window === 'undefined' || window.innerWidth >= 760,
+  sidebarTab: 'layers',
+  listSort: 'group',
+  flyRequest: null,
+
   setLang: (lang) => set({ lang }),
   setBasemapLayer: (layer, on) => set((s) => ({ basemap: { ...s.basemap, [layer]: on } })),
+  setFilters: (update) => set((s) => ({ filters: { ...s.filters, ...update } })),
+  resetFilters: () => set({ filters: { ...DEFAULT_FILTERS } }),
+  select: (id, opts) =>
+    set(() => ({ selected: id, ...(id && opts?.fly ? { flyRequest: { id, seq: ++flySeq } } : {}) })),
+  setHover: (hover) => set({ hover }),
+  setView: (view) => set({ view }),
+  flyToBbox: (bbox) => set({ flyRequest: { bbox, seq: ++flySeq } }),
   setMapStatus: (mapStatus) => set({ mapStatus }),
+  setData: (data) => set({ data }),
+  notify: (kind, text) => set((s) => ({ notices: [...s.notices.filter((n) => n.text !== text), { id: ++noticeSeq, kind, text }] })),
+  dismissNotice: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
+  setSidebarOpen: (sidebarOpen) => set({ sidebarOpen }),
+  setSidebarTab: (sidebarTab) => set({ sidebarTab, sidebarOpen: true }),
+  setListSort: (listSort) => set({ listSort }),
+  applyUrlState: (u) =>
+    set(() => ({ view: u.view, filters: u.filters, basemap: u.basemap, selected: u.selected, lang: u.lang })),
 }));
+
+/** The URL-relevant slice of the state. */
+export function urlStateOf(s: AppState): UrlState {
+  return { view: s.view, filters: s.filters, basemap: s.basemap, selected: s.selected, lang: s.lang };
+}

@@ -12,7 +12,7 @@ import { useEffect, useRef } from 'react';
 import * as maplibregl from 'maplibre-gl';
 import type { Map as MaplibreMap } from 'maplibre-gl';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
-import type { LayersList } from '@deck.gl/core';
+import type { LayersList, PickingInfo } from '@deck.gl/core';
 import fontFaces from 'virtual:font-faces';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { configureMaplibreWorker } from './maplibreWorker';
@@ -44,20 +44,33 @@ declare global {
 
 export type MapFailure = { kind: 'no-webgl' | 'error'; reason: string };
 
+export interface CameraView {
+  zoom: number;
+  lat: number;
+  lon: number;
+}
+
 export interface MapViewProps {
   basemap: BasemapOptions;
   layers: LayersList;
   ariaLabel: string;
+  /** Where to start; null fits the three provinces. Read once, at start. */
+  initialView?: CameraView | null;
   onReady?: (handle: MapHandle) => void;
   onFailure?: (failure: MapFailure) => void;
+  /** After every camera move (moveend). */
+  onViewChange?: (view: CameraView) => void;
+  /** deck.gl picking: what is under the pointer, and clicks. */
+  onHover?: (info: PickingInfo) => void;
+  onClick?: (info: PickingInfo) => void;
 }
 
-export function MapView({ basemap, layers, ariaLabel, onReady, onFailure }: MapViewProps) {
+export function MapView({ basemap, layers, ariaLabel, initialView, onReady, onFailure, onViewChange, onHover, onClick }: MapViewProps) {
   const container = useRef<HTMLDivElement>(null);
   const handle = useRef<MapHandle | null>(null);
   const loaded = useRef(false);
-  const latest = useRef({ basemap, layers, onReady, onFailure });
-  latest.current = { basemap, layers, onReady, onFailure };
+  const latest = useRef({ basemap, layers, initialView, onReady, onFailure, onViewChange, onHover, onClick });
+  latest.current = { basemap, layers, initialView, onReady, onFailure, onViewChange, onHover, onClick };
 
   useEffect(() => {
     const el = container.current;
@@ -73,8 +86,9 @@ export function MapView({ basemap, layers, ariaLabel, onReady, onFailure }: MapV
       map = new maplibregl.Map({
         container: el,
         style: buildBasemapStyle(absoluteUrls(basemapUrls), absoluteFontFaces(fontFaces), latest.current.basemap),
-        bounds: JJJ_BOUNDS,
-        fitBoundsOptions: { padding: 24 },
+        ...(latest.current.initialView
+          ? { center: [latest.current.initialView.lon, latest.current.initialView.lat] as [number, number], zoom: latest.current.initialView.zoom }
+          : { bounds: JJJ_BOUNDS, fitBoundsOptions: { padding: 24 } }),
         maxBounds: MAX_BOUNDS,
         minZoom: MIN_ZOOM,
         maxZoom: MAX_ZOOM,
@@ -90,7 +104,15 @@ export function MapView({ basemap, layers, ariaLabel, onReady, onFailure }: MapV
     map.addControl(new maplibregl.NavigationControl({ visualizePitch: true }), 'top-right');
     map.addControl(new maplibregl.ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');
     map.addControl(new maplibregl.AttributionControl({ compact: false, customAttribution: BASEMAP_ATTRIBUTION }), 'bottom-right');
-    const overlay = new MapLibreOverlay({ interleaved: true, layers: [] });
+    const overlay = new MapLibreOverlay({
+      interleaved: true,
+      layers: [],
+      onHover: (info) => {
+        map.getCanvas().style.cursor = info.picked ? 'pointer' : '';
+        latest.current.onHover?.(info);
+      },
+      onClick: (info) => latest.current.onClick?.(info),
+    });
     handle.current = { map, overlay };
     window.jjjAtlas = handle.current;
 
@@ -99,6 +121,10 @@ export function MapView({ basemap, layers, ariaLabel, onReady, onFailure }: MapV
       overlay.setProps({ layers: latest.current.layers });
       loaded.current = true;
       latest.current.onReady?.(handle.current!);
+    });
+    map.on('moveend', () => {
+      const c = map.getCenter();
+      latest.current.onViewChange?.({ zoom: map.getZoom(), lat: c.lat, lon: c.lng });
     });
     map.on('error', (ev) => {
       // A failed source or font fetch is reported but does not stop the map.

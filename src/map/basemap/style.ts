@@ -47,6 +47,8 @@ export const FIRST_LABEL_LAYER = 'water-label-river';
 
 /** Region bounds: the three provinces, and the pan limit around them. [[w, s], [e, n]] */
 export const JJJ_BOUNDS: [[number, number], [number, number]] = [[113.45, 36.05], [119.85, 42.62]];
+/** The rectangle the shipped base-map data covers (geodata/basemap/SOURCES.md). */
+export const DATA_BOUNDS: [[number, number], [number, number]] = [[112.5, 35.5], [120.5, 43.0]];
 export const MAX_BOUNDS: [[number, number], [number, number]] = [[109.5, 33.5], [123.5, 45.0]];
 export const MIN_ZOOM = 5;
 export const MAX_ZOOM = 13;
@@ -71,6 +73,7 @@ export const BASEMAP_COLORS = {
   textMid: '#5a5249',
   textLight: '#7a7166',
   halo: 'rgba(255,255,255,0.92)',
+  highlight: '#d9480f',
 } as const;
 
 const c = BASEMAP_COLORS;
@@ -168,7 +171,36 @@ export function buildBasemapStyle(urls: BasemapUrls, fontFaces: FontFaces, optio
       layout: { 'line-join': 'round' },
       paint: { 'line-color': c.province, 'line-width': ['interpolate', ['linear'], ['zoom'], 5, 1.1, 8, 1.8, 12, 2.6] },
     },
+    // The shipped data stops at a rectangle; a wide blurred line in the background colour
+    // fades it out instead of showing a hard edge.
+    {
+      id: 'data-frame-fade',
+      type: 'line',
+      source: 'dataFrame',
+      paint: {
+        'line-color': c.background,
+        'line-width': ['interpolate', ['exponential', 2], ['zoom'], 4, 70, 6, 240, 8, 900],
+        'line-blur': ['interpolate', ['exponential', 2], ['zoom'], 4, 70, 6, 240, 8, 900],
+      },
+    },
     { id: 'coastline', type: 'line', source: 'coastline', paint: { 'line-color': c.coast, 'line-width': ['interpolate', ['linear'], ['zoom'], 5, 0.7, 10, 1.4] } },
+    // Regions of the selected item (set at run time by ../regionHighlight.ts), under the labels.
+    ...(['provinces', 'prefectures', 'counties'] as const).flatMap((src): LayerSpecification[] => [
+      {
+        id: `highlight-${src}-fill`,
+        type: 'fill',
+        source: src,
+        filter: ['in', ['get', 'adcode'], ['literal', []]],
+        paint: { 'fill-color': c.highlight, 'fill-opacity': 0.16 },
+      },
+      {
+        id: `highlight-${src}-line`,
+        type: 'line',
+        source: src,
+        filter: ['in', ['get', 'adcode'], ['literal', []]],
+        paint: { 'line-color': c.highlight, 'line-width': 2.5, 'line-opacity': 0.9 },
+      },
+    ]),
     // ---- labels: everything below is above the plan's overlays (FIRST_LABEL_LAYER) ----
     {
       id: FIRST_LABEL_LAYER,
@@ -222,7 +254,7 @@ export function buildBasemapStyle(urls: BasemapUrls, fontFaces: FontFaces, optio
         'text-field': bilingualLabel(lang, 1, 0.7),
         'text-font': [FONT_REGULAR],
         'text-size': ['interpolate', ['linear'], ['zoom'], 5, 14, 9, 20],
-        'text-letter-spacing': lang === 'zh' ? 0.8 : 0.2,
+        'text-letter-spacing': lang === 'zh' ? 0.5 : 0.15,
       },
       paint: { 'text-color': c.waterText, 'text-halo-color': 'rgba(183,208,225,0.6)', 'text-halo-width': 1 },
     },
@@ -307,7 +339,7 @@ export function buildBasemapStyle(urls: BasemapUrls, fontFaces: FontFaces, optio
         'text-field': bilingualLabel(lang, 1, 0.62),
         'text-font': [FONT_BOLD],
         'text-size': ['interpolate', ['linear'], ['zoom'], 5, 16, 8, 22],
-        'text-letter-spacing': lang === 'zh' ? 0.35 : 0.12,
+        'text-letter-spacing': lang === 'zh' ? 0.2 : 0.08,
         'text-transform': 'none',
         'symbol-sort-key': 1,
         'text-allow-overlap': false,
@@ -334,6 +366,23 @@ export function buildBasemapStyle(urls: BasemapUrls, fontFaces: FontFaces, optio
       lakes: geo(urls.lakes),
       seats: geo(urls.seats),
       labels: geo(urls.labels),
+      dataFrame: {
+        type: 'geojson',
+        data: {
+          type: 'Feature',
+          properties: {},
+          geometry: {
+            type: 'LineString',
+            coordinates: [
+              [DATA_BOUNDS[0][0], DATA_BOUNDS[0][1]],
+              [DATA_BOUNDS[1][0], DATA_BOUNDS[0][1]],
+              [DATA_BOUNDS[1][0], DATA_BOUNDS[1][1]],
+              [DATA_BOUNDS[0][0], DATA_BOUNDS[1][1]],
+              [DATA_BOUNDS[0][0], DATA_BOUNDS[0][1]],
+            ],
+          },
+        },
+      },
     },
     layers,
   } as StyleSpecification;

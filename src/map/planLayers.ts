@@ -1,0 +1,147 @@
+/**
+ * deck.gl layers for the plan: sites, lines and areas (one GeoJsonLayer), cooperation links
+ * (ArcLayer), and the selection on top. Filtering uses DataFilterExtension: a filter change
+ * updates one float attribute per feature (via updateTriggers), never the geometry buffers.
+ * All layers sit below the base map's labels (beforeId = FIRST_LABEL_LAYER).
+ */
+import type { Layer, LayersList, PickingInfo } from '@deck.gl/core';
+import { ArcLayer, GeoJsonLayer, type ArcLayerProps, type GeoJsonLayerProps } from '@deck.gl/layers';
+import { DataFilterExtension } from '@deck.gl/extensions';
+import type { PlanItem, PlanLink } from '../data/plan/schema';
+import { FIRST_LABEL_LAYER } from './basemap/style';
+import { PLAN_LAYER_COLORS, type RGB } from './planColors';
+import type { PlanLayerKey } from '../app/state';
+
+/** A plan item with geometry, plus its index in the full item list and its layer. */
+export interface DrawnItem {
+  type: 'Feature';
+  geometry: NonNullable<PlanItem['geometry']>;
+  properties: PlanItem['properties'] & { index: number; layer: PlanLayerKey };
+}
+
+export interface PlanLayerInput {
+  drawn: DrawnItem[];
+  links: PlanLink[];
+  linkItemIndex: number[]; // per link: index of its item in the full list (-1 if unknown)
+  visible: boolean[]; // per item in the full list
+  filterVersion: string; // changes whenever `visible` changes
+  selectedId: string | null;
+}
+
+const filterExt = new DataFilterExtension({ filterSize: 1 });
+// deck 9.4's layer prop types lack interleaved-mode `beforeId` (STACK.md): add it here.
+type WithBeforeId = { beforeId?: string };
+
+/**
+ * GeoJsonLayer over our own feature type. deck's GeoJSON generics are typed for its own Feature
+ * type with `properties: unknown`-like defaults; our features have the same shape, so the props
+ * are built with our accessor types and handed over through one cast here.
+ */
+function geoJsonLayer(props: Record<string, unknown> & { id: string; data: DrawnItem[] } & WithBeforeId): GeoJsonLayer {
+  return new GeoJsonLayer(props as unknown as GeoJsonLayerProps);
+}
+
+function color(layer: PlanLayerKey, alpha: number): [number, number, number, number] {
+  const c: RGB = PLAN_LAYER_COLORS[layer];
+  return [c[0], c[1], c[2], alpha];
+}
+
+export function buildPlanLayers(input: PlanLayerInput): LayersList {
+  const { drawn, links, visible, filterVersion, selectedId } = input;
+  const areas = drawn.filter((d) => d.geometry.type === 'Polygon' || d.geometry.type === 'MultiPolygon');
+  const linesAndSites = drawn.filter((d) => d.geometry.type !== 'Polygon' && d.geometry.type !== 'MultiPolygon');
+  const filterProps = (getIndex: (d: DrawnItem) => number) => ({
+    extensions: [filterExt],
+    getFilterValue: (d: DrawnItem) => (visible[getIndex(d)] ? 1 : 0),
+    filterRange: [1, 1] as [number, number],
+    updateTriggers: { getFilterValue: filterVersion },
+  });
+
+  const layers: Layer[] = [
+    geoJsonLayer({
+      id: 'plan-areas',
+      data: areas,
+      pickable: true,
+      stroked: true,
+      filled: true,
+      getFillColor: (f: DrawnItem) => color(f.properties.layer, 46),
+      getLineColor: (f: DrawnItem) => color(f.properties.layer, 220),
+      getLineWidth: 1.6,
+      lineWidthUnits: 'pixels',
+      autoHighlight: true,
+      highlightColor: [255, 255, 255, 60],
+      ...filterProps((d) => d.properties.index),
+      beforeId: FIRST_LABEL_LAYER,
+    }),
+    geoJsonLayer({
+      id: 'plan-lines-sites',
+      data: linesAndSites,
+      pickable: true,
+      stroked: true,
+      filled: true,
+      pointType: 'circle',
+      getFillColor: (f: DrawnItem) => color(f.properties.layer, 235),
+      getLineColor: (f: DrawnItem) => (f.geometry.type === 'Point' ? [255, 255, 255, 255] : color(f.properties.layer, 235)),
+      getLineWidth: (f: DrawnItem) => (f.geometry.type === 'Point' ? 1.5 : 4),
+      lineWidthUnits: 'pixels',
+      lineCapRounded: true,
+      lineJointRounded: true,
+      getPointRadius: 6,
+      pointRadiusUnits: 'pixels',
+      autoHighlight: true,
+      highlightColor: [255, 255, 255, 90],
+      ...filterProps((d) => d.properties.index),
+      beforeId: FIRST_LABEL_LAYER,
+    }),
+    new ArcLayer<PlanLink>({
+      ...({ beforeId: FIRST_LABEL_LAYER } as WithBeforeId),
+      id: 'plan-links',
+      data: links,
+      pickable: true,
+      getSourcePosition: (l) => l.geometry.coordinates[0] as [number, number],
+      getTargetPosition: (l) => l.geometry.coordinates[1] as [number, number],
+      getSourceColor: [31, 78, 121, 200],
+      getTargetColor: [217, 72, 15, 200],
+      getWidth: 2,
+      getHeight: 0.4,
+      greatCircle: false,
+      extensions: [filterExt],
+      getFilterValue: (_l: PlanLink, { index }: { index: number }) => {
+        const i = input.linkItemIndex[index] ?? -1;
+        return i >= 0 && visible[i] ? 1 : 0;
+      },
+      filterRange: [1, 1],
+      updateTriggers: { getFilterValue: filterVersion },
+    } as ArcLayerProps<PlanLink>),
+  ];
+
+  const selected = selectedId ? drawn.find((d) => d.properties.id === selectedId) : undefined;
+  if (selected) {
+    layers.push(
+      geoJsonLayer({
+        id: 'plan-selection',
+        data: [selected],
+        pickable: false,
+        stroked: true,
+        filled: selected.geometry.type === 'Point',
+        pointType: 'circle',
+        getFillColor: color(selected.properties.layer, 255),
+        getLineColor: [20, 20, 20, 255],
+        getLineWidth: selected.geometry.type === 'Point' ? 3 : 6,
+        lineWidthUnits: 'pixels',
+        getPointRadius: 10,
+        pointRadiusUnits: 'pixels',
+        beforeId: FIRST_LABEL_LAYER,
+      }),
+    );
+  }
+  return layers;
+}
+
+/** The id of the plan item under the pointer, from a deck picking result. */
+export function pickedItemId(info: PickingInfo): string | null {
+  const o = info.object as { properties?: { id?: unknown; item?: unknown } } | undefined;
+  if (!o?.properties) return null;
+  if (info.layer?.id === 'plan-links' && typeof o.properties.item === 'string') return o.properties.item;
+  return typeof o.properties.id === 'string' ? o.properties.id : null;
+}

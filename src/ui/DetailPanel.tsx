@@ -1,0 +1,145 @@
+/**
+ * Details of the selected item: names, group and theme, targets, milestones, regions, the exact
+ * source sentence(s) from the plan, how precise its location is and where that comes from.
+ * Actions: zoom to it, copy a link to it.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAppStore } from '../app/store';
+import type { FilteredPlan } from '../app/useFilteredPlan';
+import { PLAN_LAYER_COLORS, cssColor } from '../map/planColors';
+
+export function DetailPanel({ plan }: { plan: FilteredPlan }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'zh';
+  const selected = useAppStore((s) => s.selected);
+  const select = useAppStore((s) => s.select);
+  const [copyState, setCopyState] = useState<'idle' | 'copied' | 'failed'>('idle');
+  const heading = useRef<HTMLHeadingElement>(null);
+  const item = selected ? plan.items.find((i) => i.properties.id === selected) : undefined;
+
+  useEffect(() => {
+    setCopyState('idle');
+    heading.current?.focus({ preventScroll: true });
+  }, [selected]);
+
+  if (!item) return null;
+  const p = item.properties;
+  const layer = plan.layerOf(item);
+  const primary = lang === 'zh' ? p.name_zh : p.name_en;
+  const secondary = lang === 'zh' ? p.name_en : p.name_zh;
+  const regionLabel = (code: string) => {
+    const r = plan.regions.get(code);
+    return r ? (lang === 'zh' ? r.name_zh : r.name_en) : code;
+  };
+  const copyLink = async () => {
+    try {
+      await navigator.clipboard.writeText(window.location.href);
+      setCopyState('copied');
+    } catch {
+      setCopyState('failed');
+    }
+  };
+
+  return (
+    <aside className="detail-panel" aria-labelledby="detail-title" data-testid="detail-panel">
+      <div className="detail-header" style={{ borderColor: cssColor(PLAN_LAYER_COLORS[layer]) }}>
+        <h2 id="detail-title" ref={heading} tabIndex={-1}>
+          {primary}
+        </h2>
+        <p className="detail-secondary" lang={lang === 'zh' ? 'en' : 'zh-CN'}>
+          {secondary}
+        </p>
+        <button type="button" className="icon-button detail-close" onClick={() => select(null)} aria-label={t('detail.close')}>
+          ×
+        </button>
+      </div>
+      <div className="detail-body">
+        <dl className="detail-facts">
+          <dt>{t('detail.group')}</dt>
+          <dd>
+            <span className="swatch" aria-hidden="true" style={{ background: cssColor(PLAN_LAYER_COLORS[layer]) }} /> {p.group} · {t(`groups.g${p.group}`)}
+            {p.theme && ` · ${t(`themes.${p.theme}`)}`}
+          </dd>
+          <dt>{t('detail.kind')}</dt>
+          <dd>{t(`kinds.${p.kind}`)}</dd>
+          {p.targets.length > 0 && (
+            <>
+              <dt>{t('detail.targets')}</dt>
+              <dd>
+                <ul>
+                  {p.targets.map((x, i) => (
+                    <li key={i}>
+                      <strong>{x.value.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en')}</strong> {lang === 'zh' ? x.unit_zh : x.unit_en} — {lang === 'zh' ? x.label_zh : x.label_en}
+                    </li>
+                  ))}
+                </ul>
+              </dd>
+            </>
+          )}
+          {p.milestones.length > 0 && (
+            <>
+              <dt>{t('detail.milestones')}</dt>
+              <dd>
+                <ul>
+                  {p.milestones.map((m, i) => (
+                    <li key={i}>
+                      <time dateTime={m.date}>{m.date}</time> — {lang === 'zh' ? m.label_zh : m.label_en}
+                    </li>
+                  ))}
+                </ul>
+              </dd>
+            </>
+          )}
+          <dt>{t('detail.regions')}</dt>
+          <dd>{p.regions.map(regionLabel).join('、 ')}</dd>
+          <dt>{t('detail.location')}</dt>
+          <dd>
+            {t(`precision.${p.location.precision}`)}
+            {p.location.note && <span className="fine-print"> — {p.location.note}</span>}
+          </dd>
+          <dt>{t('detail.locationSource')}</dt>
+          <dd className="fine-print">{p.location.source}</dd>
+        </dl>
+        {!item.geometry && <p className="fine-print">{t('detail.noGeometry')}</p>}
+        <h3>{t('detail.source')}</h3>
+        {p.quotes.map((q, i) => (
+          <blockquote key={i} lang="zh-CN" className="source-quote">
+            {q}
+          </blockquote>
+        ))}
+        <p className="fine-print">{t('detail.sourceNote')}</p>
+        {lang === 'en' || (
+          <>
+            <h3>{t('detail.summary')}</h3>
+            <p lang="en">{p.summary_en}</p>
+          </>
+        )}
+        {lang === 'en' && <p>{p.summary_en}</p>}
+        {p.external_sources.length > 0 && (
+          <>
+            <h3>{t('detail.external')}</h3>
+            <ul className="fine-print">
+              {p.external_sources.map((s, i) => (
+                <li key={i}>
+                  {s.fact}: {s.source}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+        <div className="detail-actions">
+          <button type="button" className="button" onClick={() => select(p.id, { fly: true })}>
+            {t('detail.zoomTo')}
+          </button>
+          <button type="button" className="button" onClick={() => void copyLink()}>
+            {t('detail.copyLink')}
+          </button>
+          <span role="status" className="fine-print">
+            {copyState === 'copied' ? t('detail.copied') : copyState === 'failed' ? t('detail.copyFailed') : ''}
+          </span>
+        </div>
+      </div>
+    </aside>
+  );
+}

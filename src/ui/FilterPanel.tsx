@@ -1,0 +1,172 @@
+/**
+ * Filters: kind, region involved, milestone months (a range on a 2019 timeline that shows
+ * where the dated milestones fall), text; and the active filters as chips, each clearable,
+ * with "clear all".
+ */
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAppStore } from '../app/store';
+import { FILTER_KINDS, type FilterKind } from '../app/state';
+import { activeFilterChips, clearFilter, milestoneMonthsHistogram } from '../app/filters';
+import type { FilteredPlan } from '../app/useFilteredPlan';
+
+const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
+
+export function FilterPanel({ plan }: { plan: FilteredPlan }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'zh';
+  const filters = useAppStore((s) => s.filters);
+  const setFilters = useAppStore((s) => s.setFilters);
+  const histogram = useMemo(() => milestoneMonthsHistogram(plan.items), [plan.items]);
+  const maxCount = Math.max(1, ...histogram);
+
+  const regionOptions = useMemo(() => {
+    const list = [...plan.regions.values()].filter((r) => r.level !== 'county');
+    const provinces = list.filter((r) => r.level === 'province');
+    return provinces.flatMap((p) => [p, ...list.filter((r) => r.level === 'prefecture' && r.parent === p.code)]);
+  }, [plan.regions]);
+
+  const toggleKind = (k: FilterKind, on: boolean) =>
+    setFilters({ kinds: FILTER_KINDS.filter((x) => (x === k ? on : filters.kinds.includes(x))) });
+  const months = filters.months;
+
+  return (
+    <section className="panel-section" aria-labelledby="filters-heading">
+      <h2 id="filters-heading" className="section-heading">
+        {t('filters.heading')}
+      </h2>
+      <ActiveFilters />
+      <fieldset className="filter-field">
+        <legend>{t('filters.kind')}</legend>
+        <div className="chip-toggles">
+          {FILTER_KINDS.map((k) => (
+            <label key={k} className="chip-toggle">
+              <input type="checkbox" checked={filters.kinds.includes(k)} onChange={(e) => toggleKind(k, e.target.checked)} />
+              <span>{t(`kinds.${k}`)}</span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <div className="filter-field">
+        <label htmlFor="filter-region">{t('filters.region')}</label>
+        <select
+          id="filter-region"
+          value={filters.regions[0] ?? ''}
+          onChange={(e) => setFilters({ regions: e.target.value ? [e.target.value] : [] })}
+        >
+          <option value="">{t('filters.allRegions')}</option>
+          {regionOptions.map((r) => (
+            <option key={r.code} value={r.code}>
+              {r.level === 'prefecture' ? '\u2003' : ''}
+              {lang === 'zh' ? r.name_zh : r.name_en}
+            </option>
+          ))}
+        </select>
+      </div>
+      <fieldset className="filter-field">
+        <legend>{t('filters.months')}</legend>
+        <label className="inline-check">
+          <input
+            type="checkbox"
+            checked={months !== null}
+            onChange={(e) => setFilters({ months: e.target.checked ? [1, 12] : null })}
+          />
+          {t('filters.monthsOn')}
+        </label>
+        <div className="month-timeline" aria-hidden="true">
+          {MONTHS.map((m) => {
+            const n = histogram[m - 1] ?? 0;
+            const inRange = months ? m >= months[0] && m <= months[1] : true;
+            return (
+              <div key={m} className={`month-bar${inRange ? ' in-range' : ''}`} title={t('filters.milestonesInMonth', { m, n })}>
+                <div className="month-bar-fill" style={{ height: `${(n / maxCount) * 100}%` }} />
+                <span className="month-label">{m}</span>
+              </div>
+            );
+          })}
+        </div>
+        <div className="month-range">
+          <label>
+            {t('filters.from')}{' '}
+            <select
+              aria-label={`${t('filters.months')}: ${t('filters.from')}`}
+              disabled={months === null}
+              value={months?.[0] ?? 1}
+              onChange={(e) => {
+                const from = Number(e.target.value);
+                setFilters({ months: [from, Math.max(from, months?.[1] ?? 12)] });
+              }}
+            >
+              {MONTHS.map((m) => (
+                <option key={m} value={m}>
+                  {t('filters.month', { m })}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('filters.to')}{' '}
+            <select
+              aria-label={`${t('filters.months')}: ${t('filters.to')}`}
+              disabled={months === null}
+              value={months?.[1] ?? 12}
+              onChange={(e) => {
+                const to = Number(e.target.value);
+                setFilters({ months: [Math.min(to, months?.[0] ?? 1), to] });
+              }}
+            >
+              {MONTHS.map((m) => (
+                <option key={m} value={m}>
+                  {t('filters.month', { m })}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+      </fieldset>
+      <div className="filter-field">
+        <label htmlFor="filter-text">{t('filters.text')}</label>
+        <input
+          id="filter-text"
+          type="search"
+          value={filters.text}
+          placeholder={t('filters.textPlaceholder')}
+          onChange={(e) => setFilters({ text: e.target.value })}
+        />
+      </div>
+    </section>
+  );
+}
+
+export function ActiveFilters() {
+  const { t } = useTranslation();
+  const filters = useAppStore((s) => s.filters);
+  const setFilters = useAppStore((s) => s.setFilters);
+  const resetFilters = useAppStore((s) => s.resetFilters);
+  const chips = activeFilterChips(filters);
+  return (
+    <div className="active-filters" aria-live="polite" data-testid="active-filters">
+      <span className="active-label">{t('filters.active')}:</span>
+      {chips.length === 0 && <span className="no-filters">{t('filters.none')}</span>}
+      {chips.map((c) => {
+        const what = t(`filters.chip.${c.kind}`);
+        return (
+          <button
+            key={c.key}
+            type="button"
+            className="filter-chip"
+            onClick={() => setFilters(clearFilter(filters, c.kind))}
+            aria-label={t('filters.clear', { what })}
+          >
+            {what} ×
+          </button>
+        );
+      })}
+      {chips.length > 0 && (
+        <button type="button" className="link-button" onClick={resetFilters} data-testid="clear-all">
+          {t('filters.clearAll')}
+        </button>
+      )}
+    </div>
+  );
+}

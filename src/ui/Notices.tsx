@@ -1,0 +1,21 @@
+import { useTranslation } from 'react-i18next';
+import { useAppStore } from '../app/store';
+
+/** Short messages (a link that could not be fully restored, data that failed to load, …). */
+export function Notices() {
+  const { t } = useTranslation();
+  const notices = useAppStore((s) => s.notices);
+  const dismiss = useAppStore((s) => s.dismissNotice);
+  return (
+    <div className="notices" aria-live="polite" data-testid="notices">
+      {notices.map((n) => (
+        <div key={n.id} className={`notice notice--${n.kind}`} role={n.kind === 'error' ? 'alert' : 'status'}>
+          <span>{n.text}</span>
+          <button type="button" className="icon-button" onClick={() => dismiss(n.id)} aria-label={t('app.dismiss')}>
+            ×
+          </button>
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,121 @@
+/**
+ * Search by item name (zh/en) or region name, as an ARIA 1.2 combobox: ↑/↓ move through the
+ * results, Enter chooses, Esc closes. Choosing an item selects it and flies to it; choosing a
+ * region flies to it and filters to the items that concern it.
+ */
+import { useId, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAppStore } from '../app/store';
+import { searchPlan, type SearchResult as Result } from '../app/search';
+import { PLAN_LAYER_COLORS, cssColor } from '../map/planColors';
+import { layerKeyOf } from '../app/filters';
+
+export function SearchBox() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'zh';
+  const data = useAppStore((s) => s.data);
+  const select = useAppStore((s) => s.select);
+  const setFilters = useAppStore((s) => s.setFilters);
+  const flyToBbox = useAppStore((s) => s.flyToBbox);
+  const [query, setQuery] = useState('');
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(0);
+  const id = useId();
+  const listId = `${id}-results`;
+
+  const results = useMemo(
+    () => (data.state === 'ready' ? searchPlan(query, data.items, data.regions) : []),
+    [query, data],
+  );
+
+  const choose = (r: Result | undefined) => {
+    if (!r) return;
+    if (r.type === 'item') {
+      select(r.item.properties.id, { fly: true });
+    } else {
+      setFilters({ regions: [r.region.code] });
+      flyToBbox(r.region.bbox);
+    }
+    setOpen(false);
+    setQuery('');
+  };
+
+  const showList = open && query.trim().length > 0;
+  return (
+    <div className="search" role="search">
+      <label htmlFor={`${id}-input`} className="visually-hidden">
+        {t('search.label')}
+      </label>
+      <input
+        id={`${id}-input`}
+        type="text"
+        role="combobox"
+        aria-expanded={showList}
+        aria-controls={listId}
+        aria-autocomplete="list"
+        aria-activedescendant={showList && results[active] ? `${id}-opt-${active}` : undefined}
+        placeholder={t('search.placeholder')}
+        value={query}
+        autoComplete="off"
+        data-testid="search-input"
+        onChange={(e) => {
+          setQuery(e.target.value);
+          setOpen(true);
+          setActive(0);
+        }}
+        onFocus={() => setOpen(true)}
+        onBlur={() => setTimeout(() => setOpen(false), 150)}
+        onKeyDown={(e) => {
+          if (e.key === 'ArrowDown') {
+            e.preventDefault();
+            setOpen(true);
+            setActive((a) => Math.min(a + 1, Math.max(results.length - 1, 0)));
+          } else if (e.key === 'ArrowUp') {
+            e.preventDefault();
+            setActive((a) => Math.max(a - 1, 0));
+          } else if (e.key === 'Enter') {
+            e.preventDefault();
+            choose(results[active]);
+          } else if (e.key === 'Escape') {
+            setOpen(false);
+          }
+        }}
+      />
+      <ul id={listId} role="listbox" className="search-results" hidden={!showList} aria-label={t('search.label')}>
+        {showList && results.length === 0 && (
+          <li className="search-empty" role="option" aria-selected="false" aria-disabled="true">
+            {t('search.noResults')}
+          </li>
+        )}
+        {showList &&
+          results.map((r, i) => {
+            const key = r.type === 'item' ? r.item.properties.id : r.region.code;
+            const primary = r.type === 'item' ? (lang === 'zh' ? r.item.properties.name_zh : r.item.properties.name_en) : lang === 'zh' ? r.region.name_zh : r.region.name_en;
+            const secondary = r.type === 'item' ? (lang === 'zh' ? r.item.properties.name_en : r.item.properties.name_zh) : `${t('search.region')} · ${lang === 'zh' ? r.region.name_en : r.region.name_zh}`;
+            return (
+              <li
+                key={`${r.type}-${key}`}
+                id={`${id}-opt-${i}`}
+                role="option"
+                aria-selected={i === active}
+                className={`search-option${i === active ? ' active' : ''}`}
+                onMouseDown={(e) => {
+                  e.preventDefault();
+                  choose(r);
+                }}
+                onMouseEnter={() => setActive(i)}
+              >
+                {r.type === 'item' ? (
+                  <span className="swatch" aria-hidden="true" style={{ background: cssColor(PLAN_LAYER_COLORS[layerKeyOf(r.item)]) }} />
+                ) : (
+                  <span className="swatch swatch-region" aria-hidden="true" />
+                )}
+                <span className="search-primary">{primary}</span>
+                <span className="search-secondary">{secondary}</span>
+              </li>
+            );
+          })}
+      </ul>
+    </div>
+  );
+}

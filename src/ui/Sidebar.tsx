@@ -1,0 +1,61 @@
+import { useTranslation } from 'react-i18next';
+import { useAppStore, type SidebarTab } from '../app/store';
+import type { FilteredPlan } from '../app/useFilteredPlan';
+import { BasemapPanel, LayerPanel } from './LayerPanel';
+import { FilterPanel } from './FilterPanel';
+import { ItemList } from './ItemList';
+
+/** The side panel: layers & filters, or the list. Collapsible; on a narrow screen it overlays the map. */
+export function Sidebar({ plan }: { plan: FilteredPlan | null }) {
+  const { t } = useTranslation();
+  const tab = useAppStore((s) => s.sidebarTab);
+  const setTab = useAppStore((s) => s.setSidebarTab);
+  const open = useAppStore((s) => s.sidebarOpen);
+  const data = useAppStore((s) => s.data);
+  if (!open) return null;
+  const tabs: SidebarTab[] = ['layers', 'list'];
+  return (
+    <nav className="sidebar" aria-label={t('sidebar.label')} data-testid="sidebar">
+      <div className="tabs" role="tablist" aria-label={t('sidebar.label')}>
+        {tabs.map((k) => (
+          <button
+            key={k}
+            type="button"
+            role="tab"
+            id={`tab-${k}`}
+            aria-selected={tab === k}
+            aria-controls={`tabpanel-${k}`}
+            tabIndex={tab === k ? 0 : -1}
+            className={`tab${tab === k ? ' active' : ''}`}
+            onClick={() => setTab(k)}
+            onKeyDown={(e) => {
+              if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
+                const next = tabs[(tabs.indexOf(k) + (e.key === 'ArrowRight' ? 1 : tabs.length - 1)) % tabs.length]!;
+                setTab(next);
+                document.getElementById(`tab-${next}`)?.focus();
+              }
+            }}
+          >
+            {t(`sidebar.${k}`)}
+          </button>
+        ))}
+      </div>
+      <div className="tab-panel" role="tabpanel" id={`tabpanel-${tab}`} aria-labelledby={`tab-${tab}`}>
+        {data.state === 'loading' && <p className="fine-print">{t('app.dataLoading')}</p>}
+        {data.state === 'failed' && (
+          <p className="error-text" role="alert">
+            {t('app.dataFailed', { reason: data.reason })}
+          </p>
+        )}
+        {plan && tab === 'layers' && (
+          <>
+            <LayerPanel plan={plan} />
+            <FilterPanel plan={plan} />
+            <BasemapPanel />
+          </>
+        )}
+        {plan && tab === 'list' && <ItemList plan={plan} />}
+      </div>
+    </nav>
+  );
+}

@@ -1,0 +1,25 @@
+import { useTranslation } from 'react-i18next';
+import { useAppStore } from '../app/store';
+import type { FilteredPlan } from '../app/useFilteredPlan';
+import { Swatch } from './LayerPanel';
+
+/** Name and group of the item under the pointer. Text only: data is never rendered as markup. */
+export function Tooltip({ plan }: { plan: FilteredPlan }) {
+  const { t, i18n } = useTranslation();
+  const hover = useAppStore((s) => s.hover);
+  if (!hover) return null;
+  const item = plan.items.find((i) => i.properties.id === hover.id);
+  if (!item) return null;
+  const p = item.properties;
+  const zh = i18n.language !== 'en';
+  return (
+    <div className="map-tooltip" role="tooltip" style={{ left: hover.x + 12, top: hover.y + 12 }} data-testid="tooltip">
+      <strong>{zh ? p.name_zh : p.name_en}</strong>
+      <span className="tooltip-secondary">{zh ? p.name_en : p.name_zh}</span>
+      <span className="tooltip-group">
+        <Swatch layer={plan.layerOf(item)} /> {t(`groups.g${p.group}`)}
+        {p.theme ? ` · ${t(`themes.${p.theme}`)}` : ''}
+      </span>
+    </div>
+  );
+}
