@@ -1,0 +1,172 @@
+/**
+ * What every e2e test file needs: the production build served on 127.0.0.1, a fresh headless
+ * Chromium, and a page instrumented to record what a person would not see but should never
+ * happen — requests to other origins, uncaught errors, console errors, CSP violations, map
+ * `error` events — plus helpers to wait for the map's `idle` and read screen pixels.
+ */
+import type { BrowserContext, Page } from 'playwright-core';
+import { launch, type LaunchOptions } from './browser';
+import { serveDist } from './server';
+import { decodePng, type Image } from './png';
+
+/** What the init script records in the page (see `instrument`). */
+export interface Probe {
+  /** performance.now() at the map's first `idle` event (ms since navigation start) */
+  idleAt: number | null;
+  cspViolations: string[];
+  mapErrors: string[];
+}
+
+declare global {
+  interface Window {
+    __e2e?: Probe;
+  }
+}
+
+export interface AppSession {
+  url: string;
+  origin: string;
+  context: BrowserContext;
+  page: Page;
+  /** URLs the page tried to load from anywhere but the app's origin (all were aborted) */
+  foreignRequests: string[];
+  /** every URL requested from the app's own origin, with its HTTP status (0 = failed) */
+  ownResponses: Map<string, number>;
+  pageErrors: string[];
+  consoleErrors: string[];
+  close: () => Promise<void>;
+}
+
+/**
+ * Serve dist/, launch Chromium, open a page with all recorders attached, and go to the app.
+ * Does not wait for the map: call `waitForMapIdle`.
+ */
+export async function openApp(opts: LaunchOptions & { hash?: string } = {}): Promise<AppSession> {
+  const server = await serveDist();
+  const browser = await launch(opts).catch(async (e: unknown) => {
+    await server.close();
+    throw e;
+  });
+  const { context } = browser;
+  const origin = new URL(server.url).origin;
+  const foreignRequests: string[] = [];
+  const ownResponses = new Map<string, number>();
+  const pageErrors: string[] = [];
+  const consoleErrors: string[] = [];
+
+  await context.route('**/*', async (route) => {
+    const url = route.request().url();
+    const scheme = url.slice(0, url.indexOf(':'));
+    if (scheme === 'data' || scheme === 'blob') return route.continue();
+    if (new URL(url).origin !== origin) {
+      foreignRequests.push(url);
+      return route.abort('blockedbyclient');
+    }
+    return route.continue();
+  });
+  await instrument(context);
+
+  const page = await context.newPage();
+  page.on('pageerror', (e) => pageErrors.push(e.stack ?? e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(`${m.text()} (${m.location().url}:${m.location().lineNumber})`);
+  });
+  page.on('requestfinished', (r) => {
+    if (new URL(r.url()).origin !== origin) return;
+    void r.response().then((res) => ownResponses.set(r.url(), res?.status() ?? 0));
+  });
+  page.on('requestfailed', (r) => {
+    if (r.url().startsWith(origin)) ownResponses.set(r.url(), 0);
+  });
+  await page.goto(server.url + (opts.hash ?? ''));
+  return {
+    url: server.url,
+    origin,
+    context,
+    page,
+    foreignRequests,
+    ownResponses,
+    pageErrors,
+    consoleErrors,
+    close: async () => {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/**
+ * Before any page script runs: record CSP violations, and hook the map the moment the app
+ * publishes it on `window.jjjAtlas` (synchronously after `new Map`), so the first `idle` and
+ * every map `error` event are caught.
+ */
+export async function instrument(context: BrowserContext): Promise<void> {
+  // A string, not a function: tsx/esbuild would wrap named functions in a `__name` helper
+  // that does not exist in the page.
+  await context.addInitScript({ content: INIT_SCRIPT });
+}
+
+const INIT_SCRIPT = `(() => {
+  const probe = { idleAt: null, cspViolations: [], mapErrors: [] };
+  window.__e2e = probe;
+  document.addEventListener('securitypolicyviolation', (e) => {
+    probe.cspViolations.push(e.effectiveDirective + ' blocked ' + (e.blockedURI || '(inline)') + ' at ' + e.sourceFile + ':' + e.lineNumber);
+  });
+  let handle;
+  Object.defineProperty(window, 'jjjAtlas', {
+    configurable: true,
+    enumerable: true,
+    get: () => handle,
+    set: (v) => {
+      handle = v;
+      if (!v || !v.map) return;
+      v.map.once('idle', () => { if (probe.idleAt === null) probe.idleAt = performance.now(); });
+      v.map.on('error', (ev) => {
+        probe.mapErrors.push((ev && ev.error && ev.error.message) || 'map error event without message');
+      });
+    },
+  });
+})();`;
+
+/**
+ * Wait until the map has gone `idle` (style, sources, tiles and glyphs loaded, nothing
+ * moving), then force one more frame and wait for `idle` again, so the screen is settled.
+ * Returns ms from navigation start to the first `idle`.
+ */
+export async function waitForMapIdle(page: Page, timeout = 60_000): Promise<number> {
+  await page.waitForFunction(() => window.__e2e?.idleAt != null, null, { timeout, polling: 100 });
+  await page.evaluate(
+    (ms) =>
+      new Promise<void>((resolve, reject) => {
+        const map = window.jjjAtlas?.map;
+        if (!map) return reject(new Error('window.jjjAtlas is gone'));
+        const timer = setTimeout(() => reject(new Error(`no second idle within ${ms} ms`)), ms);
+        map.once('idle', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+        map.triggerRepaint();
+      }),
+    15_000,
+  );
+  return page.evaluate(() => window.__e2e!.idleAt!);
+}
+
+export async function screenshotImage(page: Page, path?: string): Promise<Image> {
+  return decodePng(await page.screenshot(path ? { path } : {}));
+}
+
+/** Screen position of [lon, lat] in device pixels of a page screenshot. */
+export async function projectToDevice(page: Page, lngLat: [number, number]): Promise<{ x: number; y: number }> {
+  return page.evaluate((ll) => {
+    const map = window.jjjAtlas!.map;
+    const p = map.project(ll);
+    const r = map.getCanvas().getBoundingClientRect();
+    const dpr = window.devicePixelRatio;
+    return { x: (r.left + p.x) * dpr, y: (r.top + p.y) * dpr };
+  }, lngLat);
+}
+
+export function probe(page: Page): Promise<Probe> {
+  return page.evaluate(() => window.__e2e!);
+}
