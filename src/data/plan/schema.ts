@@ -72,6 +72,18 @@ export const itemPropertiesSchema = z.object({
   name_en: nonEmpty,
   group: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]),
   theme: z.enum(THEME_IDS).optional(), // group 3 only
+  /**
+   * How the group is known: 'stated' when the release lists the item under the group's own
+   * heading (section 二, 一是…五是); 'inferred' when the release mentions it elsewhere (e.g. the
+   * working mechanisms and the event-linked work in section 一) and the group was assigned by us.
+   */
+  group_basis: z.enum(['stated', 'inferred']).default('stated'),
+  /**
+   * Set on a part of a described task (e.g. Shougang Jingtang phase II under the Caofeidian
+   * zone): the id of that task's record. Records without `parent` are the described tasks that
+   * count against the group's declared total; records with one do not.
+   */
+  parent: z.string().optional(),
   kind: z.enum(ITEM_KINDS),
   /** Verbatim sentence(s) or clauses from the release that this record comes from. */
   quotes: z.array(quoteSchema).min(1),
@@ -79,7 +91,11 @@ export const itemPropertiesSchema = z.object({
   summary_en: nonEmpty,
   targets: z.array(targetSchema).default([]),
   milestones: z.array(milestoneSchema).default([]),
-  /** Region codes it concerns: computed with Turf from the geometry, or (no geometry) the regions the text names. */
+  /**
+   * Region codes it concerns (province, prefecture, county; sorted by level then code):
+   * 'computed' with Turf from the geometry (or, for a task without geometry, from its parts'
+   * geometries), or 'named': the regions the text names (no geometry).
+   */
   regions: z.array(adcode),
   regions_source: z.enum(['computed', 'named']),
   /** For admin-area items: the county/prefecture codes whose union is the geometry. */
