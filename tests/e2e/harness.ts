@@ -23,6 +23,11 @@ declare global {
   }
 }
 
+export interface OwnResponse {
+  status: number;
+  contentType: string;
+}
+
 export interface AppSession {
   url: string;
   origin: string;
@@ -30,8 +35,8 @@ export interface AppSession {
   page: Page;
   /** URLs the page tried to load from anywhere but the app's origin (all were aborted) */
   foreignRequests: string[];
-  /** every URL requested from the app's own origin, with its HTTP status (0 = failed) */
-  ownResponses: Map<string, number>;
+  /** every URL requested from the app's own origin, with its HTTP status (0 = failed) and content type */
+  ownResponses: Map<string, OwnResponse>;
   pageErrors: string[];
   consoleErrors: string[];
   close: () => Promise<void>;
@@ -50,7 +55,7 @@ export async function openApp(opts: LaunchOptions & { hash?: string } = {}): Pro
   const { context } = browser;
   const origin = new URL(server.url).origin;
   const foreignRequests: string[] = [];
-  const ownResponses = new Map<string, number>();
+  const ownResponses = new Map<string, OwnResponse>();
   const pageErrors: string[] = [];
   const consoleErrors: string[] = [];
 
@@ -73,10 +78,12 @@ export async function openApp(opts: LaunchOptions & { hash?: string } = {}): Pro
   });
   page.on('requestfinished', (r) => {
     if (new URL(r.url()).origin !== origin) return;
-    void r.response().then((res) => ownResponses.set(r.url(), res?.status() ?? 0));
+    void r.response().then((res) =>
+      ownResponses.set(r.url(), { status: res?.status() ?? 0, contentType: res?.headers()['content-type'] ?? '' }),
+    );
   });
   page.on('requestfailed', (r) => {
-    if (r.url().startsWith(origin)) ownResponses.set(r.url(), 0);
+    if (r.url().startsWith(origin)) ownResponses.set(r.url(), { status: 0, contentType: '' });
   });
   await page.goto(server.url + (opts.hash ?? ''));
   return {
@@ -165,6 +172,21 @@ export async function projectToDevice(page: Page, lngLat: [number, number]): Pro
     const dpr = window.devicePixelRatio;
     return { x: (r.left + p.x) * dpr, y: (r.top + p.y) * dpr };
   }, lngLat);
+}
+
+/**
+ * Own-origin responses that are failures, including the ones `vite preview` hides: for a
+ * missing file it answers 200 with index.html (SPA fallback), so anything but a page that
+ * comes back as text/html is a missing file.
+ */
+export function failedOwnResponses(app: AppSession): string[] {
+  return [...app.ownResponses]
+    .filter(([url, r]) => {
+      const { pathname } = new URL(url);
+      const isPage = pathname === '/' || pathname.endsWith('.html');
+      return r.status === 0 || r.status >= 400 || (!isPage && r.contentType.startsWith('text/html'));
+    })
+    .map(([url, r]) => `${r.status} ${r.contentType} ${url}`);
 }
 
 export function probe(page: Page): Promise<Probe> {

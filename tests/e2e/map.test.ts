@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { BASEMAP_COLORS, JJJ_BOUNDS } from '../../src/map/basemap/style';
-import { openApp, probe, projectToDevice, screenshotImage, waitForMapIdle, type AppSession } from './harness';
+import { failedOwnResponses, openApp, probe, projectToDevice, screenshotImage, waitForMapIdle, type AppSession } from './harness';
 import { colorDistance, decodePng, hexToRgb, luma, pixel, toHex, type Image, type RGB } from './png';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -109,12 +109,18 @@ describe('default view of the production build', () => {
     const { colors, at } = await patch(label, 22);
     const dark = colors.filter((c) => luma(c) < 110).length;
     assert.ok(dark >= 40, `dark text pixels in a 45×45 box around the 北京市 label at ${Math.round(at.x)},${Math.round(at.y)}: ${dark}`);
-    // …and they come from the Noto Sans SC subsets the app ships, not from a system font
-    // (this machine may have CJK fonts that would hide a missing bundled font).
-    const fonts = [...app.ownResponses].filter(([url]) => /\/assets\/noto-sans-sc-[^/]*\.woff2$/.test(url));
-    assert.ok(fonts.length > 0, 'the page fetched Noto Sans SC subsets from its own origin');
-    const bad = fonts.filter(([, status]) => status !== 200);
-    assert.deepEqual(bad, [], 'every font subset fetch succeeded');
+    // …and the map drew them from the Noto Sans SC subsets the app ships (its style's
+    // `font-faces`), not from a system font: this machine may have CJK fonts that would hide
+    // a missing bundled font, and the app's UI CSS loads the same files for HTML text.
+    const faceUrls = await app.page.evaluate(() => {
+      const style = window.jjjAtlas!.map.getStyle() as { 'font-faces'?: Record<string, { url: string }[]> };
+      return Object.values(style['font-faces'] ?? {}).flatMap((list) => list.map((f) => new URL(f.url, document.baseURI).href));
+    });
+    assert.ok(faceUrls.length > 0, 'the map style declares font-faces');
+    const fetched = faceUrls.filter((u) => app.ownResponses.has(u)).map((u) => [u, app.ownResponses.get(u)!] as const);
+    assert.ok(fetched.length > 0, 'the map fetched some of its font-faces subsets');
+    const bad = fetched.filter(([, r]) => r.status !== 200 || r.contentType !== 'font/woff2');
+    assert.deepEqual(bad.map(([u, r]) => `${r.status} ${r.contentType} ${u}`), [], 'every font subset is a woff2 served with 200');
   });
 
   test('no request leaves the app origin', () => {
@@ -128,8 +134,7 @@ describe('default view of the production build', () => {
     assert.deepEqual(app.consoleErrors, [], 'console errors');
     assert.deepEqual(cspViolations, [], 'CSP violations');
     assert.deepEqual(mapErrors, [], 'map error events');
-    const failed = [...app.ownResponses].filter(([, s]) => s === 0 || s >= 400);
-    assert.deepEqual(failed, [], 'failed requests to the app origin');
+    assert.deepEqual(failedOwnResponses(app), [], 'failed or missing files on the app origin');
   });
 
   test('a screenshot of the default view is written to docs/screenshot.png', async () => {

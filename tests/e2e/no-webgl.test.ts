@@ -3,7 +3,7 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp, probe, type AppSession } from './harness';
+import { failedOwnResponses, openApp, probe, type AppSession } from './harness';
 
 let app: AppSession;
 
@@ -39,5 +39,6 @@ describe('without WebGL', () => {
     assert.deepEqual(app.consoleErrors, [], 'console errors');
     assert.deepEqual((await probe(app.page)).cspViolations, [], 'CSP violations');
     assert.deepEqual(app.foreignRequests, [], 'requests to other origins');
+    assert.deepEqual(failedOwnResponses(app), [], 'failed or missing files on the app origin');
   });
 });
