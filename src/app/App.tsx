@@ -51,10 +51,11 @@ export function App() {
     return data.links.map((l) => idx.get(l.properties.item) ?? -1);
   }, [data]);
 
+  const linkLayers = useMemo(() => (data.state === 'ready' ? data.items.map(layerKeyOf) : []), [data]);
   const layers = useMemo<LayersList>(() => {
     if (!plan) return [];
-    return buildPlanLayers({ drawn, links: plan.links, linkItemIndex, visible: plan.visible, filterVersion: plan.version, selectedId: selected });
-  }, [plan, drawn, linkItemIndex, selected]);
+    return buildPlanLayers({ drawn, links: plan.links, linkItemIndex, linkLayers, visible: plan.visible, filterVersion: plan.version, selectedId: selected });
+  }, [plan, drawn, linkItemIndex, linkLayers, selected]);
 
   const basemap = useMemo(() => ({ lang, ...basemapLayers }), [lang, basemapLayers]);
   const [initialView] = useState(() => useAppStore.getState().view);

@@ -8,7 +8,7 @@
  * - Language and base-map switches change layout properties in place rather than calling
  *   `setStyle`, which would drop deck's interleaved custom layers from the style.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import * as maplibregl from 'maplibre-gl';
 import type { Map as MaplibreMap } from 'maplibre-gl';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
@@ -70,7 +70,9 @@ export function MapView({ basemap, layers, ariaLabel, initialView, onReady, onFa
   const handle = useRef<MapHandle | null>(null);
   const loaded = useRef(false);
   const latest = useRef({ basemap, layers, initialView, onReady, onFailure, onViewChange, onHover, onClick });
-  latest.current = { basemap, layers, initialView, onReady, onFailure, onViewChange, onHover, onClick };
+  useLayoutEffect(() => {
+    latest.current = { basemap, layers, initialView, onReady, onFailure, onViewChange, onHover, onClick };
+  });
 
   useEffect(() => {
     const el = container.current;

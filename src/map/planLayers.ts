@@ -23,6 +23,7 @@ export interface PlanLayerInput {
   drawn: DrawnItem[];
   links: PlanLink[];
   linkItemIndex: number[]; // per link: index of its item in the full list (-1 if unknown)
+  linkLayers: PlanLayerKey[]; // per item in the full list: its layer (for link colours)
   visible: boolean[]; // per item in the full list
   filterVersion: string; // changes whenever `visible` changes
   selectedId: string | null;
@@ -56,6 +57,12 @@ export function buildPlanLayers(input: PlanLayerInput): LayersList {
     filterRange: [1, 1] as [number, number],
     updateTriggers: { getFilterValue: filterVersion },
   });
+
+  const linkColor = (index: number, alpha: number) => {
+    const item = input.linkItemIndex[index] ?? -1;
+    const layer = input.linkLayers[item];
+    return layer ? color(layer, alpha) : ([90, 90, 90, alpha] as [number, number, number, number]);
+  };
 
   const layers: Layer[] = [
     geoJsonLayer({
@@ -100,9 +107,9 @@ export function buildPlanLayers(input: PlanLayerInput): LayersList {
       pickable: true,
       getSourcePosition: (l) => l.geometry.coordinates[0] as [number, number],
       getTargetPosition: (l) => l.geometry.coordinates[1] as [number, number],
-      getSourceColor: [31, 78, 121, 200],
-      getTargetColor: [217, 72, 15, 200],
-      getWidth: 2,
+      getSourceColor: (_l: PlanLink, { index }: { index: number }) => linkColor(index, 210),
+      getTargetColor: (_l: PlanLink, { index }: { index: number }) => linkColor(index, 120),
+      getWidth: 1.8,
       getHeight: 0.4,
       greatCircle: false,
       extensions: [filterExt],

@@ -14,12 +14,13 @@ export function DetailPanel({ plan }: { plan: FilteredPlan }) {
   const lang = i18n.language === 'en' ? 'en' : 'zh';
   const selected = useAppStore((s) => s.selected);
   const select = useAppStore((s) => s.select);
-  const [copyState, setCopyState] = useState<'idle' | 'copied' | 'failed'>('idle');
+  // The copy result belongs to the item it was made for; selecting another item resets it.
+  const [copy, setCopy] = useState<{ id: string | null; state: 'copied' | 'failed' } | null>(null);
+  const copyState = copy && copy.id === selected ? copy.state : 'idle';
   const heading = useRef<HTMLHeadingElement>(null);
   const item = selected ? plan.items.find((i) => i.properties.id === selected) : undefined;
 
   useEffect(() => {
-    setCopyState('idle');
     heading.current?.focus({ preventScroll: true });
   }, [selected]);
 
@@ -35,9 +36,9 @@ export function DetailPanel({ plan }: { plan: FilteredPlan }) {
   const copyLink = async () => {
     try {
       await navigator.clipboard.writeText(window.location.href);
-      setCopyState('copied');
+      setCopy({ id: selected, state: 'copied' });
     } catch {
-      setCopyState('failed');
+      setCopy({ id: selected, state: 'failed' });
     }
   };
 

@@ -44,7 +44,7 @@ describe('buildBasemapStyle', () => {
     expect(county.layout?.visibility).toBe('none');
     const province = en.layers.find((l) => l.id === 'label-province')!;
     expect(province.layout?.visibility).toBe('none');
-    expect(JSON.stringify(province.layout?.['text-field'])).toContain('"name_en"');
+    expect(JSON.stringify((province.layout as Record<string, unknown>)['text-field'])).toContain('"name_en"');
   });
 });
 
