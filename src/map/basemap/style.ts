@@ -49,7 +49,8 @@ export const FIRST_LABEL_LAYER = 'water-label-river';
 export const JJJ_BOUNDS: [[number, number], [number, number]] = [[113.45, 36.05], [119.85, 42.62]];
 /** The rectangle the shipped base-map data covers (geodata/basemap/SOURCES.md). */
 export const DATA_BOUNDS: [[number, number], [number, number]] = [[112.5, 35.5], [120.5, 43.0]];
-export const MAX_BOUNDS: [[number, number], [number, number]] = [[109.5, 33.5], [123.5, 45.0]];
+// Wide enough that a 1920-px-wide map can still show the whole region (maxBounds caps how far out one can zoom).
+export const MAX_BOUNDS: [[number, number], [number, number]] = [[100.0, 29.0], [133.0, 49.0]];
 export const MIN_ZOOM = 5;
 export const MAX_ZOOM = 13;
 
