@@ -69,9 +69,8 @@ describe('default view of the production build', () => {
     console.log(`# map idle ${Math.round(idleMs)} ms after navigation`);
   });
 
-  // Issue 2: "Initial view fits the three provinces". Marked todo while the app cuts off
-  // southern Hebei at 1280×800 (MAX_BOUNDS forces zoom ≥ 6.0 there); drop `todo` once fixed.
-  test('the initial view shows all of Beijing, Tianjin and Hebei', { todo: 'app bug: southern Hebei is cut off at 1280×800' }, async () => {
+  // Issue 2: "Initial view fits the three provinces" (at 1280×800, the README screenshot's size).
+  test('the initial view shows all of Beijing, Tianjin and Hebei', async () => {
     const view = await app.page.evaluate(() => window.jjjAtlas!.map.getBounds().toArray());
     const [[w, s], [e, n]] = JJJ_BOUNDS;
     const [[vw, vs], [ve, vn]] = view as [[number, number], [number, number]];
