@@ -12,9 +12,10 @@ import path from 'node:path';
 import { cpus } from 'node:os';
 import { initialJs } from './initial-js';
 import { idle } from './idle';
+import { aggregate } from './aggregate';
 import { formatTable, type BenchModule } from './types';
 
-const MODULES: BenchModule[] = [initialJs, idle];
+const MODULES: BenchModule[] = [initialJs, idle, aggregate];
 
 const root = path.resolve(import.meta.dirname, '../..');
 const runs = Math.max(5, Number(process.env.BENCH_RUNS ?? 5) || 5);
