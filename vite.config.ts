@@ -1,10 +1,10 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
-import { cspPlugin, fontFacesPlugin } from './scripts/vite-plugins.ts';
+import { cspPlugin, fontFacesPlugin, woff2OnlyFontCssPlugin } from './scripts/vite-plugins.ts';
 
 // Production build = what users get and what the e2e tests and the benchmark drive.
 export default defineConfig({
-  plugins: [react(), fontFacesPlugin(), cspPlugin()],
+  plugins: [react(), fontFacesPlugin(), woff2OnlyFontCssPlugin(), cspPlugin()],
   // maplibre's worker is bundled as an ES module worker (see src/map/maplibreWorker.ts)
   worker: { format: 'es' },
   assetsInclude: ['**/*.geojson'],
@@ -19,7 +19,6 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'maplibre', test: /node_modules[\\/]maplibre-gl/ },
-            { name: 'deckgl', test: /node_modules[\\/](@deck\.gl|@luma\.gl|@math\.gl|@loaders\.gl|@probe\.gl)/ },
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
           ],
         },

@@ -7,7 +7,8 @@ import { useUrlSync } from './useUrlSync';
 import { useFilteredPlan } from './useFilteredPlan';
 import { layerKeyOf } from './filters';
 import { MapView, type MapFailure, type MapHandle, type CameraView } from '../map/MapView';
-import { buildPlanLayers, pickedItemId, type DrawnItem } from '../map/planLayers';
+import type { DrawnItem } from '../map/planLayers';
+import { pickedItemId } from '../map/picking';
 import { flyToBbox, itemBbox } from '../map/camera';
 import { mostSpecificRegions, setRegionHighlight } from '../map/regionHighlight';
 import { Header } from '../ui/Header';
@@ -52,10 +53,15 @@ export function App() {
   }, [data]);
 
   const linkLayers = useMemo(() => (data.state === 'ready' ? data.items.map(layerKeyOf) : []), [data]);
+  // deck.gl's layers are loaded after the first frame of the base map (see MapView).
+  const [deckLayers, setDeckLayers] = useState<typeof import('../map/planLayers') | null>(null);
+  useEffect(() => {
+    void import('../map/planLayers').then(setDeckLayers);
+  }, []);
   const layers = useMemo<LayersList>(() => {
-    if (!plan) return [];
-    return buildPlanLayers({ drawn, links: plan.links, linkItemIndex, linkLayers, visible: plan.visible, filterVersion: plan.version, selectedId: selected });
-  }, [plan, drawn, linkItemIndex, linkLayers, selected]);
+    if (!plan || !deckLayers) return [];
+    return deckLayers.buildPlanLayers({ drawn, links: plan.links, linkItemIndex, linkLayers, visible: plan.visible, filterVersion: plan.version, selectedId: selected });
+  }, [plan, deckLayers, drawn, linkItemIndex, linkLayers, selected]);
 
   const basemap = useMemo(() => ({ lang, ...basemapLayers }), [lang, basemapLayers]);
   const [initialView] = useState(() => useAppStore.getState().view);

@@ -1,6 +1,4 @@
 import { useEffect } from 'react';
-import { loadPlan } from '../data/plan/load';
-import { loadRegions } from '../data/regions/regions';
 import { basemapUrls } from '../map/basemap/sources';
 import { useAppStore } from './store';
 
@@ -9,7 +7,9 @@ export function usePlanData(): void {
   const setData = useAppStore((s) => s.setData);
   useEffect(() => {
     let cancelled = false;
-    Promise.all([loadPlan(), loadRegions(basemapUrls.labels)])
+    // The loaders (and zod) are not needed for the base map's first frame: load them alongside.
+    Promise.all([import('../data/plan/load'), import('../data/regions/regions')])
+      .then(([{ loadPlan }, { loadRegions }]) => Promise.all([loadPlan(), loadRegions(basemapUrls.labels)]))
       .then(([plan, regions]) => {
         if (!cancelled) setData({ state: 'ready', meta: plan.meta, items: plan.items, links: plan.links, regions });
       })

@@ -5,13 +5,15 @@
  * Non-obvious paths (see ./README.md):
  * - The overlay is added on the map's `load` event, not before: added earlier, deck draws its
  *   layers on top of everything and ignores `beforeId` (../shared/notes/STACK.md).
+ * - deck.gl (~260 KiB gzip) is not needed for the first frame of the base map, so it is
+ *   imported when the map starts and the overlay joins once both are there.
  * - Language and base-map switches change layout properties in place rather than calling
  *   `setStyle`, which would drop deck's interleaved custom layers from the style.
  */
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import * as maplibregl from 'maplibre-gl';
 import type { Map as MaplibreMap } from 'maplibre-gl';
-import { MapLibreOverlay } from '@deck.gl/maplibre';
+import type { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { LayersList, PickingInfo } from '@deck.gl/core';
 import fontFaces from 'virtual:font-faces';
 import 'maplibre-gl/dist/maplibre-gl.css';
@@ -32,7 +34,8 @@ import { absoluteUrls, applyBasemapOptions } from './basemap/apply';
 
 export interface MapHandle {
   map: MaplibreMap;
-  overlay: MapLibreOverlay;
+  /** null until deck.gl has loaded and the overlay has joined the map */
+  overlay: MapLibreOverlay | null;
 }
 
 declare global {
@@ -57,6 +60,8 @@ export interface MapViewProps {
   /** Where to start; null fits the three provinces. Read once, at start. */
   initialView?: CameraView | null;
   onReady?: (handle: MapHandle) => void;
+  /** When the deck.gl overlay has joined the map (after `onReady`). */
+  onOverlay?: (handle: MapHandle) => void;
   onFailure?: (failure: MapFailure) => void;
   /** After every camera move (moveend). */
   onViewChange?: (view: CameraView) => void;
@@ -65,13 +70,13 @@ export interface MapViewProps {
   onClick?: (info: PickingInfo) => void;
 }
 
-export function MapView({ basemap, layers, ariaLabel, initialView, onReady, onFailure, onViewChange, onHover, onClick }: MapViewProps) {
+export function MapView({ basemap, layers, ariaLabel, initialView, onReady, onOverlay, onFailure, onViewChange, onHover, onClick }: MapViewProps) {
   const container = useRef<HTMLDivElement>(null);
   const handle = useRef<MapHandle | null>(null);
   const loaded = useRef(false);
-  const latest = useRef({ basemap, layers, initialView, onReady, onFailure, onViewChange, onHover, onClick });
+  const latest = useRef({ basemap, layers, initialView, onReady, onOverlay, onFailure, onViewChange, onHover, onClick });
   useLayoutEffect(() => {
-    latest.current = { basemap, layers, initialView, onReady, onFailure, onViewChange, onHover, onClick };
+    latest.current = { basemap, layers, initialView, onReady, onOverlay, onFailure, onViewChange, onHover, onClick };
   });
 
   useEffect(() => {
@@ -106,23 +111,32 @@ export function MapView({ basemap, layers, ariaLabel, initialView, onReady, onFa
     map.addControl(new maplibregl.NavigationControl({ visualizePitch: true }), 'top-right');
     map.addControl(new maplibregl.ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');
     map.addControl(new maplibregl.AttributionControl({ compact: false, customAttribution: BASEMAP_ATTRIBUTION }), 'bottom-right');
-    const overlay = new MapLibreOverlay({
-      interleaved: true,
-      layers: [],
-      onHover: (info) => {
-        map.getCanvas().style.cursor = info.picked ? 'pointer' : '';
-        latest.current.onHover?.(info);
-      },
-      onClick: (info) => latest.current.onClick?.(info),
-    });
-    handle.current = { map, overlay };
+    handle.current = { map, overlay: null };
     window.jjjAtlas = handle.current;
+    let removed = false;
+    const deck = import('@deck.gl/maplibre');
 
     map.on('load', () => {
-      map.addControl(overlay);
-      overlay.setProps({ layers: latest.current.layers });
       loaded.current = true;
       latest.current.onReady?.(handle.current!);
+      deck
+        .then(({ MapLibreOverlay }) => {
+          if (removed) return;
+          const overlay = new MapLibreOverlay({
+            interleaved: true,
+            layers: latest.current.layers,
+            onHover: (info) => {
+              map.getCanvas().style.cursor = info.picked ? 'pointer' : '';
+              latest.current.onHover?.(info);
+            },
+            onClick: (info) => latest.current.onClick?.(info),
+          });
+          map.addControl(overlay);
+          // Same handle object: whoever holds it (the app, the tests) now sees the overlay.
+          if (handle.current) handle.current.overlay = overlay;
+          latest.current.onOverlay?.(handle.current!);
+        })
+        .catch((e: unknown) => latest.current.onFailure?.({ kind: 'error', reason: `deck.gl failed to load: ${e instanceof Error ? e.message : String(e)}` }));
     });
     map.on('moveend', () => {
       const c = map.getCenter();
@@ -138,6 +152,7 @@ export function MapView({ basemap, layers, ariaLabel, initialView, onReady, onFa
     return () => {
       map.getCanvas().removeEventListener('webglcontextlost', lost);
       loaded.current = false;
+      removed = true;
       handle.current = null;
       if (window.jjjAtlas?.map === map) delete window.jjjAtlas;
       map.remove();
@@ -151,7 +166,7 @@ export function MapView({ basemap, layers, ariaLabel, initialView, onReady, onFa
 
   useEffect(() => {
     if (!loaded.current || !handle.current) return;
-    handle.current.overlay.setProps({ layers });
+    handle.current.overlay?.setProps({ layers });
   }, [layers]);
 
   return <div ref={container} className="map-canvas" role="region" aria-label={ariaLabel} data-testid="map" />;

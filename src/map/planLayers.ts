@@ -4,7 +4,7 @@
  * updates one float attribute per feature (via updateTriggers), never the geometry buffers.
  * All layers sit below the base map's labels (beforeId = FIRST_LABEL_LAYER).
  */
-import type { Layer, LayersList, PickingInfo } from '@deck.gl/core';
+import type { Layer, LayersList } from '@deck.gl/core';
 import { ArcLayer, GeoJsonLayer, type ArcLayerProps, type GeoJsonLayerProps } from '@deck.gl/layers';
 import { DataFilterExtension } from '@deck.gl/extensions';
 import type { PlanItem, PlanLink } from '../data/plan/schema';
@@ -145,10 +145,3 @@ export function buildPlanLayers(input: PlanLayerInput): LayersList {
   return layers;
 }
 
-/** The id of the plan item under the pointer, from a deck picking result. */
-export function pickedItemId(info: PickingInfo): string | null {
-  const o = info.object as { properties?: { id?: unknown; item?: unknown } } | undefined;
-  if (!o?.properties) return null;
-  if (info.layer?.id === 'plan-links' && typeof o.properties.item === 'string') return o.properties.item;
-  return typeof o.properties.id === 'string' ? o.properties.id : null;
-}

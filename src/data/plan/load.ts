@@ -4,7 +4,7 @@
  * problem (the UI shows it). `fetchFn` and `urls` are injectable for tests; the app passes
  * `planUrls` from ./urls.
  */
-import type { z } from 'zod';
+import type { z } from '../zod';
 import { itemsSchema, linksSchema, planMetaSchema, type PlanItem, type PlanLink, type PlanMeta } from './schema';
 
 export interface PlanData {

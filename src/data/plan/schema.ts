@@ -3,7 +3,7 @@
  * the validator (scripts/validate-data.ts), the geo layer and the UI. Documented field by
  * field in geodata/README.md.
  */
-import { z } from 'zod';
+import { z } from '../zod';
 
 export const GROUP_IDS = [1, 2, 3, 4, 5] as const;
 export type GroupId = (typeof GROUP_IDS)[number];

@@ -4,7 +4,7 @@
  * id and the field. What counts as "described" (the per-group count checked against the
  * declared count): item records without a `parent` (see schema.ts and geodata/README.md).
  */
-import type { z } from 'zod';
+import type { z } from '../zod';
 import {
   GROUP_IDS,
   itemFeatureSchema,

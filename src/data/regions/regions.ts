@@ -3,7 +3,7 @@
  * and bounding box, from geodata/basemap/jjj_admin_labels.geojson (derived from
  * jjj_admin_units.csv and the boundary polygons by scripts/build-basemap-labels.ts).
  */
-import { z } from 'zod';
+import { z } from '../zod';
 
 export type RegionLevel = 'province' | 'prefecture' | 'county';
 
