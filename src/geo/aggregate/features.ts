@@ -93,9 +93,17 @@ export interface FeatureAggregates {
   cached: boolean;
 }
 
+/** Per feature: the regions its geometry touches with km/km² inside (filled on demand). */
+export type ItemTouches = ([region: number, km: number | null, km2: number | null][] | undefined)[];
+
 export interface AggregateFeaturesOptions {
   /** Cache results here, keyed by (dataVersion, index.id, filter.key); needs dataVersion. */
   cache?: LruCache<FeatureAggregates>;
+  /**
+   * Cache the geometric part (which regions each item touches, km and km² inside) per
+   * (dataVersion, index.id, minOverlapKm2), whatever the filter: a new filter then only re-sums.
+   */
+  touchCache?: LruCache<ItemTouches>;
   dataVersion?: string;
   /** Polygon items touch a region when their overlap exceeds this (km²). Default 0.1. */
   minOverlapKm2?: number;
@@ -224,6 +232,15 @@ export function aggregateFeatures(
   const t0 = performance.now();
   const summaries: RegionSummary[] = index.ids.map((id, region) => ({ region, id, ...emptySummary() }));
   const idSet = filter?.ids ? new Set(filter.ids) : null;
+  const touchKey =
+    opts.touchCache && opts.dataVersion !== undefined
+      ? aggregateKey(opts.dataVersion, index.id, '#touches', String(minOverlap))
+      : null;
+  let itemTouches: ItemTouches | undefined = touchKey !== null ? opts.touchCache!.get(touchKey) : undefined;
+  if (!itemTouches || itemTouches.length !== features.length) {
+    itemTouches = new Array<ItemTouches[number]>(features.length);
+    if (touchKey !== null) opts.touchCache!.set(touchKey, itemTouches);
+  }
   let considered = 0;
   let unplaced = 0;
   features.forEach((item, i) => {
@@ -231,10 +248,15 @@ export function aggregateFeatures(
     considered++;
     let placed = false;
     if (item.geometry) {
-      const touches = new Map<number, Touch>();
-      touchesOfGeometry(index, item.geometry, minOverlap, touches);
-      for (const [r, t] of touches) {
-        addItem(summaries[r]!, item, t);
+      let touches = itemTouches[i];
+      if (!touches) {
+        const m = new Map<number, Touch>();
+        touchesOfGeometry(index, item.geometry, minOverlap, m);
+        touches = [...m].map(([r, t]) => [r, t.km ?? null, t.km2 ?? null]);
+        itemTouches[i] = touches;
+      }
+      for (const [r, km, km2] of touches) {
+        addItem(summaries[r]!, item, { km: km ?? undefined, km2: km2 ?? undefined });
         placed = true;
       }
     } else {

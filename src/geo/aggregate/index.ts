@@ -27,6 +27,7 @@ export {
   type AreaSummary,
   type FeatureAggregates,
   type FeatureFilter,
+  type ItemTouches,
   type RegionSummary,
 } from './features';
 export { LruCache, aggregateKey } from './cache';

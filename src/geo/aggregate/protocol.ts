@@ -17,6 +17,7 @@ import {
   type AreaAggregate,
   type FeatureAggregates,
   type FeatureFilter,
+  type ItemTouches,
 } from './features';
 import { lineLengthInRegions, type LineAggregate, type LineGeometry } from './lines';
 import { aggregatePoints, type PointAggregate } from './points';
@@ -97,6 +98,7 @@ export interface Handled {
 export function createAggregateHandler(opts: { cacheEntries?: number } = {}) {
   const sets = new Map<string, RegionIndex>();
   const cache = new LruCache<FeatureAggregates>(opts.cacheEntries ?? 64);
+  const touchCache = new LruCache<ItemTouches>(8);
   let dataVersion: string | null = null;
   let features: AggregatableItem[] = [];
 
@@ -115,6 +117,7 @@ export function createAggregateHandler(opts: { cacheEntries?: number } = {}) {
       const index = buildRegionIndex(fc, { id: setId, idProperty, gridCells });
       sets.set(setId, index);
       cache.deleteWhere((k) => (JSON.parse(k) as string[])[1] === setId);
+      touchCache.deleteWhere((k) => (JSON.parse(k) as string[])[1] === setId);
       const info: RegionSetInfo = {
         setId,
         size: index.size,
@@ -126,10 +129,13 @@ export function createAggregateHandler(opts: { cacheEntries?: number } = {}) {
     },
     dropRegions({ setId }) {
       cache.deleteWhere((k) => (JSON.parse(k) as string[])[1] === setId);
+      touchCache.deleteWhere((k) => (JSON.parse(k) as string[])[1] === setId);
       return { result: sets.delete(setId), transfer: [] };
     },
     setFeatures(args) {
-      if (args.dataVersion !== dataVersion) cache.clear();
+      // caches are keyed by data version; clear them anyway, in case a version is reused
+      cache.clear();
+      touchCache.clear();
       dataVersion = args.dataVersion;
       features = args.features;
       return { result: { dataVersion, count: features.length }, transfer: [] };
@@ -159,6 +165,7 @@ export function createAggregateHandler(opts: { cacheEntries?: number } = {}) {
     aggregateFeatures({ setId, filter, minOverlapKm2 }) {
       const r = aggregateFeatures(setOf(setId), features, filter, {
         cache,
+        touchCache,
         dataVersion: dataVersion ?? '',
         minOverlapKm2,
       });

@@ -9,6 +9,7 @@ import {
   LruCache,
   type AggregatableItem,
   type FeatureAggregates,
+  type ItemTouches,
 } from '../../../../src/geo/aggregate';
 import { handRegions, loadRegions, rect } from './fixtures';
 
@@ -96,6 +97,22 @@ describe('aggregateFeatures', () => {
     expect(cache.size).toBe(2);
     // v1 was the least recently used: evicted
     expect(aggregateFeatures(index, items, { key: 'all' }, { cache, dataVersion: 'v1' }).cached).toBe(false);
+  });
+});
+
+describe('the geometric part cached across filters (touchCache)', () => {
+  it('gives the same results as computing afresh, for each filter', () => {
+    const index = buildRegionIndex(handRegions(), { id: 'hand' });
+    const touchCache = new LruCache<ItemTouches>(4);
+    const filters = [undefined, { key: 'g3', predicate: (f: AggregatableItem) => f.properties.group === 3 }, { key: 'ids', ids: ['a1', 'n1'] }];
+    for (const f of filters) {
+      const cached = aggregateFeatures(index, items, f, { touchCache, dataVersion: 'v1' });
+      const fresh = aggregateFeatures(index, items, f);
+      expect(cached.regions).toEqual(fresh.regions);
+    }
+    expect(touchCache.size).toBe(1);
+    aggregateFeatures(index, items, undefined, { touchCache, dataVersion: 'v2' });
+    expect(touchCache.size).toBe(2);
   });
 });
 

@@ -1,0 +1,28 @@
+/**
+ * On the real plan data: the regions each item with a geometry touches, by the engine, equal
+ * the regions the data pipeline computed for it with src/geo/regionsOf.ts (properties.regions,
+ * regions_source 'computed'), at all three levels.
+ */
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { aggregateFeatures, buildRegionIndex, type AggregatableItem } from '../../../../src/geo/aggregate';
+import { loadRegions } from './fixtures';
+
+const root = path.resolve(import.meta.dirname, '../../../..');
+type Item = AggregatableItem & { properties: { regions_source?: string } };
+const items = (JSON.parse(readFileSync(path.join(root, 'geodata/plan/items.geojson'), 'utf8')) as { features: Item[] }).features;
+
+describe('plan items: engine regions = properties.regions', () => {
+  it.each(['counties', 'prefectures', 'provinces'] as const)('%s', (level) => {
+    const index = buildRegionIndex(loadRegions(level), { id: level });
+    const res = aggregateFeatures(index, items);
+    const located = items.filter((f) => f.geometry && f.properties.regions_source === 'computed');
+    expect(located.length).toBeGreaterThan(5);
+    for (const it of located) {
+      const mine = res.regions.filter((r) => r.itemIds.includes(it.properties.id)).map((r) => r.id).sort();
+      const data = (it.properties.regions ?? []).filter((c) => index.byId.has(c)).sort();
+      expect(mine, it.properties.id).toEqual(data);
+    }
+  });
+});
