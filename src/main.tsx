@@ -5,7 +5,15 @@ import './ui/app.css';
 import { initI18n } from './i18n';
 import { useAppStore } from './app/store';
 import { App } from './app/App';
+import { decodeUrlState } from './app/url';
 
+// The map's starting view and the language come from the link before anything draws; the
+// rest of the URL (filters, selection) is checked against the data once it has loaded
+// (app/useUrlSync.ts), which also reports what was broken.
+{
+  const early = decodeUrlState(window.location.hash, { itemIds: new Set(), regionCodes: new Set(), defaultLang: useAppStore.getState().lang });
+  useAppStore.setState({ view: early.state.view, lang: early.state.lang, basemap: early.state.basemap });
+}
 initI18n(useAppStore.getState().lang);
 
 createRoot(document.getElementById('root')!).render(

@@ -118,6 +118,8 @@ export function MapView({ basemap, layers, ariaLabel, initialView, onReady, onOv
 
     map.on('load', () => {
       loaded.current = true;
+      // Switches changed while the style was loading are applied now.
+      applyBasemapOptions(map, buildBasemapStyle(absoluteUrls(basemapUrls), fontFaces, latest.current.basemap));
       latest.current.onReady?.(handle.current!);
       deck
         .then(({ MapLibreOverlay }) => {
@@ -129,7 +131,6 @@ export function MapView({ basemap, layers, ariaLabel, initialView, onReady, onOv
               map.getCanvas().style.cursor = info.picked ? 'pointer' : '';
               latest.current.onHover?.(info);
             },
-            onClick: (info) => latest.current.onClick?.(info),
           });
           map.addControl(overlay);
           // Same handle object: whoever holds it (the app, the tests) now sees the overlay.
@@ -137,6 +138,14 @@ export function MapView({ basemap, layers, ariaLabel, initialView, onReady, onOv
           latest.current.onOverlay?.(handle.current!);
         })
         .catch((e: unknown) => latest.current.onFailure?.({ kind: 'error', reason: `deck.gl failed to load: ${e instanceof Error ? e.message : String(e)}` }));
+    });
+    // Clicks are picked here rather than through deck's onClick, which the interleaved
+    // overlay on maplibre 6 does not deliver (deck 9.4): same picking, one code path.
+    map.on('click', (e) => {
+      const overlay = handle.current?.overlay;
+      if (!overlay) return;
+      const info = overlay.pickObject({ x: e.point.x, y: e.point.y, radius: 4 });
+      latest.current.onClick?.(info ?? ({ x: e.point.x, y: e.point.y, picked: false, object: null, layer: null, index: -1 } as unknown as PickingInfo));
     });
     map.on('moveend', () => {
       const c = map.getCenter();

@@ -26,7 +26,7 @@ export function Header() {
         <p>{t('app.subtitle')}</p>
       </div>
       <SearchBox />
-      <button type="button" className="lang-switch" lang={other === 'zh' ? 'zh-CN' : 'en'} aria-label={t('app.switchLanguageLabel')} onClick={() => setLang(other)} data-testid="lang-switch">
+      <button type="button" className="lang-switch" lang={other === 'zh' ? 'zh-CN' : 'en'} aria-label={`${t('app.switchLanguage')} — ${t('app.switchLanguageLabel')}`} onClick={() => setLang(other)} data-testid="lang-switch">
         {t('app.switchLanguage')}
       </button>
     </header>
