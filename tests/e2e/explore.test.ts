@@ -205,7 +205,7 @@ describe('URL state', () => {
       assert.equal(await page.evaluate(() => window.jjjAtlas!.map.getLayoutProperty('county-border', 'visibility')), 'none');
       assert.equal(await page.locator('html').getAttribute('lang'), 'en');
       const ids = await listIds(page);
-      assert.deepEqual(ids.sort(), ['g3-jingli-expressway-yanchong', 'g3-jingxiong-intercity', 'g3-jingzhang-railway', 'g3-north-canal', 'g3-yongding-river'].sort());
+      assert.deepEqual(ids.sort(), ['g3-chaobai-river', 'g3-jingli-expressway-yanchong', 'g3-jingxiong-intercity', 'g3-jingzhang-railway', 'g3-north-canal', 'g3-yongding-river'].sort());
       assert.equal(app.pageErrors.length, 0, app.pageErrors.join('\n'));
     } finally {
       await app.close();
