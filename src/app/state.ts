@@ -5,6 +5,7 @@
  */
 import type { GroupId, ItemKind, ThemeId } from '../data/plan/schema';
 import type { Language } from '../i18n/resources';
+import type { DrawnArea } from './analysis';
 
 /** A layer of the plan: a task group, or one of group 3's themes. */
 export type PlanLayerKey = `g${Exclude<GroupId, 3>}` | `g3-${ThemeId}`;
@@ -55,6 +56,8 @@ export type ListSort = 'group' | 'name' | 'date';
 
 export interface UrlState {
   view: MapView | null;
+  /** Drawn areas (issue 5); absent = none. */
+  areas?: DrawnArea[];
   filters: Filters;
   basemap: BasemapLayers;
   selected: string | null;

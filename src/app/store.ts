@@ -9,6 +9,7 @@ import type { Language } from '../i18n/resources';
 import { browserLanguage } from '../i18n';
 import type { PlanItem, PlanLink, PlanMeta } from '../data/plan/schema';
 import type { Region } from '../data/regions/regions';
+import type { ChoroplethSettings, DrawnArea, RegionLevelChoice } from './analysis';
 import {
   DEFAULT_BASEMAP,
   DEFAULT_FILTERS,
@@ -40,7 +41,7 @@ export interface Hover {
   y: number;
 }
 
-export type SidebarTab = 'layers' | 'list';
+export type SidebarTab = 'layers' | 'list' | 'regions';
 
 export interface AppState {
   lang: Language;
@@ -74,6 +75,25 @@ export interface AppState {
   setSidebarTab: (tab: SidebarTab) => void;
   setListSort: (sort: ListSort) => void;
   applyUrlState: (s: UrlState) => void;
+
+  // Regional analysis (issue 5)
+  regionLevel: RegionLevelChoice;
+  /** Regions open in the region panel; two or more are compared side by side. */
+  regionSelection: string[];
+  choropleth: ChoroplethSettings | null;
+  drawnAreas: DrawnArea[];
+  /** The drawing tool that is active, if any. */
+  drawTool: 'polygon' | 'rectangle' | 'circle' | 'measure' | null;
+  circleRadiusKm: number;
+  setRegionLevel: (level: RegionLevelChoice) => void;
+  toggleRegion: (code: string, add: boolean) => void;
+  setRegionSelection: (codes: string[]) => void;
+  setChoropleth: (c: ChoroplethSettings | null) => void;
+  addDrawnArea: (area: DrawnArea) => void;
+  renameDrawnArea: (id: string, name: string) => void;
+  removeDrawnArea: (id: string) => void;
+  setDrawTool: (tool: AppState['drawTool']) => void;
+  setCircleRadiusKm: (km: number) => void;
 }
 
 let noticeSeq = 0;
@@ -111,10 +131,30 @@ export const useAppStore = create<AppState>((set) => ({
   setSidebarTab: (sidebarTab) => set({ sidebarTab, sidebarOpen: true }),
   setListSort: (listSort) => set({ listSort }),
   applyUrlState: (u) =>
-    set(() => ({ view: u.view, filters: u.filters, basemap: u.basemap, selected: u.selected, lang: u.lang })),
+    set(() => ({ view: u.view, filters: u.filters, basemap: u.basemap, selected: u.selected, lang: u.lang, drawnAreas: u.areas ?? [] })),
+
+  regionLevel: 'auto',
+  regionSelection: [],
+  choropleth: null,
+  drawnAreas: [],
+  drawTool: null,
+  circleRadiusKm: 50,
+  setRegionLevel: (regionLevel) => set({ regionLevel }),
+  toggleRegion: (code, add) =>
+    set((s) => {
+      if (!add) return { regionSelection: s.regionSelection.length === 1 && s.regionSelection[0] === code ? [] : [code] };
+      return { regionSelection: s.regionSelection.includes(code) ? s.regionSelection.filter((c) => c !== code) : [...s.regionSelection, code] };
+    }),
+  setRegionSelection: (regionSelection) => set({ regionSelection }),
+  setChoropleth: (choropleth) => set({ choropleth }),
+  addDrawnArea: (area) => set((s) => ({ drawnAreas: [...s.drawnAreas, area] })),
+  renameDrawnArea: (id, name) => set((s) => ({ drawnAreas: s.drawnAreas.map((a) => (a.id === id ? { ...a, name } : a)) })),
+  removeDrawnArea: (id) => set((s) => ({ drawnAreas: s.drawnAreas.filter((a) => a.id !== id) })),
+  setDrawTool: (drawTool) => set({ drawTool }),
+  setCircleRadiusKm: (circleRadiusKm) => set({ circleRadiusKm }),
 }));
 
 /** The URL-relevant slice of the state. */
 export function urlStateOf(s: AppState): UrlState {
-  return { view: s.view, filters: s.filters, basemap: s.basemap, selected: s.selected, lang: s.lang };
+  return { view: s.view, filters: s.filters, basemap: s.basemap, selected: s.selected, lang: s.lang, areas: s.drawnAreas };
 }

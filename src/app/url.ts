@@ -36,6 +36,7 @@
  * state in canonical form (normalizeFilters; view values at the URL's precision; text without
  * lone surrogates, which are replaced by U+FFFD).
  */
+import type { DrawnArea } from './analysis';
 import { LANGUAGES, type Language } from '../i18n/resources';
 import { normalizeFilters } from './filters';
 import {
@@ -71,7 +72,7 @@ export interface UrlDecodeContext {
 }
 
 /** The URL parameters, in the order they are written. */
-export const URL_PARAMS = ['map', 'layers', 'kinds', 'regions', 'months', 'q', 'sel', 'lang', 'base'] as const;
+export const URL_PARAMS = ['map', 'layers', 'kinds', 'regions', 'months', 'q', 'sel', 'lang', 'base', 'areas'] as const;
 export type UrlParam = (typeof URL_PARAMS)[number];
 
 export const VIEW_LIMITS = { zoom: [0, 24], lat: [-90, 90], lon: [-180, 180] } as const;
@@ -123,6 +124,7 @@ export function encodeUrlState(state: UrlState): string {
   parts.push(`lang=${encodeURIComponent(state.lang)}`);
   const off = BASEMAP_KEYS.filter((k) => !basemap[k]);
   if (off.length > 0) parts.push(`base=${off.map((k) => `-${k}`).join(',')}`);
+  if (state.areas && state.areas.length > 0) parts.push(`areas=${encodeAreas(state.areas)}`);
   return parts.join('&');
 }
 
@@ -234,6 +236,59 @@ function decodeBasemap(value: string, report: Report): BasemapLayers | null {
   return valid === 0 ? null : basemap;
 }
 
+/**
+ * Drawn areas: `areas=<area>|<area>…`, each `<name>;c;<lon>;<lat>;<radius km>` (a circle) or
+ * `<name>;p;<lon>,<lat>,<lon>,<lat>…` (a polygon's outer ring, not repeating the first point).
+ * Names are percent-encoded, so `|` and `;` inside a name cannot break the list.
+ */
+function encodeAreas(areas: readonly DrawnArea[]): string {
+  const n = (v: number) => String(Math.round(v * 1e4) / 1e4);
+  return areas
+    .map((a) => {
+      const name = encodeURIComponent(wellFormed(a.name)).replace(/[;|]/g, encodeURIComponent);
+      if (a.shape.kind === 'circle') return `${name};c;${n(a.shape.center[0])};${n(a.shape.center[1])};${n(a.shape.radiusKm)}`;
+      const ring = a.shape.coordinates.slice(0, -1);
+      return `${name};p;${ring.map(([x, y]) => `${n(x)},${n(y)}`).join(',')}`;
+    })
+    .join('|');
+}
+
+function decodeAreas(raw: string, report: Report): DrawnArea[] | null {
+  const out: DrawnArea[] = [];
+  const okLonLat = (x: number, y: number) => Number.isFinite(x) && Number.isFinite(y) && Math.abs(x) <= 180 && Math.abs(y) <= 90;
+  for (const entry of raw.split('|')) {
+    const fields = entry.split(';');
+    const name = safeDecode(fields[0] ?? '');
+    if (name === null || fields.length < 3) {
+      report(safeDecode(entry) ?? entry, 'malformed');
+      continue;
+    }
+    const id = `area-${out.length + 1}`;
+    if (fields[1] === 'c' && fields.length === 5) {
+      const [x, y, r] = fields.slice(2).map(Number) as [number, number, number];
+      if (okLonLat(x, y) && Number.isFinite(r) && r > 0 && r <= 2000) {
+        out.push({ id, name, shape: { kind: 'circle', center: [x, y], radiusKm: r } });
+        continue;
+      }
+      report(name, 'out-of-range');
+      continue;
+    }
+    if (fields[1] === 'p' && fields.length === 3) {
+      const nums = fields[2]!.split(',').map(Number);
+      const ring: [number, number][] = [];
+      for (let i = 0; i + 1 < nums.length; i += 2) ring.push([nums[i]!, nums[i + 1]!]);
+      if (nums.length % 2 === 0 && ring.length >= 3 && ring.every(([x, y]) => okLonLat(x, y))) {
+        out.push({ id, name, shape: { kind: 'polygon', coordinates: [...ring, ring[0]!] } });
+        continue;
+      }
+      report(name, 'malformed');
+      continue;
+    }
+    report(name, 'malformed');
+  }
+  return out.length > 0 ? out : null;
+}
+
 function decodeParts(hash: string, ctx: UrlDecodeContext, state: UrlState, problems: UrlProblem[]): void {
   const body = hash.startsWith('#') ? hash.slice(1) : hash;
   const seen = new Set<string>();
@@ -304,6 +359,11 @@ function decodeParts(hash: string, ctx: UrlDecodeContext, state: UrlState, probl
       case 'base':
         state.basemap = decodeBasemap(decoded, problem) ?? state.basemap;
         break;
+      case 'areas': {
+        const areas = decodeAreas(rawValue, problem);
+        if (areas) state.areas = areas;
+        break;
+      }
     }
   }
 }

@@ -356,3 +356,27 @@ describe('fuzz', () => {
     expect(DEFAULT_BASEMAP).toEqual({ counties: true, labels: true, rivers: true });
   });
 });
+
+describe('drawn areas in the URL', () => {
+  const ctx = { itemIds: new Set<string>(), regionCodes: new Set<string>(), defaultLang: 'zh' as const };
+  it('round-trips circles and polygons, names with separators included', async () => {
+    const { encodeUrlState, decodeUrlState, defaultUrlState } = await import('../../../src/app/url');
+    const state = {
+      ...defaultUrlState('zh'),
+      areas: [
+        { id: 'area-1', name: '副中心 50 km; a|b', shape: { kind: 'circle' as const, center: [116.6527, 39.9014] as [number, number], radiusKm: 50 } },
+        { id: 'area-2', name: 'box', shape: { kind: 'polygon' as const, coordinates: [[116, 39], [117, 39], [117, 40], [116, 40], [116, 39]] as [number, number][] } },
+      ],
+    };
+    const hash = encodeUrlState(state);
+    const back = decodeUrlState(hash, ctx);
+    expect(back.problems).toEqual([]);
+    expect(back.state.areas).toEqual(state.areas);
+  });
+  it('drops a broken area with a problem and keeps the good one', async () => {
+    const { decodeUrlState } = await import('../../../src/app/url');
+    const r = decodeUrlState('#areas=ok;c;116;40;10|bad;c;116;40;-5|worse;p;1,2', ctx);
+    expect(r.state.areas?.map((a) => a.name)).toEqual(['ok']);
+    expect(r.problems.map((p) => p.param)).toEqual(['areas', 'areas']);
+  });
+});
