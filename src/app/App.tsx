@@ -17,6 +17,12 @@ import { Sidebar } from '../ui/Sidebar';
 import { DetailPanel } from '../ui/DetailPanel';
 import { Tooltip } from '../ui/Tooltip';
 import { Notices } from '../ui/Notices';
+import { newAreaId } from '../ui/DrawPanel';
+import { resolveLevel, type RegionLevel } from './analysis';
+import { regionsAtPoint, useRegionAnalysis } from './useRegionAnalysis';
+import { useChoropleth } from './useChoropleth';
+import { showChoropleth } from '../map/choropleth';
+import type { DrawSession } from '../map/draw';
 
 export function App() {
   const { t, i18n } = useTranslation();
@@ -32,6 +38,46 @@ export function App() {
   usePlanData();
   useUrlSync();
   const plan = useFilteredPlan();
+
+  // Regional analysis (issue 5): levels needed by the clicked regions and the choropleth.
+  const regionLevelChoice = useAppStore((s) => s.regionLevel);
+  const regionSelection = useAppStore((s) => s.regionSelection);
+  const choropleth = useAppStore((s) => s.choropleth);
+  const drawnAreas = useAppStore((s) => s.drawnAreas);
+  const drawTool = useAppStore((s) => s.drawTool);
+  const zoom = useAppStore((s) => s.view?.zoom ?? 6);
+  const clickLevel = resolveLevel(regionLevelChoice, zoom);
+  const levels = useMemo(() => {
+    const set = new Set<RegionLevel>();
+    if (data.state === 'ready') for (const c of regionSelection) {
+      const r = data.regions.get(c);
+      if (r) set.add(r.level);
+    }
+    if (choropleth) set.add(choropleth.level);
+    return [...set];
+  }, [regionSelection, choropleth, data]);
+  const analysis = useRegionAnalysis(plan, clickLevel, levels);
+  const legend = useChoropleth(analysis);
+  type AreaGeometry = { id: string; geometry: { type: 'Polygon'; coordinates: number[][][] } };
+  const [areaGeom, setAreaGeom] = useState<{ of: unknown; list: AreaGeometry[] }>({ of: null, list: [] });
+  const areaGeometries = useMemo(() => (areaGeom.of === drawnAreas ? areaGeom.list : []), [areaGeom, drawnAreas]);
+  useEffect(() => {
+    let cancelled = false;
+    if (drawnAreas.length === 0) return;
+    void import('../geo/aggregate/features').then(({ circlePolygon }) => {
+      if (cancelled) return;
+      setAreaGeom({
+        of: drawnAreas,
+        list: drawnAreas.map((a) => ({
+          id: a.id,
+          geometry: a.shape.kind === 'circle' ? (circlePolygon(a.shape.center, a.shape.radiusKm).geometry as AreaGeometry['geometry']) : { type: 'Polygon', coordinates: [a.shape.coordinates] },
+        })),
+      });
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [drawnAreas]);
 
   useEffect(() => {
     if (i18n.language !== lang) void i18n.changeLanguage(lang);
@@ -60,8 +106,8 @@ export function App() {
   }, []);
   const layers = useMemo<LayersList>(() => {
     if (!plan || !deckLayers) return [];
-    return deckLayers.buildPlanLayers({ drawn, links: plan.links, linkItemIndex, linkLayers, visible: plan.visible, filterVersion: plan.version, selectedId: selected });
-  }, [plan, deckLayers, drawn, linkItemIndex, linkLayers, selected]);
+    return deckLayers.buildPlanLayers({ drawn, links: plan.links, linkItemIndex, linkLayers, visible: plan.visible, filterVersion: plan.version, selectedId: selected, drawnAreas: areaGeometries });
+  }, [plan, deckLayers, drawn, linkItemIndex, linkLayers, selected, areaGeometries]);
 
   const basemap = useMemo(() => ({ lang, ...basemapLayers }), [lang, basemapLayers]);
   const [initialView] = useState(() => useAppStore.getState().view);
@@ -83,8 +129,24 @@ export function App() {
     }
     useAppStore.getState().setHover({ id, x: info.x, y: info.y });
   }, []);
-  const onClick = useCallback((info: PickingInfo) => {
-    useAppStore.getState().select(pickedItemId(info));
+  const onClick = useCallback((info: PickingInfo | null, at: { lngLat: [number, number]; shiftKey: boolean }) => {
+    const st = useAppStore.getState();
+    if (st.drawTool === 'circle') {
+      st.addDrawnArea({ id: newAreaId(), name: `○ ${st.circleRadiusKm} km`, shape: { kind: 'circle', center: at.lngLat, radiusKm: st.circleRadiusKm } });
+      return;
+    }
+    if (st.drawTool) return; // terra-draw has the clicks
+    const id = info ? pickedItemId(info) : null;
+    if (id || st.sidebarTab !== 'regions') {
+      st.select(id);
+      return;
+    }
+    // In the regions tab a click on the map picks the region under it.
+    const level = resolveLevel(st.regionLevel, st.view?.zoom ?? 6);
+    void regionsAtPoint(level, at.lngLat[0], at.lngLat[1]).then((codes) => {
+      const code = codes[0];
+      if (code) useAppStore.getState().toggleRegion(code, at.shiftKey);
+    });
   }, []);
 
   // Camera requests (search, list, "zoom to") and the selected item's regions.
@@ -105,9 +167,41 @@ export function App() {
     const map = handle.current?.map;
     if (!map || data.state !== 'ready') return;
     const item = selected ? data.items.find((i) => i.properties.id === selected) : undefined;
-    const codes = item && !item.geometry ? mostSpecificRegions(item.properties.regions, (c) => data.regions.get(c)?.parent ?? null) : [];
+    const codes =
+      regionSelection.length > 0
+        ? regionSelection
+        : item && !item.geometry
+          ? mostSpecificRegions(item.properties.regions, (c) => data.regions.get(c)?.parent ?? null)
+          : [];
     setRegionHighlight(map, codes);
-  }, [selected, data, mapStatus]);
+  }, [selected, data, mapStatus, regionSelection]);
+
+  useEffect(() => {
+    const map = handle.current?.map;
+    if (!map || mapStatus.state !== 'ready') return;
+    showChoropleth(map, legend ? legend.level : null, new Map([...(legend?.values ?? [])].map(([code, v]) => [code, v.color])));
+  }, [legend, mapStatus]);
+
+  // Drawing tools (terra-draw, loaded on first use).
+  const drawSession = useRef<Promise<DrawSession> | null>(null);
+  useEffect(() => {
+    const map = handle.current?.map;
+    if (!map || mapStatus.state !== 'ready') return;
+    const editorTool = drawTool === 'polygon' || drawTool === 'rectangle' || drawTool === 'measure' ? drawTool : null;
+    if (!editorTool && !drawSession.current) return;
+    drawSession.current ??= import('../map/draw').then(({ startDrawing }) =>
+      startDrawing(map, {
+        onArea: (ring) => {
+          const st = useAppStore.getState();
+          st.addDrawnArea({ id: newAreaId(), name: `${st.lang === 'zh' ? '区域' : 'Area'} ${st.drawnAreas.length + 1}`, shape: { kind: 'polygon', coordinates: ring } });
+        },
+        onMeasure: (line) => {
+          void import('../geo/measure').then(({ pathLengthKm }) => useAppStore.getState().setMeasureKm(pathLengthKm(line)));
+        },
+      }),
+    );
+    void drawSession.current.then((s) => s.setTool(editorTool));
+  }, [drawTool, mapStatus]);
 
   return (
     <div className="app">
@@ -116,7 +210,7 @@ export function App() {
       </a>
       <Header />
       <div className="app-main">
-        <Sidebar plan={plan} />
+        <Sidebar plan={plan} analysis={analysis} legend={legend} />
         <main className="map-wrap" aria-label={t('map.label')}>
           <MapView
             basemap={basemap}

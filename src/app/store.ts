@@ -85,6 +85,9 @@ export interface AppState {
   /** The drawing tool that is active, if any. */
   drawTool: 'polygon' | 'rectangle' | 'circle' | 'measure' | null;
   circleRadiusKm: number;
+  /** The measured path's length (km) while the measure tool is on. */
+  measureKm: number | null;
+  setMeasureKm: (km: number | null) => void;
   setRegionLevel: (level: RegionLevelChoice) => void;
   toggleRegion: (code: string, add: boolean) => void;
   setRegionSelection: (codes: string[]) => void;
@@ -139,6 +142,8 @@ export const useAppStore = create<AppState>((set) => ({
   drawnAreas: [],
   drawTool: null,
   circleRadiusKm: 50,
+  measureKm: null,
+  setMeasureKm: (measureKm) => set({ measureKm }),
   setRegionLevel: (regionLevel) => set({ regionLevel }),
   toggleRegion: (code, add) =>
     set((s) => {
@@ -150,7 +155,7 @@ export const useAppStore = create<AppState>((set) => ({
   addDrawnArea: (area) => set((s) => ({ drawnAreas: [...s.drawnAreas, area] })),
   renameDrawnArea: (id, name) => set((s) => ({ drawnAreas: s.drawnAreas.map((a) => (a.id === id ? { ...a, name } : a)) })),
   removeDrawnArea: (id) => set((s) => ({ drawnAreas: s.drawnAreas.filter((a) => a.id !== id) })),
-  setDrawTool: (drawTool) => set({ drawTool }),
+  setDrawTool: (drawTool) => set({ drawTool, measureKm: null }),
   setCircleRadiusKm: (circleRadiusKm) => set({ circleRadiusKm }),
 }));
 

@@ -67,7 +67,8 @@ export interface MapViewProps {
   onViewChange?: (view: CameraView) => void;
   /** deck.gl picking: what is under the pointer, and clicks. */
   onHover?: (info: PickingInfo) => void;
-  onClick?: (info: PickingInfo) => void;
+  /** A click on the map: what deck picked there (null if nothing), where, and with which keys. */
+  onClick?: (info: PickingInfo | null, at: { lngLat: [number, number]; shiftKey: boolean }) => void;
 }
 
 export function MapView({ basemap, layers, ariaLabel, initialView, onReady, onOverlay, onFailure, onViewChange, onHover, onClick }: MapViewProps) {
@@ -143,9 +144,8 @@ export function MapView({ basemap, layers, ariaLabel, initialView, onReady, onOv
     // overlay on maplibre 6 does not deliver (deck 9.4): same picking, one code path.
     map.on('click', (e) => {
       const overlay = handle.current?.overlay;
-      if (!overlay) return;
-      const info = overlay.pickObject({ x: e.point.x, y: e.point.y, radius: 4 });
-      latest.current.onClick?.(info ?? ({ x: e.point.x, y: e.point.y, picked: false, object: null, layer: null, index: -1 } as unknown as PickingInfo));
+      const info = overlay?.pickObject({ x: e.point.x, y: e.point.y, radius: 4 }) ?? null;
+      latest.current.onClick?.(info?.picked ? info : null, { lngLat: [e.lngLat.lng, e.lngLat.lat], shiftKey: e.originalEvent.shiftKey });
     });
     map.on('moveend', () => {
       const c = map.getCenter();

@@ -27,6 +27,8 @@ export interface PlanLayerInput {
   visible: boolean[]; // per item in the full list
   filterVersion: string; // changes whenever `visible` changes
   selectedId: string | null;
+  /** Areas the person drew (issue 5), drawn as dashed outlines. */
+  drawnAreas?: { id: string; geometry: { type: 'Polygon'; coordinates: number[][][] } }[];
 }
 
 const filterExt = new DataFilterExtension({ filterSize: 1 });
@@ -121,6 +123,23 @@ export function buildPlanLayers(input: PlanLayerInput): LayersList {
       beforeId: FIRST_LABEL_LAYER,
     }),
   ];
+
+  if (input.drawnAreas && input.drawnAreas.length > 0) {
+    layers.push(
+      geoJsonLayer({
+        id: 'drawn-areas',
+        data: input.drawnAreas.map((a) => ({ type: 'Feature', geometry: a.geometry, properties: { id: a.id } })) as unknown as DrawnItem[],
+        pickable: false,
+        stroked: true,
+        filled: true,
+        getFillColor: [217, 72, 15, 28],
+        getLineColor: [217, 72, 15, 230],
+        getLineWidth: 2.5,
+        lineWidthUnits: 'pixels',
+        beforeId: FIRST_LABEL_LAYER,
+      }),
+    );
+  }
 
   const selected = selectedId ? drawn.find((d) => d.properties.id === selectedId) : undefined;
   if (selected) {

@@ -4,16 +4,19 @@ import type { FilteredPlan } from '../app/useFilteredPlan';
 import { BasemapPanel, LayerPanel } from './LayerPanel';
 import { FilterPanel } from './FilterPanel';
 import { ItemList } from './ItemList';
+import { RegionPanel } from './RegionPanel';
+import type { RegionAnalysis } from '../app/useRegionAnalysis';
+import type { ChoroplethLegend } from '../app/useChoropleth';
 
 /** The side panel: layers & filters, or the list. Collapsible; on a narrow screen it overlays the map. */
-export function Sidebar({ plan }: { plan: FilteredPlan | null }) {
+export function Sidebar({ plan, analysis, legend }: { plan: FilteredPlan | null; analysis: RegionAnalysis; legend: ChoroplethLegend | null }) {
   const { t } = useTranslation();
   const tab = useAppStore((s) => s.sidebarTab);
   const setTab = useAppStore((s) => s.setSidebarTab);
   const open = useAppStore((s) => s.sidebarOpen);
   const data = useAppStore((s) => s.data);
   if (!open) return null;
-  const tabs: SidebarTab[] = ['layers', 'list'];
+  const tabs: SidebarTab[] = ['layers', 'list', 'regions'];
   return (
     <nav className="sidebar" aria-label={t('sidebar.label')} data-testid="sidebar">
       <div className="tabs" role="tablist" aria-label={t('sidebar.label')}>
@@ -55,6 +58,7 @@ export function Sidebar({ plan }: { plan: FilteredPlan | null }) {
           </>
         )}
         {plan && tab === 'list' && <ItemList plan={plan} />}
+        {plan && tab === 'regions' && <RegionPanel plan={plan} analysis={analysis} legend={legend} />}
       </div>
     </nav>
   );

@@ -113,6 +113,17 @@ export function buildBasemapStyle(urls: BasemapUrls, fontFaces: FontFaces, optio
       source: 'provinces',
       paint: { 'fill-color': ['match', ['get', 'adcode'], '110000', c.beijing, '120000', c.beijing, c.land] },
     },
+    // Choropleth fills (issue 5), one per level, hidden until a person turns one on
+    // (../choropleth.ts sets their colours).
+    ...(['provinces', 'prefectures', 'counties'] as const).map(
+      (src): LayerSpecification => ({
+        id: `choropleth-${src}`,
+        type: 'fill',
+        source: src,
+        layout: { visibility: 'none' },
+        paint: { 'fill-color': 'rgba(0,0,0,0)', 'fill-opacity': 0.85 },
+      }),
+    ),
     {
       id: 'county-border',
       type: 'line',

@@ -1,0 +1,212 @@
+/**
+ * The timeline of 2019 (issue 6): the plan's dated milestones in order, and the railway lines
+ * drawn as they come into service. Pure functions over the plan's items; no DOM, no deck.gl.
+ *
+ * Time axis. `t` is a continuous month number in PLAN_YEAR: 0 = the start of January, m = the end
+ * of month m, 12 = the end of the year. A date D of month m is at t = (m − 1) + day/daysIn(m), so
+ * "the end of June" (2019-06-30) is t = 6 and "the year end" (2019-12-31) is t = 12. A month
+ * slider at value m (1–12) therefore shows everything up to the end of that month; an animation
+ * may pass fractional values.
+ *
+ * Only dates the data gives are used: a milestone outside PLAN_YEAR is left out, and an item
+ * without a dated milestone (e.g. the Jing-Xiong intercity, for which the plan gives no month) is
+ * never revealed by the timeline.
+ *
+ * Drawing the railways: `railTrips(items, t)` gives, for each railway line item that comes into
+ * service in PLAN_YEAR, its path with a timestamp per vertex (on the same time axis, proportional
+ * to the distance along the line, so the line is drawn over the month it opens: from the start of
+ * that month to its opening date), plus the part drawn by time t (`drawnPath`). Two ways to draw:
+ *
+ * - deck.gl's TripsLayer (in @deck.gl/geo-layers, not a dependency of the app today):
+ *     new TripsLayer<RailTrip>({ id: 'rail-trips', data: trips, getPath: (d) => d.path,
+ *       getTimestamps: (d) => d.timestamps, currentTime: t, trailLength: TIMELINE_END,
+ *       fadeTrail: false, widthMinPixels: 4, getColor: … })
+ *   (trailLength ≥ 12 keeps the whole drawn part visible, so the line stays once drawn);
+ * - or, with no new dependency, a PathLayer from @deck.gl/layers over `drawnPath`:
+ *     new PathLayer<RailTrip>({ id: 'rail-trips', data: trips.filter((d) => d.drawnPath.length > 1),
+ *       getPath: (d) => d.drawnPath, widthMinPixels: 4, getColor: …,
+ *       updateTriggers: { getPath: t } })
+ */
+import type { ItemGeometry, Milestone, PlanItem } from '../data/plan/schema';
+import { PLAN_YEAR } from './filters';
+
+export const TIMELINE_START = 0;
+export const TIMELINE_END = 12;
+
+export type LonLat = [number, number];
+
+export interface TimelineEntry {
+  itemId: string;
+  name_zh: string;
+  name_en: string;
+  /** The milestone's index within its item's `milestones`. */
+  index: number;
+  label_zh: string;
+  label_en: string;
+  /** YYYY-MM-DD, as in the data. */
+  date: string;
+  date_precision: Milestone['date_precision'];
+  quote: string;
+  /** Month 1–12. */
+  month: number;
+  /** Position on the time axis (see the top of this file): (month − 1) + day / days in month. */
+  time: number;
+}
+
+export interface RailTrip {
+  itemId: string;
+  name_zh: string;
+  name_en: string;
+  /** The opening milestone (the item's last milestone dated in PLAN_YEAR). */
+  opening: TimelineEntry;
+  /** The line's vertices (a MultiLineString's parts are separate trips with the same item id). */
+  path: LonLat[];
+  /** One per vertex, on the time axis: from `start` at the first vertex to `end` at the last. */
+  timestamps: number[];
+  /** The start of the opening month, (month − 1). */
+  start: number;
+  /** The opening date's time. */
+  end: number;
+  /** The part drawn at the requested time: the first vertices plus an interpolated end point. */
+  drawnPath: LonLat[];
+  /** 0–1: how much of the line is drawn at the requested time. */
+  progress: number;
+}
+
+export interface RailTrips {
+  trips: RailTrip[];
+  /** The requested time, clamped to [TIMELINE_START, TIMELINE_END] (TripsLayer's currentTime). */
+  currentTime: number;
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** The time (see the top of this file) of a YYYY-MM-DD date in PLAN_YEAR; null for other years or invalid dates. */
+export function timeOfDate(date: string): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (m === null) return null;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (year !== PLAN_YEAR || month < 1 || month > 12) return null;
+  const days = daysInMonth(year, month);
+  if (day < 1 || day > days) return null;
+  return month - 1 + day / days;
+}
+
+/** Every milestone dated in PLAN_YEAR, sorted by date, then item id, then position in the item. */
+export function milestoneTimeline(items: readonly PlanItem[]): TimelineEntry[] {
+  const entries: TimelineEntry[] = [];
+  for (const item of items) {
+    const p = item.properties;
+    p.milestones.forEach((ms, index) => {
+      const time = timeOfDate(ms.date);
+      if (time === null) return;
+      entries.push({
+        itemId: p.id,
+        name_zh: p.name_zh,
+        name_en: p.name_en,
+        index,
+        label_zh: ms.label_zh,
+        label_en: ms.label_en,
+        date: ms.date,
+        date_precision: ms.date_precision,
+        quote: ms.quote,
+        month: Number(ms.date.slice(5, 7)),
+        time,
+      });
+    });
+  }
+  return entries.sort((a, b) => a.time - b.time || (a.itemId < b.itemId ? -1 : a.itemId > b.itemId ? 1 : 0) || a.index - b.index);
+}
+
+/**
+ * The milestones revealed at `month`: those dated up to the end of that month (time ≤ month), in
+ * timeline order. `month` may be fractional (animation); 0 or less reveals none, 12 all.
+ */
+export function milestonesUpTo(items: readonly PlanItem[], month: number): TimelineEntry[] {
+  if (!Number.isFinite(month)) return [];
+  return milestoneTimeline(items).filter((e) => e.time <= month);
+}
+
+/** Railway lines: line items whose name says railway (铁路, 城际, 高铁). Rivers and expressways are not. */
+export function isRailLine(item: PlanItem): boolean {
+  const p = item.properties;
+  return p.kind === 'line' && /铁路|城际|高铁/.test(p.name_zh);
+}
+
+const EARTH_RADIUS_KM = 6371.0088;
+
+/** Great-circle distance in km. */
+export function haversineKm([lon1, lat1]: LonLat, [lon2, lat2]: LonLat): number {
+  const rad = Math.PI / 180;
+  const dLat = (lat2 - lat1) * rad;
+  const dLon = (lon2 - lon1) * rad;
+  const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(dLon / 2) ** 2;
+  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(a)));
+}
+
+function lineParts(g: ItemGeometry | null): LonLat[][] {
+  if (g === null) return [];
+  if (g.type === 'LineString') return [g.coordinates];
+  if (g.type === 'MultiLineString') return g.coordinates;
+  return [];
+}
+
+/** The part of `path` drawn at `time`, given per-vertex timestamps (increasing). */
+export function pathUpTo(path: readonly LonLat[], timestamps: readonly number[], time: number): LonLat[] {
+  const out: LonLat[] = [];
+  for (let i = 0; i < path.length; i++) {
+    const p = path[i]!;
+    const ti = timestamps[i]!;
+    if (ti <= time) {
+      out.push([p[0], p[1]]);
+      continue;
+    }
+    if (i > 0) {
+      const prev = path[i - 1]!;
+      const tp = timestamps[i - 1]!;
+      const f = ti > tp ? (time - tp) / (ti - tp) : 0;
+      if (f > 0) out.push([prev[0] + (p[0] - prev[0]) * f, prev[1] + (p[1] - prev[1]) * f]);
+    }
+    break;
+  }
+  return out.length === 1 ? [] : out;
+}
+
+/**
+ * The railway lines that come into service in PLAN_YEAR, with timestamps for an animated drawing
+ * (see the top of this file), at time `month`. Only trips that have begun (start < month) are
+ * returned; a line is complete from its opening date on. Lines without a dated milestone are
+ * never returned (no date is made up).
+ */
+export function railTrips(items: readonly PlanItem[], month: number): RailTrips {
+  const currentTime = Number.isFinite(month) ? Math.min(TIMELINE_END, Math.max(TIMELINE_START, month)) : TIMELINE_START;
+  const timeline = milestoneTimeline(items);
+  const trips: RailTrip[] = [];
+  for (const item of items) {
+    if (!isRailLine(item)) continue;
+    const own = timeline.filter((e) => e.itemId === item.properties.id);
+    const opening = own[own.length - 1];
+    if (opening === undefined) continue;
+    const start = opening.month - 1;
+    const end = opening.time;
+    if (!(currentTime > start)) continue;
+    const parts = lineParts(item.geometry).filter((part) => part.length >= 2);
+    const total = parts.reduce((sum, part) => sum + part.slice(1).reduce((s, p, i) => s + haversineKm(part[i]!, p), 0), 0);
+    let walked = 0;
+    for (const part of parts) {
+      const path = part.map(([x, y]): LonLat => [x, y]);
+      const timestamps = path.map((p, i) => {
+        if (i > 0) walked += haversineKm(path[i - 1]!, p);
+        return total > 0 ? start + ((end - start) * walked) / total : end;
+      });
+      const drawnPath = pathUpTo(path, timestamps, currentTime);
+      const first = timestamps[0]!;
+      const last = timestamps[timestamps.length - 1]!;
+      const progress = last > first ? Math.min(1, Math.max(0, (currentTime - first) / (last - first))) : currentTime >= last ? 1 : 0;
+      trips.push({ itemId: item.properties.id, name_zh: item.properties.name_zh, name_en: item.properties.name_en, opening, path, timestamps, start, end, drawnPath, progress });
+    }
+  }
+  return { trips, currentTime };
+}

@@ -1,0 +1,140 @@
+/**
+ * Draw an area (polygon, rectangle, circle of a radius around a clicked point or the selected
+ * item) and measure a path; each drawn area gets a name, its aggregates, a GeoJSON export.
+ */
+import { useTranslation } from 'react-i18next';
+import { useAppStore, type AppState } from '../app/store';
+import type { FilteredPlan } from '../app/useFilteredPlan';
+import type { RegionAnalysis } from '../app/useRegionAnalysis';
+import type { DrawnArea } from '../app/analysis';
+import { itemBbox } from '../map/camera';
+import { RegionNumbers } from './RegionPanel';
+
+type Tool = NonNullable<AppState['drawTool']>;
+const TOOLS: Tool[] = ['polygon', 'rectangle', 'circle', 'measure'];
+
+let areaSeq = 0;
+export function newAreaId(): string {
+  areaSeq += 1;
+  return `area-${Date.now().toString(36)}-${areaSeq}`;
+}
+
+export function DrawPanel({ plan, analysis }: { plan: FilteredPlan; analysis: RegionAnalysis }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'zh';
+  const tool = useAppStore((s) => s.drawTool);
+  const setTool = useAppStore((s) => s.setDrawTool);
+  const radius = useAppStore((s) => s.circleRadiusKm);
+  const setRadius = useAppStore((s) => s.setCircleRadiusKm);
+  const measureKm = useAppStore((s) => s.measureKm);
+  const areas = useAppStore((s) => s.drawnAreas);
+  const addArea = useAppStore((s) => s.addDrawnArea);
+  const rename = useAppStore((s) => s.renameDrawnArea);
+  const remove = useAppStore((s) => s.removeDrawnArea);
+  const selected = useAppStore((s) => s.selected);
+  const selectedItem = selected ? plan.items.find((i) => i.properties.id === selected) : undefined;
+  const centreOfSelected = (): [number, number] | null => {
+    if (!selectedItem) return null;
+    const b = itemBbox(selectedItem);
+    if (!b) return null;
+    return [(b[0] + b[2]) / 2, (b[1] + b[3]) / 2];
+  };
+
+  return (
+    <section className="panel-section" aria-labelledby="draw-heading">
+      <h2 id="draw-heading" className="section-heading">
+        {t('regions.draw')}
+      </h2>
+      <div className="tool-buttons" role="toolbar" aria-label={t('regions.draw')}>
+        {TOOLS.map((k) => (
+          <button key={k} type="button" className="button" aria-pressed={tool === k} onClick={() => setTool(tool === k ? null : k)} data-testid={`tool-${k}`}>
+            {t(`regions.tools.${k}`)}
+          </button>
+        ))}
+      </div>
+      <label className="radius-input">
+        {t('regions.radius')}{' '}
+        <input type="number" min={1} max={500} step={1} value={radius} onChange={(e) => setRadius(Math.max(1, Math.min(500, Number(e.target.value) || 1)))} data-testid="circle-radius" />
+      </label>
+      <button
+        type="button"
+        className="button"
+        disabled={!centreOfSelected()}
+        onClick={() => {
+          const c = centreOfSelected();
+          if (!c || !selectedItem) return;
+          const label = lang === 'zh' ? selectedItem.properties.name_zh : selectedItem.properties.name_en;
+          addArea({ id: newAreaId(), name: `${label} ${radius} km`, shape: { kind: 'circle', center: c, radiusKm: radius } });
+        }}
+      >
+        {t('regions.circleAroundItem')}
+      </button>
+      {tool && (
+        <p className="fine-print" role="status">
+          {tool === 'measure' ? t('regions.measureHint') : tool === 'circle' ? t('regions.circleHint') : t('regions.drawHint')}
+        </p>
+      )}
+      {tool === 'measure' && measureKm !== null && (
+        <p data-testid="measure-km">
+          <strong>{t('regions.distance', { km: measureKm.toFixed(1) })}</strong>
+        </p>
+      )}
+      {areas.length > 0 && (
+        <>
+          <h3 className="subheading">{t('regions.drawnAreas')}</h3>
+          <ul className="drawn-areas">
+            {areas.map((a) => (
+              <DrawnAreaItem key={a.id} area={a} plan={plan} analysis={analysis} onRename={(n) => rename(a.id, n)} onRemove={() => remove(a.id)} />
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+function DrawnAreaItem({ area, plan, analysis, onRename, onRemove }: { area: DrawnArea; plan: FilteredPlan; analysis: RegionAnalysis; onRename: (n: string) => void; onRemove: () => void }) {
+  const { t } = useTranslation();
+  const summary = analysis.areas.get(area.id);
+  const exportGeoJSON = () => {
+    void import('../geo/aggregate/features').then(({ circlePolygon }) => {
+      const geometry = area.shape.kind === 'circle' ? circlePolygon(area.shape.center, area.shape.radiusKm).geometry : { type: 'Polygon', coordinates: [area.shape.coordinates] };
+      const fc = {
+        type: 'FeatureCollection',
+        features: [{ type: 'Feature', properties: { name: area.name, ...(area.shape.kind === 'circle' ? { center: area.shape.center, radius_km: area.shape.radiusKm } : {}) }, geometry }],
+      };
+      const url = URL.createObjectURL(new Blob([JSON.stringify(fc, null, 2)], { type: 'application/geo+json' }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = `${area.name.replace(/[\\/:*?"<>|]+/g, '_') || 'area'}.geojson`;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 1000);
+    });
+  };
+  return (
+    <li className="drawn-area" data-testid="drawn-area">
+      <label>
+        <span className="visually-hidden">{t('regions.areaName')}</span>
+        <input type="text" value={area.name} onChange={(e) => onRename(e.target.value)} aria-label={t('regions.areaName')} />
+      </label>
+      {summary ? (
+        <>
+          <RegionNumbers summary={summary} plan={plan} />
+          {summary.withoutGeometry > 0 && <p className="fine-print">{t('regions.withoutGeometry', { n: summary.withoutGeometry })}</p>}
+        </>
+      ) : (
+        <p className="fine-print" role="status">
+          {t('regions.computing')}
+        </p>
+      )}
+      <div className="detail-actions">
+        <button type="button" className="button" onClick={exportGeoJSON}>
+          {t('regions.exportArea')}
+        </button>
+        <button type="button" className="button" onClick={onRemove}>
+          {t('regions.removeArea')}
+        </button>
+      </div>
+    </li>
+  );
+}

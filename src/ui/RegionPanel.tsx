@@ -1,0 +1,249 @@
+/**
+ * Regional analysis (issue 5): the regions a person clicked (one → its numbers; several →
+ * side by side), the choropleth controls and legend, and the drawn areas with their numbers.
+ * All numbers come from the aggregation engine for the current filters.
+ */
+import { useTranslation } from 'react-i18next';
+import { useAppStore } from '../app/store';
+import type { FilteredPlan } from '../app/useFilteredPlan';
+import type { RegionAnalysis } from '../app/useRegionAnalysis';
+import { CHOROPLETH_MEASURES, type ChoroplethMeasure, type RegionLevelChoice } from '../app/analysis';
+import type { AreaSummary } from '../geo/aggregate/features';
+import { PLAN_LAYER_COLORS, cssColor } from '../map/planColors';
+import type { ChoroplethLegend } from '../app/useChoropleth';
+import { DrawPanel } from './DrawPanel';
+
+const fmt = (v: number, digits = 1) => (Math.round(v * 10 ** digits) / 10 ** digits).toLocaleString();
+
+export function RegionPanel({ plan, analysis, legend }: { plan: FilteredPlan; analysis: RegionAnalysis; legend: ChoroplethLegend | null }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'zh';
+  const level = useAppStore((s) => s.regionLevel);
+  const setLevel = useAppStore((s) => s.setRegionLevel);
+  const selection = useAppStore((s) => s.regionSelection);
+  const setSelection = useAppStore((s) => s.setRegionSelection);
+  const choropleth = useAppStore((s) => s.choropleth);
+  const setChoropleth = useAppStore((s) => s.setChoropleth);
+  const name = (code: string) => {
+    const r = plan.regions.get(code);
+    return r ? (lang === 'zh' ? r.name_zh : r.name_en) : code;
+  };
+
+  return (
+    <>
+      <section className="panel-section" aria-labelledby="regions-heading">
+        <h2 id="regions-heading" className="section-heading">
+          {t('regions.heading')}
+        </h2>
+        <fieldset className="filter-field">
+          <legend>{t('regions.level')}</legend>
+          <div className="chip-toggles" role="radiogroup" aria-label={t('regions.level')}>
+            {(['auto', 'province', 'prefecture', 'county'] as RegionLevelChoice[]).map((l) => (
+              <label key={l} className="chip-toggle">
+                <input type="radio" name="region-level" value={l} checked={level === l} onChange={() => setLevel(l)} />
+                <span>{t(`regions.levels.${l}`)}</span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <p className="fine-print">{t('regions.hint')}</p>
+        {analysis.error && <p className="error-text">{analysis.error}</p>}
+        {selection.length === 0 ? (
+          <p className="fine-print">{t('regions.none')}</p>
+        ) : (
+          <>
+            <div className="region-columns" data-testid="region-panel">
+              {selection.map((code) => (
+                <RegionColumn key={code} code={code} name={name(code)} plan={plan} analysis={analysis} onRemove={() => setSelection(selection.filter((c) => c !== code))} />
+              ))}
+            </div>
+            <button type="button" className="link-button" onClick={() => setSelection([])}>
+              {t('regions.clear')}
+            </button>
+          </>
+        )}
+      </section>
+      <section className="panel-section" aria-labelledby="choropleth-heading">
+        <h2 id="choropleth-heading" className="section-heading">
+          {t('regions.choropleth')}
+        </h2>
+        <label className="inline-check">
+          <input
+            type="checkbox"
+            checked={choropleth !== null}
+            data-testid="choropleth-toggle"
+            onChange={(e) => setChoropleth(e.target.checked ? { level: analysis.level, measure: 'items', method: 'quantile', classes: 5 } : null)}
+          />
+          {t('regions.choroplethOn')}
+        </label>
+        {choropleth && (
+          <div className="choropleth-controls">
+            <label>
+              {t('regions.measure')}{' '}
+              <select value={choropleth.measure} onChange={(e) => setChoropleth({ ...choropleth, measure: e.target.value as ChoroplethMeasure })} data-testid="choropleth-measure">
+                {CHOROPLETH_MEASURES.map((m) => (
+                  <option key={m} value={m}>
+                    {t(`regions.measures.${m}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              {t('regions.method')}{' '}
+              <select value={choropleth.method} onChange={(e) => setChoropleth({ ...choropleth, method: e.target.value as 'quantile' | 'natural' })} data-testid="choropleth-method">
+                <option value="quantile">{t('regions.methods.quantile')}</option>
+                <option value="natural">{t('regions.methods.natural')}</option>
+              </select>
+            </label>
+            <label>
+              {t('regions.classes')}{' '}
+              <select value={choropleth.classes} onChange={(e) => setChoropleth({ ...choropleth, classes: Number(e.target.value) })}>
+                {[3, 4, 5, 6, 7].map((n) => (
+                  <option key={n} value={n}>
+                    {n}
+                  </option>
+                ))}
+              </select>
+            </label>
+            {legend && (
+              <ul className="choropleth-legend" data-testid="choropleth-legend">
+                {legend.classes.map((c, i) => (
+                  <li key={i} data-color={c.color}>
+                    <span className="swatch" aria-hidden="true" style={{ background: c.color }} />
+                    {t('regions.legendRange', { from: fmt(c.from), to: fmt(c.to) })} <span className="fine-print">({c.count})</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        )}
+      </section>
+      <DrawPanel plan={plan} analysis={analysis} />
+    </>
+  );
+}
+
+function RegionColumn({ code, name, plan, analysis, onRemove }: { code: string; name: string; plan: FilteredPlan; analysis: RegionAnalysis; onRemove: () => void }) {
+  const { t } = useTranslation();
+  const region0 = plan.regions.get(code);
+  const summary = region0 ? analysis.byLevel[region0.level]?.get(code) : undefined;
+  const data = useAppStore((s) => s.data);
+  const region = region0;
+  const figures =
+    data.state === 'ready' ? data.meta.figures.filter((f) => f.plan === 'beijing' && f.of && f.involves.includes(region?.province ?? code)) : [];
+  const links = plan.links.filter((l) => {
+    const inRegion = (c: string | undefined) => !!c && (c === code || plan.regions.get(c)?.parent === code || plan.regions.get(plan.regions.get(c)?.parent ?? '')?.parent === code);
+    return inRegion(l.properties.from_region) || inRegion(l.properties.to_region);
+  });
+  return (
+    <div className="region-column" data-region={code}>
+      <h3>
+        {name}
+        <button type="button" className="icon-button" onClick={onRemove} aria-label={t('regions.remove', { name })}>
+          ×
+        </button>
+      </h3>
+      {!summary ? (
+        <p className="fine-print" role="status">
+          {t('regions.computing')}
+        </p>
+      ) : (
+        <RegionNumbers summary={summary} plan={plan} />
+      )}
+      {figures.map((f) => (
+        <p key={f.id} className="region-share" data-testid="region-share">
+          {t('regions.share', { name })}: <strong>{t('regions.shareValue', { value: f.value, of: f.of })}</strong>
+        </p>
+      ))}
+      <h4>{t('regions.links')}</h4>
+      {links.length === 0 ? (
+        <p className="fine-print">{t('regions.noLinks')}</p>
+      ) : (
+        <ul className="fine-print">
+          {links.map((l) => (
+            <li key={l.id}>
+              {l.properties.from_zh} → {l.properties.to_zh}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+export function RegionNumbers({ summary, plan }: { summary: AreaSummary; plan: FilteredPlan }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'zh';
+  const select = useAppStore((s) => s.select);
+  const itemName = (id: string) => {
+    const it = plan.items.find((i) => i.properties.id === id);
+    return it ? (lang === 'zh' ? it.properties.name_zh : it.properties.name_en) : id;
+  };
+  return (
+    <>
+      <p className="region-total">
+        {t('regions.items')}: <strong data-testid="region-items">{summary.items}</strong>
+      </p>
+      <table className="mini-table">
+        <caption className="visually-hidden">{t('regions.byGroup')}</caption>
+        <tbody>
+          {[1, 2, 3, 4, 5].map((g) => (
+            <tr key={g}>
+              <th scope="row">
+                <span className="group-number">{g}</span> {t(`groups.g${g}`)}
+              </th>
+              <td data-testid={`region-group-${g}`}>{summary.byGroup[String(g)] ?? 0}</td>
+            </tr>
+          ))}
+          {(['ecology', 'transport', 'industry', 'public-services'] as const).map((th) => (
+            <tr key={th} className="theme-row">
+              <th scope="row">
+                <span className="swatch" aria-hidden="true" style={{ background: cssColor(PLAN_LAYER_COLORS[`g3-${th}`]) }} /> {t(`themes.${th}`)}
+              </th>
+              <td>{summary.byTheme[th] ?? 0}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {summary.lines.length > 0 && (
+        <>
+          <h4>{t('regions.lines')}</h4>
+          <ul className="fine-print">
+            {summary.lines.map((l) => (
+              <li key={l.id} data-testid="region-line">
+                {itemName(l.id)}: {t('regions.km', { v: fmt(l.km) })}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {summary.areas.length > 0 && (
+        <>
+          <h4>{t('regions.areas')}</h4>
+          <ul className="fine-print">
+            {summary.areas.map((a) => (
+              <li key={a.id}>
+                {itemName(a.id)}: {t('regions.km2', { v: fmt(a.km2) })}
+                {t('regions.mu', { v: Math.round(a.km2 * 1500).toLocaleString() })}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <details>
+        <summary>
+          {t('regions.itemList')} ({summary.itemIds.length})
+        </summary>
+        <ul className="region-items">
+          {summary.itemIds.map((id) => (
+            <li key={id}>
+              <button type="button" className="link-button" onClick={() => select(id, { fly: true })}>
+                {itemName(id)}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </details>
+    </>
+  );
+}
