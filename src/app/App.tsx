@@ -137,7 +137,8 @@ export function App() {
     }
     if (st.drawTool) return; // terra-draw has the clicks
     const id = info ? pickedItemId(info) : null;
-    if (id || st.sidebarTab !== 'regions') {
+    // In the regions tab only sites and lines take a click; areas and arcs let it through to the region.
+    if (st.sidebarTab !== 'regions' || (id && info?.layer?.id === 'plan-lines-sites')) {
       st.select(id);
       return;
     }

@@ -102,6 +102,8 @@ export function MapView({ basemap, layers, ariaLabel, initialView, onReady, onOv
         maxZoom: MAX_ZOOM,
         attributionControl: false,
         dragRotate: true,
+        // Shift-click adds a region to a comparison; box zoom would swallow it.
+        boxZoom: false,
         pitchWithRotate: true,
         canvasContextAttributes: { preserveDrawingBuffer: false, antialias: true },
       });

@@ -8,7 +8,7 @@ import type { Layer, LayersList } from '@deck.gl/core';
 import { ArcLayer, GeoJsonLayer, type ArcLayerProps, type GeoJsonLayerProps } from '@deck.gl/layers';
 import { DataFilterExtension } from '@deck.gl/extensions';
 import type { PlanItem, PlanLink } from '../data/plan/schema';
-import { FIRST_LABEL_LAYER } from './basemap/style';
+import { DATA_BOUNDS, FIRST_LABEL_LAYER } from './basemap/style';
 import { PLAN_LAYER_COLORS, type RGB } from './planColors';
 import type { PlanLayerKey } from '../app/state';
 
@@ -34,6 +34,20 @@ export interface PlanLayerInput {
 const filterExt = new DataFilterExtension({ filterSize: 1 });
 // deck 9.4's layer prop types lack interleaved-mode `beforeId` (STACK.md): add it here.
 type WithBeforeId = { beforeId?: string };
+
+/** Where the segment a→b leaves the shipped data frame (b itself if it stays inside). */
+export function clipToFrame(a: [number, number], b: [number, number]): [number, number] {
+  const [[w, s], [e, n]] = DATA_BOUNDS;
+  let t = 1;
+  const dx = b[0] - a[0];
+  const dy = b[1] - a[1];
+  if (dx > 0) t = Math.min(t, (e - a[0]) / dx);
+  if (dx < 0) t = Math.min(t, (w - a[0]) / dx);
+  if (dy > 0) t = Math.min(t, (n - a[1]) / dy);
+  if (dy < 0) t = Math.min(t, (s - a[1]) / dy);
+  t = Math.max(0, t * 0.97);
+  return [a[0] + dx * t, a[1] + dy * t];
+}
 
 /**
  * GeoJsonLayer over our own feature type. deck's GeoJSON generics are typed for its own Feature
@@ -88,7 +102,11 @@ export function buildPlanLayers(input: PlanLayerInput): LayersList {
       data: links,
       pickable: true,
       getSourcePosition: (l) => l.geometry.coordinates[0] as [number, number],
-      getTargetPosition: (l) => l.geometry.coordinates[1] as [number, number],
+      // Links to the YRD and the GBA end where they leave the map's data frame, pointing their way.
+      getTargetPosition: (l) => {
+        const [a, b] = l.geometry.coordinates as [[number, number], [number, number]];
+        return l.properties.outside_region ? clipToFrame(a, b) : b;
+      },
       getSourceColor: (_l: PlanLink, { index }: { index: number }) => linkColor(index, 210),
       getTargetColor: (_l: PlanLink, { index }: { index: number }) => linkColor(index, 120),
       getWidth: 1.8,

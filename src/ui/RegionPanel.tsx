@@ -13,6 +13,15 @@ import { PLAN_LAYER_COLORS, cssColor } from '../map/planColors';
 import type { ChoroplethLegend } from '../app/useChoropleth';
 import { DrawPanel } from './DrawPanel';
 
+/** "0", "1–4", "5–13" for whole numbers; "0.0–2.5", "2.5–7.0" otherwise (a value belongs to the first class whose upper bound is not below it). */
+export function legendLabel(classes: readonly { from: number; to: number }[], i: number): string {
+  const c = classes[i]!;
+  const whole = classes.every((k) => Number.isInteger(k.from) && Number.isInteger(k.to));
+  const from = i === 0 ? c.from : whole ? classes[i - 1]!.to + 1 : classes[i - 1]!.to;
+  if (whole) return from === c.to ? String(c.to) : `${from}–${c.to}`;
+  return `${fmt(from)}–${fmt(c.to)}`;
+}
+
 const fmt = (v: number, digits = 1) => (Math.round(v * 10 ** digits) / 10 ** digits).toLocaleString();
 
 export function RegionPanel({ plan, analysis, legend }: { plan: FilteredPlan; analysis: RegionAnalysis; legend: ChoroplethLegend | null }) {
@@ -110,7 +119,7 @@ export function RegionPanel({ plan, analysis, legend }: { plan: FilteredPlan; an
                 {legend.classes.map((c, i) => (
                   <li key={i} data-color={c.color}>
                     <span className="swatch" aria-hidden="true" style={{ background: c.color }} />
-                    {t('regions.legendRange', { from: fmt(c.from), to: fmt(c.to) })} <span className="fine-print">({c.count})</span>
+                    {legendLabel(legend.classes, i)} <span className="fine-print">({c.count})</span>
                   </li>
                 ))}
               </ul>
@@ -129,8 +138,9 @@ function RegionColumn({ code, name, plan, analysis, onRemove }: { code: string; 
   const summary = region0 ? analysis.byLevel[region0.level]?.get(code) : undefined;
   const data = useAppStore((s) => s.data);
   const region = region0;
+  // Only where the plan gives the share: Tianjin (31/90) and Hebei (50/90), not their parts.
   const figures =
-    data.state === 'ready' ? data.meta.figures.filter((f) => f.plan === 'beijing' && f.of && f.involves.includes(region?.province ?? code)) : [];
+    data.state === 'ready' ? data.meta.figures.filter((f) => f.plan === 'beijing' && f.of && f.involves.includes(code)) : [];
   const links = plan.links.filter((l) => {
     const inRegion = (c: string | undefined) => !!c && (c === code || plan.regions.get(c)?.parent === code || plan.regions.get(plan.regions.get(c)?.parent ?? '')?.parent === code);
     return inRegion(l.properties.from_region) || inRegion(l.properties.to_region);

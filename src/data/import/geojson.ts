@@ -1,0 +1,167 @@
+/**
+ * GeoJSON: a FeatureCollection, a single Feature, a bare Geometry (accepted: wrapped as one
+ * feature), or an array of Features. Parsed in one go with JSON.parse (in the worker: the page
+ * does not wait on it). A syntax error is reported with its line and column; `NaN`/`Infinity`
+ * (not JSON, but written by Python's json module) are read as null so that only the features
+ * holding them are dropped.
+ */
+import { ImportFailure, type ImportIssue } from './types';
+import type { RawFeature, RawSource } from './raw';
+
+const GEOMETRY_TYPES = new Set(['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon', 'GeometryCollection']);
+
+export function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let last = -1;
+  const end = Math.min(offset, text.length);
+  for (let i = 0; i < end; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      last = i;
+    }
+  }
+  return { line, column: end - last };
+}
+
+/** The error offset from V8's / SpiderMonkey's / JavaScriptCore's JSON.parse message. */
+export function jsonErrorOffset(message: string, text: string): number | null {
+  const pos = /position (\d+)/.exec(message);
+  if (pos) return Number(pos[1]);
+  const lc = /line (\d+) column (\d+)/.exec(message);
+  if (lc) {
+    const [line, col] = [Number(lc[1]), Number(lc[2])];
+    let offset = 0;
+    for (let l = 1; l < line; l++) {
+      const nl = text.indexOf('\n', offset);
+      if (nl < 0) break;
+      offset = nl + 1;
+    }
+    return offset + col - 1;
+  }
+  if (/end of (JSON )?(input|data)|Unterminated string|unexpected end/i.test(message)) return text.length;
+  return null;
+}
+
+/** Replace bare NaN / Infinity / -Infinity values (outside strings) with null. */
+function nanToNull(text: string): { text: string; count: number } {
+  let count = 0;
+  let out = '';
+  let i = 0;
+  let inString = false;
+  let from = 0;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i += 2;
+      else {
+        if (c === 34) inString = false;
+        i++;
+      }
+      continue;
+    }
+    if (c === 34) {
+      inString = true;
+      i++;
+      continue;
+    }
+    const m = c === 78 || c === 73 || c === 45 ? /^(NaN|-?Infinity)/.exec(text.slice(i, i + 9)) : null;
+    if (m) {
+      out += text.slice(from, i) + 'null';
+      i += m[0].length;
+      from = i;
+      count++;
+      continue;
+    }
+    i++;
+  }
+  return { text: out + text.slice(from), count };
+}
+
+function syntaxError(text: string, e: unknown, name: string): ImportFailure {
+  const message = e instanceof Error ? e.message : String(e);
+  const offset = jsonErrorOffset(message, text);
+  const where = offset === null ? null : lineColumn(text, offset);
+  const truncated = offset !== null && offset >= text.trimEnd().length;
+  const issue: ImportIssue = {
+    code: 'json-syntax',
+    message: truncated
+      ? `The JSON in "${name}" ends too early at line ${where!.line}, column ${where!.column} (character ${offset}): the file looks truncated (an interrupted download or copy?).`
+      : `The JSON in "${name}" is not valid${where ? ` at line ${where.line}, column ${where.column} (character ${offset})` : ''}: ${message}`,
+    ...(where ? { line: where.line, column: where.column, offset: offset! } : {}),
+    params: { detail: message },
+  };
+  return new ImportFailure(issue);
+}
+
+function describe(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  if (typeof v === 'object') {
+    const t = (v as { type?: unknown }).type;
+    return t === undefined ? 'an object without "type"' : `an object of type ${JSON.stringify(t)}`;
+  }
+  return `a ${typeof v} (${JSON.stringify(v)?.slice(0, 30)})`;
+}
+
+export function parseGeoJSON(text: string, name: string): RawSource {
+  const fileIssues: ImportIssue[] = [];
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (e) {
+    const fixed = nanToNull(text);
+    if (fixed.count === 0) throw syntaxError(text, e, name);
+    try {
+      doc = JSON.parse(fixed.text);
+    } catch {
+      throw syntaxError(text, e, name);
+    }
+    fileIssues.push({
+      code: 'json-nan',
+      message: `"${name}" contains ${fixed.count} NaN/Infinity value${fixed.count === 1 ? '' : 's'}, which JSON does not allow (written by Python?); read as missing values.`,
+      params: { count: fixed.count },
+    });
+  }
+  if (doc === null || typeof doc !== 'object') {
+    throw new ImportFailure({ code: 'wrong-type', message: `"${name}" holds ${describe(doc)}, not GeoJSON.` });
+  }
+  let list: unknown[];
+  if (Array.isArray(doc)) {
+    list = doc;
+  } else {
+    const o = doc as { type?: unknown; features?: unknown; crs?: unknown };
+    if (o.crs && typeof o.crs === 'object') {
+      const crsName = JSON.stringify((o.crs as { properties?: { name?: unknown } }).properties?.name ?? o.crs);
+      if (!/CRS84|4326|WGS.?84|4490|CGCS2000/i.test(crsName)) {
+        fileIssues.push({ code: 'crs-member', message: `"${name}" declares the coordinate system ${crsName}; JJJ Atlas reads coordinates as longitude/latitude in degrees.`, params: { crs: crsName } });
+      }
+    }
+    if (o.type === 'FeatureCollection') {
+      if (!Array.isArray(o.features)) throw new ImportFailure({ code: 'wrong-type', message: `"${name}" is a FeatureCollection whose "features" is ${describe(o.features)}, not an array.` });
+      list = o.features;
+    } else if (o.type === 'Feature') {
+      list = [o];
+    } else if (typeof o.type === 'string' && GEOMETRY_TYPES.has(o.type)) {
+      fileIssues.push({ code: 'geometry-wrapped', message: `"${name}" is a bare ${o.type} geometry, not a FeatureCollection; imported as one feature without properties.` });
+      list = [{ type: 'Feature', geometry: o, properties: {} }];
+    } else if (o.type === 'Topology') {
+      throw new ImportFailure({ code: 'unsupported-format', message: `"${name}" is TopoJSON, not GeoJSON: convert it to GeoJSON first (e.g. with topojson-client's topo2geo).` });
+    } else {
+      throw new ImportFailure({
+        code: 'wrong-type',
+        message: `"${name}" is JSON but not GeoJSON: the top level is ${describe(doc)} (expected "type": "FeatureCollection", "Feature" or a geometry type).`,
+      });
+    }
+  }
+  const features: RawFeature[] = list.map((f, index) => {
+    if (!f || typeof f !== 'object' || Array.isArray(f)) return { index, properties: {}, error: `feature is ${describe(f)}` };
+    const o = f as { type?: unknown; geometry?: unknown; properties?: unknown };
+    if (o.type !== 'Feature') {
+      if (typeof o.type === 'string' && GEOMETRY_TYPES.has(o.type)) return { index, geometry: o, properties: {} };
+      return { index, properties: {}, error: `${describe(f)}, not a Feature` };
+    }
+    return { index, geometry: o.geometry, properties: o.properties };
+  });
+  if (features.length === 0) throw new ImportFailure({ code: 'no-features', message: `"${name}" is valid GeoJSON but holds no features.` });
+  return { features, fileIssues };
+}

@@ -1,0 +1,221 @@
+/**
+ * The import pipeline, pure and synchronous (the worker runs it; tests call it directly):
+ * detect the format → decode the text → parse → check lon/lat order → check every feature
+ * (keep the valid ones, name the others) → convert GCJ-02/BD-09 → the layer.
+ */
+import type { Geometry } from 'geojson';
+import { detectFormat, extensionOf } from './detect';
+import { decodeBytes } from './encoding';
+import { parseGeoJSON } from './geojson';
+import { parseDelimited } from './csv';
+import { parseXmlFormat } from './xml';
+import { checkGeometry, looksSwapped, mapPositions, rawPositions } from './geometry';
+import { toWgs84 } from './crs';
+import type { RawSource } from './raw';
+import {
+  ImportFailure,
+  type ImportedFeature,
+  type ImportFormat,
+  type ImportIssue,
+  type ImportOptions,
+  type ImportProgress,
+  type ImportResult,
+  type LayerStats,
+} from './types';
+
+const LIST_IN_SUMMARY = 10;
+const MAX_DETAILS = 100;
+
+export function layerNameOf(fileName: string): string {
+  const base = fileName.split(/[\\/]/).pop() ?? fileName;
+  const ext = extensionOf(base);
+  return (ext ? base.slice(0, -(ext.length + 1)) : base) || base || 'layer';
+}
+
+function where(f: { index: number; row?: number }): string {
+  return f.row !== undefined ? `row ${f.row}` : `#${f.index + 1}`;
+}
+
+function plainProperties(p: unknown): { props: Record<string, unknown>; note?: string } {
+  if (p === null || p === undefined) return { props: {} };
+  if (typeof p === 'object' && !Array.isArray(p)) return { props: p as Record<string, unknown> };
+  return { props: { value: p }, note: `properties is ${Array.isArray(p) ? 'an array' : typeof p}, kept as "value"` };
+}
+
+/**
+ * Import a file's bytes. `name` is the file name (its extension helps detect the format).
+ * Never throws for bad input: every problem comes back as an issue.
+ */
+export function importData(bytes: Uint8Array, name: string, opts: ImportOptions = {}, onProgress?: (p: ImportProgress) => void): ImportResult {
+  const warnings: ImportIssue[] = [];
+  try {
+    return run(bytes, name, opts, warnings, onProgress);
+  } catch (e) {
+    if (e instanceof ImportFailure) return { ok: false, error: e.issue, warnings };
+    return { ok: false, error: { code: 'internal', message: `Unexpected error while importing "${name}": ${e instanceof Error ? e.message : String(e)}` }, warnings };
+  }
+}
+
+function run(bytes: Uint8Array, name: string, opts: ImportOptions, warnings: ImportIssue[], onProgress?: (p: ImportProgress) => void): ImportResult {
+  onProgress?.({ phase: 'parse', bytesTotal: bytes.length });
+  let format: ImportFormat;
+  if (opts.format) {
+    format = opts.format;
+    if (bytes.length === 0) throw new ImportFailure({ code: 'empty-file', message: `The file "${name}" is empty (0 bytes).` });
+  } else {
+    const d = detectFormat(name, bytes.subarray(0, 8192));
+    if (!d.format) throw new ImportFailure(d.issue!);
+    if (d.issue) warnings.push(d.issue);
+    format = d.format;
+  }
+  const decoded = decodeBytes(bytes, opts.encoding);
+  const text = decoded.text;
+  if (text.trim() === '') throw new ImportFailure({ code: 'empty-file', message: `The file "${name}" is empty (only whitespace).` });
+
+  let source: RawSource;
+  if (format === 'geojson') source = parseGeoJSON(text, name);
+  else if (format === 'csv' || format === 'tsv') source = parseDelimited(text, format === 'tsv', opts);
+  else source = parseXmlFormat(text, format, name);
+  warnings.push(...source.fileIssues);
+
+  // lon/lat order: over all positions of the file, before the range checks
+  const swap = opts.swapLonLat === true;
+  if (opts.swapLonLat === undefined) {
+    const all = (function* () {
+      for (const f of source.features) if (!f.error) yield* rawPositions(f.geometry);
+    })();
+    if (looksSwapped(all)) {
+      throw new ImportFailure({
+        code: 'lonlat-swapped',
+        message:
+          source.coordinateColumns && 'lon' in source.coordinateColumns
+            ? `The coordinates look swapped: the longitude column "${source.coordinateColumns.lon}" holds latitudes and "${source.coordinateColumns.lat}" holds longitudes (e.g. 39.9 and 116.4 for Beijing). Import again with longitude and latitude swapped?`
+            : 'The coordinates look swapped: they are written latitude first (e.g. [39.9, 116.4] for Beijing), GeoJSON needs longitude first. Import again with longitude and latitude swapped?',
+        fix: { swapLonLat: true },
+      });
+    }
+  }
+  const convert = toWgs84(opts.crs ?? 'wgs84');
+
+  const kept: ImportedFeature[] = [];
+  const dropped: ImportIssue[] = [];
+  const repaired: ImportIssue[] = [];
+  const columns: string[] = source.columns ? [...source.columns] : [];
+  const seen = new Set(columns);
+  const geometryTypes: LayerStats['geometryTypes'] = {};
+  const bbox: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
+  const total = source.features.length;
+  const step = Math.max(1000, Math.floor(total / 50));
+
+  source.features.forEach((raw, i) => {
+    if (i % step === 0) onProgress?.({ phase: 'validate', featuresParsed: i, featuresTotal: total });
+    const at = { ...(raw.row !== undefined ? { row: raw.row } : {}), featureIndex: raw.index };
+    if (raw.error) {
+      dropped.push({ code: 'feature-invalid', message: `${where(raw)}: ${raw.error}`, ...at, params: { reason: raw.error } });
+      return;
+    }
+    const c = checkGeometry(swap ? swapRaw(raw.geometry) : raw.geometry);
+    if (!c.ok) {
+      dropped.push({ code: 'feature-invalid', message: `${where(raw)}: ${c.reason}`, ...at, params: { reason: c.reason } });
+      return;
+    }
+    let geometry: Geometry = c.geometry;
+    if (c.repairs.length) repaired.push({ code: 'ring-closed', message: `${where(raw)}: ${c.repairs.join(', ')} (the first position was repeated at the end)`, ...at });
+    if (convert) geometry = mapPositions(geometry, convert);
+    const { props, note } = plainProperties(raw.properties);
+    if (note) warnings.push({ code: 'properties-invalid', message: `${where(raw)}: ${note}`, ...at });
+    for (const k of Object.keys(props)) {
+      if (!seen.has(k)) {
+        seen.add(k);
+        columns.push(k);
+      }
+    }
+    geometryTypes[geometry.type] = (geometryTypes[geometry.type] ?? 0) + 1;
+    extend(bbox, geometry);
+    kept.push({ type: 'Feature', geometry, properties: props });
+  });
+  onProgress?.({ phase: 'validate', featuresParsed: total, featuresTotal: total });
+
+  if (kept.length === 0) {
+    throw new ImportFailure({
+      code: 'no-valid-features',
+      message: `None of the ${total} ${total === 1 ? 'feature' : 'features'} in "${name}" could be kept: ${summarize(dropped)}`,
+      details: dropped.slice(0, MAX_DETAILS),
+    });
+  }
+  if (dropped.length) {
+    warnings.push({
+      code: 'features-dropped',
+      message: `Kept ${kept.length} of ${total} features; ${dropped.length} dropped: ${summarize(dropped)}`,
+      params: { kept: kept.length, total, dropped: dropped.length },
+      details: dropped.slice(0, MAX_DETAILS),
+    });
+  }
+  if (repaired.length) {
+    warnings.push({
+      code: 'ring-closed',
+      message: `${repaired.length} polygon${repaired.length === 1 ? ' had an unclosed ring' : 's had unclosed rings'}, closed: ${repaired.slice(0, LIST_IN_SUMMARY).map((r) => r.message.split(':')[0]).join(', ')}${repaired.length > LIST_IN_SUMMARY ? ', …' : ''}.`,
+      details: repaired.slice(0, MAX_DETAILS),
+    });
+  }
+  if (convert) {
+    warnings.push({ code: 'crs-converted', message: `Coordinates converted from ${opts.crs === 'gcj02' ? 'GCJ-02' : 'BD-09'} to WGS-84.`, params: { crs: opts.crs! } });
+  }
+  return {
+    ok: true,
+    layer: {
+      name: opts.name ?? layerNameOf(name),
+      features: kept,
+      columns,
+      bbox: Number.isFinite(bbox[0]) ? bbox : null,
+      stats: {
+        format,
+        encoding: decoded.encoding,
+        bom: decoded.bom,
+        crs: opts.crs ?? 'wgs84',
+        bytes: bytes.length,
+        total,
+        kept: kept.length,
+        dropped: dropped.length,
+        geometryTypes,
+        ...(source.coordinateColumns ? { coordinateColumns: source.coordinateColumns } : {}),
+      },
+    },
+    warnings,
+  };
+}
+
+function summarize(dropped: ImportIssue[]): string {
+  const parts = dropped.slice(0, LIST_IN_SUMMARY).map((d) => {
+    const [w, ...rest] = d.message.split(': ');
+    return `${w} (${rest.join(': ')})`;
+  });
+  return parts.join(', ') + (dropped.length > LIST_IN_SUMMARY ? `, … and ${dropped.length - LIST_IN_SUMMARY} more` : '') + '.';
+}
+
+function swapRaw(g: unknown): unknown {
+  const sw = (c: unknown, depth: number): unknown => {
+    if (!Array.isArray(c) || depth > 5) return c;
+    if (c.length >= 2 && !Array.isArray(c[0])) return [c[1], c[0], ...c.slice(2)];
+    return c.map((x) => sw(x, depth + 1));
+  };
+  if (!g || typeof g !== 'object') return g;
+  const o = g as { coordinates?: unknown; geometries?: unknown };
+  return {
+    ...o,
+    ...(o.coordinates !== undefined ? { coordinates: sw(o.coordinates, 0) } : {}),
+    ...(Array.isArray(o.geometries) ? { geometries: o.geometries.map(swapRaw) } : {}),
+  };
+}
+
+function extend(b: [number, number, number, number], g: Geometry): void {
+  mapPositions(g, (p) => {
+    const [x, y] = p as [number, number];
+    if (x < b[0]) b[0] = x;
+    if (y < b[1]) b[1] = y;
+    if (x > b[2]) b[2] = x;
+    if (y > b[3]) b[3] = y;
+    return p;
+  });
+}
+
