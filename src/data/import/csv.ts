@@ -84,7 +84,10 @@ export function parseDelimited(text: string, tsv: boolean, opts: ImportOptions):
   } else {
     lon = findColumn(headers, LON_NAMES, /经度|longitude|^lng_|^lon_|_lng$|_lon$/);
     lat = findColumn(headers, LAT_NAMES, /纬度|latitude|^lat_|_lat$/);
-    if (lon < 0 || lat < 0 || lon === lat) {
+    if (lon >= 0 && lat >= 0 && lon !== lat) {
+      // both: rows with a WKT value use it (an exported mix of points and other geometries)
+      wkt = findColumn(headers, WKT_NAMES, null);
+    } else {
       lon = lat = -1;
       wkt = findColumn(headers, WKT_NAMES, null);
       if (wkt < 0) {
@@ -100,7 +103,7 @@ export function parseDelimited(text: string, tsv: boolean, opts: ImportOptions):
       params: { columns: headers.join(', ') },
     });
   }
-  const skip = new Set(wkt >= 0 ? [wkt] : [lon, lat]);
+  const skip = new Set([wkt, lon, lat].filter((c) => c >= 0));
   const features: RawFeature[] = [];
   const rowErrors = new Map<number, string>();
   for (const e of parsed.errors) if (e.row !== undefined && e.code !== 'UndetectableDelimiter') rowErrors.set(e.row, e.message);
@@ -117,7 +120,7 @@ export function parseDelimited(text: string, tsv: boolean, opts: ImportOptions):
       features.push({ ...base, error: `${cells.length} fields, the header has ${headers.length} (${perr})` });
       return;
     }
-    if (wkt >= 0) {
+    if (wkt >= 0 && (lon < 0 || (cells[wkt] ?? '').trim() !== '')) {
       const v = (cells[wkt] ?? '').trim();
       if (!v) return features.push({ ...base, error: `empty WKT in column "${headers[wkt]}"` });
       try {
@@ -139,7 +142,7 @@ export function parseDelimited(text: string, tsv: boolean, opts: ImportOptions):
   return {
     features,
     columns: headers.filter((_, c) => !skip.has(c)),
-    coordinateColumns: wkt >= 0 ? { wkt: headers[wkt]! } : { lon: headers[lon]!, lat: headers[lat]! },
+    coordinateColumns: lon >= 0 ? { lon: headers[lon]!, lat: headers[lat]! } : { wkt: headers[wkt]! },
     fileIssues: fatal ? [{ code: 'csv-row', message: `Row ${(fatal.row ?? 0) + 2}: a quoted field is never closed (${fatal.message}); the rest of the file may have been read as one field.`, row: (fatal.row ?? 0) + 2 }] : [],
   };
 }

@@ -39,7 +39,86 @@ export function jsonErrorOffset(message: string, text: string): number | null {
     return offset + col - 1;
   }
   if (/end of (JSON )?(input|data)|Unterminated string|unexpected end/i.test(message)) return text.length;
-  return null;
+  return findJsonError(text);
+}
+
+/**
+ * Where JSON.parse failed, for engines whose message does not say (V8 in Node 20): a small
+ * syntax-only scanner. Returns the offset of the first error (text.length if truncated).
+ */
+export function findJsonError(text: string): number | null {
+  let i = 0;
+  const n = text.length;
+  const ws = () => {
+    while (i < n && (text[i] === ' ' || text[i] === '\n' || text[i] === '\r' || text[i] === '\t')) i++;
+  };
+  class Stop extends Error {}
+  const fail = (): never => {
+    throw new Stop();
+  };
+  const value = (depth: number): void => {
+    if (depth > 512) fail();
+    ws();
+    const c = text[i];
+    if (c === '{') {
+      i++;
+      ws();
+      if (text[i] === '}') return void i++;
+      for (;;) {
+        ws();
+        if (text[i] !== '"') fail();
+        str();
+        ws();
+        if (text[i] !== ':') fail();
+        i++;
+        value(depth + 1);
+        ws();
+        if (text[i] === ',') i++;
+        else if (text[i] === '}') return void i++;
+        else fail();
+      }
+    } else if (c === '[') {
+      i++;
+      ws();
+      if (text[i] === ']') return void i++;
+      for (;;) {
+        value(depth + 1);
+        ws();
+        if (text[i] === ',') i++;
+        else if (text[i] === ']') return void i++;
+        else fail();
+      }
+    } else if (c === '"') str();
+    else if (c === 't' || c === 'f' || c === 'n') {
+      const word = c === 't' ? 'true' : c === 'f' ? 'false' : 'null';
+      for (const ch of word) {
+        if (text[i] !== ch) fail();
+        i++;
+      }
+    } else {
+      const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 64));
+      if (!m || m[0] === '' || m[0] === '-') fail();
+      i += m![0].length;
+    }
+  };
+  const str = () => {
+    i++;
+    while (i < n && text[i] !== '"') {
+      if (text[i] === '\\') i++;
+      else if (text.charCodeAt(i) < 0x20) fail();
+      i++;
+    }
+    if (i >= n) fail();
+    i++;
+  };
+  try {
+    value(0);
+    ws();
+    return i < n ? i : null;
+  } catch (e) {
+    if (e instanceof Stop) return Math.min(i, n);
+    throw e;
+  }
 }
 
 /** Replace bare NaN / Infinity / -Infinity values (outside strings) with null. */
@@ -113,8 +192,9 @@ export function parseGeoJSON(text: string, name: string): RawSource {
     if (fixed.count === 0) throw syntaxError(text, e, name);
     try {
       doc = JSON.parse(fixed.text);
-    } catch {
-      throw syntaxError(text, e, name);
+    } catch (e2) {
+      // report the error past the NaNs, in the original text's terms
+      throw syntaxError(text, findJsonError(fixed.text) === fixed.text.length ? new Error('Unexpected end of JSON input') : e2, name);
     }
     fileIssues.push({
       code: 'json-nan',

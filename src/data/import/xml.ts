@@ -20,7 +20,7 @@ export function parseXmlFormat(text: string, format: 'kml' | 'gpx', name: string
     const lc = /line:?\s*(\d+)[^\d]+col(?:umn)?:?\s*(\d+)/i.exec(message);
     throw new ImportFailure({
       code: 'xml-syntax',
-      message: `The ${format.toUpperCase()} in "${name}" is not well-formed XML${lc ? ` at line ${lc[1]}, column ${lc[2]}` : ''}: ${message.split('\n')[0]}`,
+      message: `The ${format.toUpperCase()} in "${name}" is not well-formed XML${lc ? ` at line ${lc[1]}, column ${lc[2]}` : ''}: ${(/caused (?:\w*Error: )?(.*)/.exec(message)?.[1] ?? message).split('\n')[0]}`,
       ...(lc ? { line: Number(lc[1]), column: Number(lc[2]) } : {}),
     });
   }
@@ -35,5 +35,17 @@ export function parseXmlFormat(text: string, format: 'kml' | 'gpx', name: string
       message: format === 'gpx' ? `"${name}" has no tracks, routes or waypoints.` : `"${name}" has no placemarks.`,
     });
   }
-  return { features: fc.features.map((f, index) => ({ index, geometry: f.geometry, properties: f.properties })), fileIssues: [] };
+  return {
+    features: fc.features.map((f, index) =>
+      f.geometry
+        ? { index, geometry: f.geometry, properties: f.properties }
+        : { index, properties: f.properties, error: `no usable geometry (missing or bad coordinates${nameOf(f.properties)})` },
+    ),
+    fileIssues: [],
+  };
+}
+
+function nameOf(p: unknown): string {
+  const n = p && typeof p === 'object' ? (p as { name?: unknown }).name : undefined;
+  return typeof n === 'string' && n ? ` in "${n}"` : '';
 }

@@ -1,0 +1,68 @@
+/**
+ * Import a file off the main thread. One worker per import, terminated when done or cancelled.
+ *
+ *   const job = importFile(file, { crs: 'gcj02' }, (p) => showProgress(p));
+ *   job.cancel();                 // → the promise resolves { ok: false, error: { code: 'cancelled' } }
+ *   const result = await job.promise;
+ *
+ * The promise never rejects: every failure is an ImportResult with ok: false.
+ */
+import type { ImportOptions, ImportProgress, ImportResult, ImportedFeature } from './types';
+import type { ImportRequest, WorkerMessage } from './protocol';
+
+export interface ImportJob {
+  promise: Promise<ImportResult>;
+  cancel: () => void;
+}
+
+export type WorkerFactory = () => Worker;
+
+const defaultWorker: WorkerFactory = () => new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module', name: 'jjj-import' });
+
+export function importFile(
+  file: File | Blob,
+  opts: ImportOptions = {},
+  onProgress?: (p: ImportProgress) => void,
+  createWorker: WorkerFactory = defaultWorker,
+): ImportJob {
+  const name = opts.name ?? ('name' in file && typeof file.name === 'string' ? file.name : 'data');
+  let settle: (r: ImportResult) => void = () => {};
+  const promise = new Promise<ImportResult>((resolve) => {
+    settle = resolve;
+  });
+  let done = false;
+  let worker: Worker | null = null;
+  const finish = (r: ImportResult) => {
+    if (done) return;
+    done = true;
+    worker?.terminate();
+    worker = null;
+    settle(r);
+  };
+  const features: ImportedFeature[] = [];
+  try {
+    worker = createWorker();
+    worker.onmessage = (e: MessageEvent<WorkerMessage>) => {
+      const m = e.data;
+      if (done) return;
+      if (m.type === 'progress') onProgress?.(m.progress);
+      else if (m.type === 'features') {
+        for (const f of m.features) features.push(f);
+      } else if (m.type === 'done') {
+        finish(m.result.ok ? { ...m.result, layer: { ...m.result.layer, features } } : m.result);
+      } else finish({ ok: false, error: m.error, warnings: [] });
+    };
+    worker.onerror = (e: ErrorEvent) => {
+      e.preventDefault();
+      finish({ ok: false, error: { code: 'internal', message: `The import worker failed: ${e.message || 'unknown error'}` }, warnings: [] });
+    };
+    const req: ImportRequest = { type: 'import', file, name, opts: { ...opts } };
+    worker.postMessage(req);
+  } catch (e) {
+    finish({ ok: false, error: { code: 'internal', message: `Could not start the import worker: ${e instanceof Error ? e.message : String(e)}` }, warnings: [] });
+  }
+  return {
+    promise,
+    cancel: () => finish({ ok: false, error: { code: 'cancelled', message: `Import of "${name}" cancelled.` }, warnings: [] }),
+  };
+}

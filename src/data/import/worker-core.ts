@@ -1,0 +1,32 @@
+/**
+ * What the import worker does, as a plain function (so tests can run it in Node without a
+ * Worker): read the Blob in slices with progress, import, post the features in batches.
+ */
+import { importData } from './importData';
+import { FEATURE_BATCH, READ_CHUNK, type ImportRequest, type WorkerMessage } from './protocol';
+
+export async function handleImport(req: ImportRequest, post: (m: WorkerMessage) => void): Promise<void> {
+  try {
+    const total = req.file.size;
+    const bytes = new Uint8Array(total);
+    let read = 0;
+    post({ type: 'progress', progress: { phase: 'read', bytesRead: 0, bytesTotal: total } });
+    while (read < total) {
+      const chunk = new Uint8Array(await req.file.slice(read, Math.min(total, read + READ_CHUNK)).arrayBuffer());
+      bytes.set(chunk, read);
+      read += chunk.length;
+      if (chunk.length === 0) break;
+      post({ type: 'progress', progress: { phase: 'read', bytesRead: read, bytesTotal: total } });
+    }
+    const result = importData(bytes.subarray(0, read), req.name, req.opts, (progress) => post({ type: 'progress', progress }));
+    if (!result.ok) return post({ type: 'done', result });
+    const { features } = result.layer;
+    for (let i = 0; i < features.length; i += FEATURE_BATCH) {
+      post({ type: 'features', features: features.slice(i, i + FEATURE_BATCH) });
+      post({ type: 'progress', progress: { phase: 'transfer', featuresSent: Math.min(features.length, i + FEATURE_BATCH), featuresTotal: features.length } });
+    }
+    post({ type: 'done', result: { ...result, layer: { ...result.layer, features: [] } } });
+  } catch (e) {
+    post({ type: 'failed', error: { code: 'internal', message: `The import failed: ${e instanceof Error ? e.message : String(e)}` } });
+  }
+}

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { detectFormat } from '../../../../src/data/import/detect';
+import { decodeBytes } from '../../../../src/data/import/encoding';
+import { checkGeometry, looksSwapped } from '../../../../src/data/import/geometry';
+import { findJsonError, jsonErrorOffset } from '../../../../src/data/import/geojson';
+import { toWgs84 } from '../../../../src/data/import/crs';
+import { importData } from '../../../../src/data/import/importData';
+import { handleImport } from '../../../../src/data/import/worker-core';
+import type { WorkerMessage } from '../../../../src/data/import/protocol';
+
+const bytes = (s: string) => new TextEncoder().encode(s);
+
+describe('detectFormat', () => {
+  it('uses the extension, and the content when it clearly disagrees', () => {
+    expect(detectFormat('a.geojson', bytes('{"type":"FeatureCollection"}')).format).toBe('geojson');
+    expect(detectFormat('a.csv', bytes('x,y\n1,2')).format).toBe('csv');
+    expect(detectFormat('a.txt', bytes('x\ty\n1\t2')).format).toBe('tsv');
+    expect(detectFormat('a.json', bytes('<?xml version="1.0"?><gpx>')).format).toBe('gpx');
+    expect(detectFormat('a.geojson', bytes('<!doctype html><html>')).issue?.code).toBe('html-not-data');
+    expect(detectFormat('a.kmz', bytes('PK\u0003\u0004rest')).issue?.code).toBe('unsupported-format');
+    expect(detectFormat('a.geojson', new Uint8Array()).issue?.code).toBe('empty-file');
+    expect(detectFormat('a.geojson', bytes('\uFEFF{"type":"Feature"}')).format).toBe('geojson');
+  });
+});
+
+describe('decodeBytes', () => {
+  it('UTF-8 with and without BOM, UTF-16LE with BOM, GBK', () => {
+    expect(decodeBytes(bytes('\uFEFF北京'))).toEqual({ text: '北京', encoding: 'utf-8', bom: true });
+    expect(decodeBytes(bytes('北京'))).toEqual({ text: '北京', encoding: 'utf-8', bom: false });
+    expect(decodeBytes(new Uint8Array([0xff, 0xfe, 0x17, 0x53, 0xac, 0x4e]))).toMatchObject({ text: '北京', encoding: 'utf-16le' });
+    expect(decodeBytes(new Uint8Array([0xb1, 0xb1, 0xbe, 0xa9]))).toEqual({ text: '北京', encoding: 'gb18030', bom: false });
+  });
+});
+
+describe('checkGeometry', () => {
+  it('names what is wrong', () => {
+    const reason = (g: unknown) => {
+      const c = checkGeometry(g);
+      return c.ok ? 'ok' : c.reason;
+    };
+    expect(reason({ type: 'Point', coordinates: [116, 39] })).toBe('ok');
+    expect(reason({ type: 'Point', coordinates: [NaN, 39] })).toContain('NaN');
+    expect(reason({ type: 'Point', coordinates: [181, 39] })).toContain('out of range');
+    expect(reason({ type: 'Point', coordinates: [1.2e7, 4.8e6] })).toContain('huge');
+    expect(reason({ type: 'Point', coordinates: ['116', 39] })).toContain('string');
+    expect(reason({ type: 'LineString', coordinates: [[116, 39]] })).toContain('at least 2');
+    expect(reason(null)).toBe('no geometry');
+    expect(reason({ type: 'Circle' })).toContain('unknown geometry type');
+  });
+  it('detects swapped lat/lon', () => {
+    expect(looksSwapped([[39.9, 116.4]])).toBe(true);
+    expect(looksSwapped([[116.4, 39.9]])).toBe(false);
+    expect(looksSwapped([[10, 20]])).toBe(false);
+  });
+});
+
+describe('JSON error positions', () => {
+  it('finds the offset when the engine does not say', () => {
+    expect(findJsonError('{"a": [1, 2}')).toBe(11);
+    expect(findJsonError('{"a": 1')).toBe(7);
+    expect(findJsonError('{"a": 1}')).toBeNull();
+    expect(jsonErrorOffset('Unexpected token } in JSON at position 5', '')).toBe(5);
+  });
+  it('reports line and column', () => {
+    const r = importData(bytes('{\n  "type": "FeatureCollection",\n  "features": [,]\n}'), 'x.geojson');
+    expect(!r.ok && [r.error.code, r.error.line, r.error.column]).toEqual(['json-syntax', 3, 16]);
+  });
+});
+
+describe('crs', () => {
+  it('BD-09 → WGS-84 for a known pair (Tiananmen, BD-09 116.410244,39.921506)', () => {
+    const [x, y] = toWgs84('bd09')!([116.410244, 39.921506]) as [number, number];
+    expect(x).toBeCloseTo(116.3976, 2);
+    expect(y).toBeCloseTo(39.9137, 2);
+  });
+});
+
+describe('worker core', () => {
+  it('reads in slices, reports progress, and sends features in batches', async () => {
+    const n = 12_000;
+    const fc = { type: 'FeatureCollection', features: Array.from({ length: n }, (_, i) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [116 + (i % 100) / 100, 39 + i / n] }, properties: { i } })) };
+    const msgs: WorkerMessage[] = [];
+    await handleImport({ type: 'import', file: new Blob([JSON.stringify(fc)]), name: 'big.geojson', opts: {} }, (m) => msgs.push(m));
+    const batches = msgs.filter((m) => m.type === 'features');
+    expect(batches.length).toBe(3);
+    expect(batches.reduce((s, m) => s + (m.type === 'features' ? m.features.length : 0), 0)).toBe(n);
+    expect(msgs.some((m) => m.type === 'progress' && m.progress.phase === 'read')).toBe(true);
+    const done = msgs[msgs.length - 1]!;
+    expect(done.type === 'done' && done.result.ok && done.result.layer.stats.kept).toBe(n);
+  });
+});
