@@ -13,9 +13,10 @@ import { cpus } from 'node:os';
 import { initialJs } from './initial-js';
 import { idle } from './idle';
 import { aggregate } from './aggregate';
+import { filter } from './filter';
 import { formatTable, type BenchModule } from './types';
 
-const MODULES: BenchModule[] = [initialJs, idle, aggregate];
+const MODULES: BenchModule[] = [initialJs, idle, aggregate, filter];
 
 const root = path.resolve(import.meta.dirname, '../..');
 const runs = Math.max(5, Number(process.env.BENCH_RUNS ?? 5) || 5);
