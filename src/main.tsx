@@ -2,6 +2,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@fontsource/noto-sans-sc/400.css';
 import './ui/app.css';
+import './ui/themes.css';
+import './ui/print.css';
 import { initI18n } from './i18n';
 import { useAppStore } from './app/store';
 import { App } from './app/App';

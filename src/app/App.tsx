@@ -23,6 +23,14 @@ import { regionsAtPoint, useRegionAnalysis } from './useRegionAnalysis';
 import { useChoropleth } from './useChoropleth';
 import { showChoropleth } from '../map/choropleth';
 import type { DrawSession } from '../map/draw';
+import { usePresentation } from './usePresentation';
+import { Presentation } from '../ui/Presentation';
+import { PrintSheet } from '../ui/PrintSheet';
+import { railTrips } from './timeline';
+import { applyBasemapPaint } from '../map/basemap/apply';
+import { buildBasemapStyle } from '../map/basemap/style';
+import { basemapUrls } from '../map/basemap/sources';
+import fontFaces from 'virtual:font-faces';
 
 export function App() {
   const { t, i18n } = useTranslation();
@@ -57,6 +65,14 @@ export function App() {
     return [...set];
   }, [regionSelection, choropleth, data]);
   const analysis = useRegionAnalysis(plan, clickLevel, levels);
+  const storyActions = usePresentation(handle);
+  const presenting = useAppStore((s) => s.presenting);
+  const timelineMonth = useAppStore((s) => s.timelineMonth);
+  const theme = useAppStore((s) => s.theme);
+  const timelinePaths = useMemo(
+    () => (timelineMonth !== null && data.state === 'ready' ? railTrips(data.items, timelineMonth).trips.map((tr) => ({ id: tr.itemId, path: tr.drawnPath })) : []),
+    [timelineMonth, data],
+  );
   const legend = useChoropleth(analysis);
   type AreaGeometry = { id: string; geometry: { type: 'Polygon'; coordinates: number[][][] } };
   const [areaGeom, setAreaGeom] = useState<{ of: unknown; list: AreaGeometry[] }>({ of: null, list: [] });
@@ -106,8 +122,20 @@ export function App() {
   }, []);
   const layers = useMemo<LayersList>(() => {
     if (!plan || !deckLayers) return [];
-    return deckLayers.buildPlanLayers({ drawn, links: plan.links, linkItemIndex, linkLayers, visible: plan.visible, filterVersion: plan.version, selectedId: selected, drawnAreas: areaGeometries });
-  }, [plan, deckLayers, drawn, linkItemIndex, linkLayers, selected, areaGeometries]);
+    return deckLayers.buildPlanLayers({ drawn, links: plan.links, linkItemIndex, linkLayers, visible: plan.visible, filterVersion: plan.version, selectedId: selected, drawnAreas: areaGeometries, timelinePaths });
+  }, [plan, deckLayers, drawn, linkItemIndex, linkLayers, selected, areaGeometries, timelinePaths]);
+
+  // Theme: the page's colours (CSS variables) and the base map's (paint properties in place).
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+    const map = handle.current?.map;
+    if (!map || mapStatus.state !== 'ready') return;
+    void import('../map/themes').then(({ recolorStyle, BASEMAP_PALETTES }) => {
+      const style = buildBasemapStyle(basemapUrls, fontFaces, { lang, ...basemapLayers });
+      applyBasemapPaint(map, recolorStyle(style, BASEMAP_PALETTES[theme]));
+    });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- paint only depends on the theme; layout switches are applied by MapView
+  }, [theme, mapStatus]);
 
   const basemap = useMemo(() => ({ lang, ...basemapLayers }), [lang, basemapLayers]);
   const [initialView] = useState(() => useAppStore.getState().view);
@@ -205,13 +233,13 @@ export function App() {
   }, [drawTool, mapStatus]);
 
   return (
-    <div className="app">
+    <div className={`app${presenting ? ' presenting' : ''}`}>
       <a className="skip-link" href="#item-list" onClick={() => useAppStore.getState().setSidebarTab('list')}>
         {t('app.skipToList')}
       </a>
       <Header />
       <div className="app-main">
-        <Sidebar plan={plan} analysis={analysis} legend={legend} />
+        <Sidebar plan={plan} analysis={analysis} legend={legend} storyActions={storyActions} />
         <main className="map-wrap" aria-label={t('map.label')}>
           <MapView
             basemap={basemap}
@@ -228,7 +256,9 @@ export function App() {
           {plan && <Tooltip plan={plan} />}
           {plan && <DetailPanel plan={plan} />}
           <Notices />
+          <Presentation />
         </main>
+        {plan && <PrintSheet plan={plan} />}
       </div>
     </div>
   );

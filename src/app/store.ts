@@ -10,6 +10,7 @@ import { browserLanguage } from '../i18n';
 import type { PlanItem, PlanLink, PlanMeta } from '../data/plan/schema';
 import type { Region } from '../data/regions/regions';
 import type { ChoroplethSettings, DrawnArea, RegionLevelChoice } from './analysis';
+import type { Story } from './story/schema';
 import {
   DEFAULT_BASEMAP,
   DEFAULT_FILTERS,
@@ -41,7 +42,7 @@ export interface Hover {
   y: number;
 }
 
-export type SidebarTab = 'layers' | 'list' | 'regions';
+export type SidebarTab = 'layers' | 'list' | 'regions' | 'story';
 
 export interface AppState {
   lang: Language;
@@ -97,6 +98,23 @@ export interface AppState {
   removeDrawnArea: (id: string) => void;
   setDrawTool: (tool: AppState['drawTool']) => void;
   setCircleRadiusKm: (km: number) => void;
+
+  // Presenting (issue 6)
+  story: Story | null;
+  /** The chapter shown (in presentation mode, or chosen in the story editor). */
+  chapterIndex: number;
+  presenting: boolean;
+  /** Seconds between chapters when auto-playing; null = off. */
+  autoplaySec: number | null;
+  /** Month (1–12) the 2019 timeline shows, null when the timeline is off. */
+  timelineMonth: number | null;
+  theme: 'light' | 'dark';
+  setStory: (story: Story | null) => void;
+  goToChapter: (index: number) => void;
+  setPresenting: (on: boolean) => void;
+  setAutoplaySec: (sec: number | null) => void;
+  setTimelineMonth: (month: number | null) => void;
+  setTheme: (theme: 'light' | 'dark') => void;
 }
 
 let noticeSeq = 0;
@@ -157,6 +175,24 @@ export const useAppStore = create<AppState>((set) => ({
   removeDrawnArea: (id) => set((s) => ({ drawnAreas: s.drawnAreas.filter((a) => a.id !== id) })),
   setDrawTool: (drawTool) => set({ drawTool, measureKm: null }),
   setCircleRadiusKm: (circleRadiusKm) => set({ circleRadiusKm }),
+
+  story: null,
+  chapterIndex: 0,
+  presenting: false,
+  autoplaySec: null,
+  timelineMonth: null,
+  theme: 'light',
+  setStory: (story) => set((s) => ({ story, chapterIndex: story ? Math.min(s.chapterIndex, story.chapters.length - 1) : 0 })),
+  goToChapter: (index) =>
+    set((s) => {
+      const n = s.story?.chapters.length ?? 0;
+      if (n === 0) return {};
+      return { chapterIndex: Math.max(0, Math.min(n - 1, index)) };
+    }),
+  setPresenting: (presenting) => set({ presenting, ...(presenting ? {} : { autoplaySec: null }) }),
+  setAutoplaySec: (autoplaySec) => set({ autoplaySec }),
+  setTimelineMonth: (timelineMonth) => set({ timelineMonth }),
+  setTheme: (theme) => set({ theme }),
 }));
 
 /** The URL-relevant slice of the state. */

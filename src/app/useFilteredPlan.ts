@@ -5,7 +5,7 @@
 import { useMemo } from 'react';
 import type { PlanItem, PlanLink } from '../data/plan/schema';
 import type { Region } from '../data/regions/regions';
-import { buildSearchIndex, filterPlan, layerKeyOf } from './filters';
+import { buildSearchIndex, filterPlan, layerKeyOf, type LayerCount } from './filters';
 import { useAppStore } from './store';
 import type { Filters, PlanLayerKey } from './state';
 
@@ -15,7 +15,7 @@ export interface FilteredPlan {
   regions: Map<string, Region>;
   visible: boolean[];
   visibleIds: string[];
-  countsByLayer: Record<PlanLayerKey, { shown: number; described: number }>;
+  countsByLayer: Record<PlanLayerKey, LayerCount>;
   /** A string that changes whenever `visible` does (for deck.gl updateTriggers). */
   version: string;
   layerOf: (item: PlanItem) => PlanLayerKey;

@@ -106,6 +106,9 @@ export function MapView({ basemap, layers, ariaLabel, initialView, onReady, onOv
         boxZoom: false,
         pitchWithRotate: true,
         canvasContextAttributes: { preserveDrawingBuffer: false, antialias: true },
+        // Image export renders at up to 4× (grabMap.ts); the default cap (4096 px) would
+        // silently lower the ratio. The GPU's own limit still applies (exportScaleFor).
+        maxCanvasSize: [16384, 16384],
       });
     } catch (e) {
       latest.current.onFailure?.({ kind: 'error', reason: e instanceof Error ? e.message : String(e) });

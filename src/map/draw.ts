@@ -44,8 +44,14 @@ export async function startDrawing(map: MaplibreMap, cb: DrawCallbacks): Promise
   };
   draw.on('change', (ids) => {
     if (tool !== 'measure') return;
-    const id = ids[0];
-    if (id !== undefined) cb.onMeasure(lineOf(id), false);
+    // The change may name terra-draw's helper points too: measure the line among them.
+    for (const id of ids) {
+      const line = lineOf(id);
+      if (line.length >= 2) {
+        cb.onMeasure(line, false);
+        return;
+      }
+    }
   });
   draw.on('finish', (id) => {
     const f = draw.getSnapshotFeature(id);

@@ -5,7 +5,7 @@
  * All layers sit below the base map's labels (beforeId = FIRST_LABEL_LAYER).
  */
 import type { Layer, LayersList } from '@deck.gl/core';
-import { ArcLayer, GeoJsonLayer, type ArcLayerProps, type GeoJsonLayerProps } from '@deck.gl/layers';
+import { ArcLayer, GeoJsonLayer, PathLayer, type ArcLayerProps, type GeoJsonLayerProps, type PathLayerProps } from '@deck.gl/layers';
 import { DataFilterExtension } from '@deck.gl/extensions';
 import type { PlanItem, PlanLink } from '../data/plan/schema';
 import { DATA_BOUNDS, FIRST_LABEL_LAYER } from './basemap/style';
@@ -29,6 +29,8 @@ export interface PlanLayerInput {
   selectedId: string | null;
   /** Areas the person drew (issue 5), drawn as dashed outlines. */
   drawnAreas?: { id: string; geometry: { type: 'Polygon'; coordinates: number[][][] } }[];
+  /** The 2019 timeline: the part of each railway drawn so far (issue 6). */
+  timelinePaths?: { id: string; path: [number, number][] }[];
 }
 
 const filterExt = new DataFilterExtension({ filterSize: 1 });
@@ -156,6 +158,23 @@ export function buildPlanLayers(input: PlanLayerInput): LayersList {
         lineWidthUnits: 'pixels',
         beforeId: FIRST_LABEL_LAYER,
       }),
+    );
+  }
+
+  if (input.timelinePaths && input.timelinePaths.length > 0) {
+    layers.push(
+      new PathLayer<{ id: string; path: [number, number][] }>({
+        ...({ beforeId: FIRST_LABEL_LAYER } as WithBeforeId),
+        id: 'timeline-rail',
+        data: input.timelinePaths,
+        getPath: (d) => d.path,
+        getColor: [20, 20, 20, 255],
+        getWidth: 7,
+        widthUnits: 'pixels',
+        capRounded: true,
+        jointRounded: true,
+        updateTriggers: { getPath: input.timelinePaths.map((p) => p.path.length).join(',') + ':' + String(input.timelinePaths[0]?.path.at(-1)) },
+      } as PathLayerProps<{ id: string; path: [number, number][] }>),
     );
   }
 

@@ -137,7 +137,6 @@ function RegionColumn({ code, name, plan, analysis, onRemove }: { code: string; 
   const region0 = plan.regions.get(code);
   const summary = region0 ? analysis.byLevel[region0.level]?.get(code) : undefined;
   const data = useAppStore((s) => s.data);
-  const region = region0;
   // Only where the plan gives the share: Tianjin (31/90) and Hebei (50/90), not their parts.
   const figures =
     data.state === 'ready' ? data.meta.figures.filter((f) => f.plan === 'beijing' && f.of && f.involves.includes(code)) : [];

@@ -7,16 +7,17 @@ import { ItemList } from './ItemList';
 import { RegionPanel } from './RegionPanel';
 import type { RegionAnalysis } from '../app/useRegionAnalysis';
 import type { ChoroplethLegend } from '../app/useChoropleth';
+import { StoryPanel, type StoryActions } from './StoryPanel';
 
 /** The side panel: layers & filters, or the list. Collapsible; on a narrow screen it overlays the map. */
-export function Sidebar({ plan, analysis, legend }: { plan: FilteredPlan | null; analysis: RegionAnalysis; legend: ChoroplethLegend | null }) {
+export function Sidebar({ plan, analysis, legend, storyActions }: { plan: FilteredPlan | null; analysis: RegionAnalysis; legend: ChoroplethLegend | null; storyActions: StoryActions }) {
   const { t } = useTranslation();
   const tab = useAppStore((s) => s.sidebarTab);
   const setTab = useAppStore((s) => s.setSidebarTab);
   const open = useAppStore((s) => s.sidebarOpen);
   const data = useAppStore((s) => s.data);
   if (!open) return null;
-  const tabs: SidebarTab[] = ['layers', 'list', 'regions'];
+  const tabs: SidebarTab[] = ['layers', 'list', 'regions', 'story'];
   return (
     <nav className="sidebar" aria-label={t('sidebar.label')} data-testid="sidebar">
       <div className="tabs" role="tablist" aria-label={t('sidebar.label')}>
@@ -59,6 +60,7 @@ export function Sidebar({ plan, analysis, legend }: { plan: FilteredPlan | null;
         )}
         {plan && tab === 'list' && <ItemList plan={plan} />}
         {plan && tab === 'regions' && <RegionPanel plan={plan} analysis={analysis} legend={legend} />}
+        {plan && tab === 'story' && <StoryPanel plan={plan} actions={storyActions} />}
       </div>
     </nav>
   );

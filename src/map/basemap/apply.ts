@@ -26,3 +26,17 @@ export function applyBasemapOptions(map: MaplibreMap, target: StyleSpecification
     }
   }
 }
+
+type PaintKey = Parameters<MaplibreMap['getPaintProperty']>[1];
+
+/** Like applyBasemapOptions, for paint properties (colours of a theme). */
+export function applyBasemapPaint(map: MaplibreMap, target: StyleSpecification): void {
+  for (const layer of target.layers) {
+    if (!map.getLayer(layer.id) || !('paint' in layer) || !layer.paint) continue;
+    if (layer.id.startsWith('choropleth-') || layer.id.startsWith('highlight-')) continue; // set at run time
+    for (const [k, value] of Object.entries(layer.paint)) {
+      const key = k as PaintKey; // keys come from a typed LayerSpecification's paint
+      if (JSON.stringify(map.getPaintProperty(layer.id, key)) !== JSON.stringify(value)) map.setPaintProperty(layer.id, key, value);
+    }
+  }
+}

@@ -1,0 +1,142 @@
+/**
+ * Presenting (issue 6): loads the plan's default story (or one from a `#story=` link), applies
+ * the current chapter — camera, layers and filters, highlight — and exports images.
+ */
+import { useCallback, useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MapHandle } from '../map/MapView';
+import { useAppStore } from './store';
+import { chapterFilters } from './story/chapter';
+import type { ExportScale } from '../map/exportImage';
+import { PLAN_LAYER_COLORS } from '../map/planColors';
+import { BASEMAP_ATTRIBUTION } from '../map/attribution';
+import type { StoryActions } from '../ui/StoryPanel';
+import type { PixelRatioFollower } from '../map/grabMap';
+
+export function usePresentation(handle: React.RefObject<MapHandle | null>): StoryActions {
+  const { t } = useTranslation();
+  const data = useAppStore((s) => s.data);
+  const story = useAppStore((s) => s.story);
+  const index = useAppStore((s) => s.chapterIndex);
+  const presenting = useAppStore((s) => s.presenting);
+  const mapReady = useAppStore((s) => s.mapStatus.state === 'ready');
+  const applied = useRef<string | null>(null);
+
+  const storyContext = useCallback(() => {
+    const st = useAppStore.getState();
+    const d = st.data;
+    return d.state === 'ready'
+      ? { itemIds: new Set(d.items.map((i) => i.properties.id)), regionCodes: new Set(d.regions.keys()) }
+      : { itemIds: new Set<string>(), regionCodes: new Set<string>() };
+  }, []);
+
+  const resetStory = useCallback(() => {
+    void import('./story/defaultStory').then(({ loadDefaultStory }) =>
+      loadDefaultStory(undefined, undefined, storyContext()).then((r) => {
+        if (r.ok) useAppStore.getState().setStory(r.story);
+        else useAppStore.getState().notify('error', r.error);
+      }),
+    );
+  }, [storyContext]);
+
+  // The story: from the link if there is one, else the default.
+  useEffect(() => {
+    if (data.state !== 'ready' || useAppStore.getState().story) return;
+    const m = /(?:^#|&)story=([^&]*)/.exec(window.location.hash);
+    if (m) {
+      void import('./story/io').then(({ storyFromLink }) => {
+        const r = storyFromLink(m[1]!, storyContext());
+        if (r.ok) {
+          useAppStore.getState().setStory(r.story);
+          useAppStore.getState().setSidebarTab('story');
+        } else {
+          useAppStore.getState().notify('error', t('story.badLink', { error: r.error }));
+          resetStory();
+        }
+      });
+      return;
+    }
+    resetStory();
+  }, [data, storyContext, resetStory, t]);
+
+  // Apply a chapter when it becomes the current one (not when its caption is edited).
+  useEffect(() => {
+    const map = handle.current?.map;
+    const chapter = story?.chapters[index];
+    if (!map || !mapReady || !chapter) return;
+    const key = `${chapter.id}|${presenting}`;
+    if (applied.current === key) return;
+    const first = applied.current === null;
+    applied.current = key;
+    if (first && !presenting) return; // opening the tab does not move the map
+    const st = useAppStore.getState();
+    st.setFilters(chapterFilters(chapter));
+    st.setRegionSelection(chapter.highlight?.region ? [chapter.highlight.region] : []);
+    st.select(chapter.highlight?.item ?? null);
+    const reduced = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+    map.flyTo({
+      center: chapter.camera.center as [number, number],
+      zoom: chapter.camera.zoom,
+      bearing: chapter.camera.bearing,
+      pitch: chapter.camera.pitch,
+      duration: reduced ? 0 : 2200,
+      essential: true,
+    });
+  }, [story, index, presenting, mapReady, handle]);
+
+  const currentCamera = () => {
+    const map = handle.current?.map;
+    if (!map) return null;
+    const c = map.getCenter();
+    return { lon: c.lng, lat: c.lat, zoom: map.getZoom(), bearing: map.getBearing(), pitch: map.getPitch() };
+  };
+
+  const exportImage = async (wanted: ExportScale) => {
+      const map = handle.current?.map;
+      if (!map) return;
+      const st = useAppStore.getState();
+      try {
+        const [{ grabMap, exportScaleFor }, { composeMapImage, scaleBarFor }] = await Promise.all([import('../map/grabMap'), import('../map/exportImage')]);
+        const scale = exportScaleFor(map, wanted);
+        if (scale === null) throw new Error('the window is too large for an image on this device');
+        if (scale !== wanted) st.notify('warning', t('story.exportCapped', { want: wanted, got: scale }));
+        // Known limit: deck.gl's interleaved layers do not follow maplibre's pixel ratio
+        // (drawn misplaced at 2×/4×), so the map is grabbed at the screen's ratio and the
+        // composition — title, legend, scale bar, arrow, text — is drawn at the full scale.
+        const image = await grabMap(map, 1, handle.current?.overlay as unknown as PixelRatioFollower | null);
+        const canvas = map.getCanvas();
+        const legend = st.filters.layers.map((k) => ({
+          label: k.startsWith('g3-') ? `3 · ${t(`themes.${k.slice(3)}`)}` : `${k.slice(1)} · ${t(`groups.${k}`)}`,
+          color: PLAN_LAYER_COLORS[k],
+        }));
+        const chapter = st.presenting ? st.story?.chapters[st.chapterIndex] : undefined;
+        const blob = await composeMapImage({
+          mapCanvas: image,
+          width: canvas.clientWidth,
+          height: canvas.clientHeight,
+          scale,
+          title: chapter ? (st.lang === 'zh' ? chapter.title_zh : chapter.title_en) : t('app.title'),
+          subtitle: t('app.subtitle'),
+          legend,
+          scaleBar: scaleBarFor(map.getZoom(), map.getCenter().lat),
+          bearing: map.getBearing(),
+          date: new Date().toISOString().slice(0, 10),
+          attribution: BASEMAP_ATTRIBUTION.join(' · '),
+          font: "'Noto Sans SC', sans-serif",
+          theme: st.theme,
+        });
+        const url = URL.createObjectURL(blob);
+        const a = document.createElement('a');
+        a.href = url;
+        a.download = `jjj-atlas-${scale}x.png`;
+        a.click();
+        setTimeout(() => URL.revokeObjectURL(url), 5000);
+        st.notify('info', t('story.exported', { w: canvas.clientWidth * scale, h: canvas.clientHeight * scale }));
+        (window as Window & { __lastExport?: Blob }).__lastExport = blob; // for the e2e test to look at
+      } catch (e) {
+        st.notify('error', t('story.exportFailed', { error: e instanceof Error ? e.message : String(e) }));
+      }
+  };
+
+  return { currentCamera, exportImage, storyContext, resetStory };
+}

@@ -1,0 +1,279 @@
+/**
+ * The story editor, the 2019 timeline, image export, print and theme (issue 6), in the side
+ * panel's "Present" tab. A story opens from a file or a link; a bad one gets a message and
+ * changes nothing.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAppStore } from '../app/store';
+import type { FilteredPlan } from '../app/useFilteredPlan';
+import type { Story } from '../app/story/schema';
+import { cameraFromView, moveChapter, newChapter, removeChapter } from '../app/story/chapter';
+import { parseStory, serializeStory, storyToLink } from '../app/story/io';
+import { milestonesUpTo } from '../app/timeline';
+import type { ExportScale } from '../map/exportImage';
+
+export interface StoryActions {
+  /** The current camera (centre, zoom, bearing, pitch), for "add the current view". */
+  currentCamera: () => { lon: number; lat: number; zoom: number; bearing: number; pitch: number } | null;
+  exportImage: (scale: ExportScale) => Promise<void>;
+  storyContext: () => { itemIds: Set<string>; regionCodes: Set<string>; planText?: string };
+  resetStory: () => void;
+}
+
+function download(name: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export function StoryPanel({ plan, actions }: { plan: FilteredPlan; actions: StoryActions }) {
+  const { t, i18n } = useTranslation();
+  const zh = i18n.language !== 'en';
+  const story = useAppStore((s) => s.story);
+  const setStory = useAppStore((s) => s.setStory);
+  const index = useAppStore((s) => s.chapterIndex);
+  const go = useAppStore((s) => s.goToChapter);
+  const setPresenting = useAppStore((s) => s.setPresenting);
+  const notify = useAppStore((s) => s.notify);
+  const month = useAppStore((s) => s.timelineMonth);
+  const setMonth = useAppStore((s) => s.setTimelineMonth);
+  const theme = useAppStore((s) => s.theme);
+  const setTheme = useAppStore((s) => s.setTheme);
+  const [scale, setScale] = useState<ExportScale>(2);
+  const [busy, setBusy] = useState(false);
+  const [playing, setPlaying] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    if (!playing) return;
+    const timer = window.setInterval(() => {
+      const m = useAppStore.getState().timelineMonth ?? 0;
+      if (m >= 12) {
+        setPlaying(false);
+        return;
+      }
+      useAppStore.getState().setTimelineMonth(m + 1);
+    }, 1200);
+    return () => window.clearInterval(timer);
+  }, [playing]);
+
+  if (!story) return <p className="fine-print">{t('story.loading')}</p>;
+  const update = (next: Story) => setStory(next);
+  const chapter = story.chapters[index];
+
+  const openFile = async (file: File) => {
+    const text = await file.text();
+    const result = parseStory(text, actions.storyContext());
+    if (!result.ok) {
+      setError(t('story.bad', { error: result.error }));
+      return;
+    }
+    setError(null);
+    setStory(result.story);
+    go(0);
+  };
+  const revealed = month ? milestonesUpTo(plan.items, month) : [];
+
+  return (
+    <>
+      <section className="panel-section" aria-labelledby="story-heading">
+        <h2 id="story-heading" className="section-heading">
+          {t('story.heading')}
+        </h2>
+        <div className="detail-actions">
+          <button type="button" className="button button-primary" onClick={() => { go(0); setPresenting(true); }} data-testid="start-presentation">
+            {t('story.present')}
+          </button>
+          <button type="button" className="button" onClick={() => setPresenting(true)}>
+            {t('story.presentFrom')}
+          </button>
+        </div>
+        <p className="fine-print">{t('story.keys')}</p>
+        {error && (
+          <p className="error-text" role="alert" data-testid="story-error">
+            {error}
+          </p>
+        )}
+        <h3 className="subheading">{t('story.chapters')}</h3>
+        <ol className="chapter-list" data-testid="chapter-list">
+          {story.chapters.map((c, i) => (
+            <li key={c.id} className={i === index ? 'current' : undefined}>
+              <button type="button" className="link-button chapter-link" onClick={() => go(i)} aria-current={i === index ? 'step' : undefined}>
+                {zh ? c.title_zh : c.title_en}
+              </button>
+              <span className="chapter-tools">
+                <button type="button" className="icon-button" disabled={i === 0} onClick={() => update(moveChapter(story, i, i - 1))} aria-label={`${t('story.up')}: ${zh ? c.title_zh : c.title_en}`}>
+                  ↑
+                </button>
+                <button type="button" className="icon-button" disabled={i === story.chapters.length - 1} onClick={() => update(moveChapter(story, i, i + 1))} aria-label={`${t('story.down')}: ${zh ? c.title_zh : c.title_en}`}>
+                  ↓
+                </button>
+                <button type="button" className="icon-button" disabled={story.chapters.length === 1} onClick={() => update(removeChapter(story, i))} aria-label={`${t('story.remove')}: ${zh ? c.title_zh : c.title_en}`}>
+                  ×
+                </button>
+              </span>
+            </li>
+          ))}
+        </ol>
+        <button
+          type="button"
+          className="button"
+          data-testid="add-chapter"
+          onClick={() => {
+            const cam = actions.currentCamera();
+            if (!cam) return;
+            const ch = newChapter(story, cameraFromView(cam), useAppStore.getState().filters);
+            update({ ...story, chapters: [...story.chapters.slice(0, index + 1), ch, ...story.chapters.slice(index + 1)] });
+            go(index + 1);
+          }}
+        >
+          {t('story.addView')}
+        </button>
+        {chapter && (
+          <div className="chapter-editor">
+            {(['title_zh', 'title_en'] as const).map((k) => (
+              <label key={k}>
+                {t(k === 'title_zh' ? 'story.titleZh' : 'story.titleEn')}
+                <input type="text" value={chapter[k]} onChange={(e) => update({ ...story, chapters: story.chapters.map((c, i) => (i === index ? { ...c, [k]: e.target.value } : c)) })} />
+              </label>
+            ))}
+            {(['caption_zh', 'caption_en'] as const).map((k) => (
+              <label key={k}>
+                {t(k === 'caption_zh' ? 'story.captionZh' : 'story.captionEn')}
+                <textarea rows={3} value={chapter[k]} onChange={(e) => update({ ...story, chapters: story.chapters.map((c, i) => (i === index ? { ...c, [k]: e.target.value } : c)) })} />
+              </label>
+            ))}
+          </div>
+        )}
+        <div className="detail-actions">
+          <button type="button" className="button" onClick={() => download('jjj-atlas-story.json', new Blob([serializeStory(story)], { type: 'application/json' }))} data-testid="save-story">
+            {t('story.save')}
+          </button>
+          <button type="button" className="button" onClick={() => fileInput.current?.click()}>
+            {t('story.open')}
+          </button>
+          <input
+            ref={fileInput}
+            type="file"
+            accept=".json,application/json"
+            className="visually-hidden"
+            aria-label={t('story.open')}
+            data-testid="open-story"
+            onChange={(e) => {
+              const f = e.target.files?.[0];
+              if (f) void openFile(f);
+              e.target.value = '';
+            }}
+          />
+          <button
+            type="button"
+            className="button"
+            data-testid="copy-story-link"
+            onClick={() => {
+              const url = `${location.origin}${location.pathname}#story=${storyToLink(story)}`;
+              void navigator.clipboard.writeText(url).then(
+                () => notify('info', t('story.linkCopied')),
+                () => window.history.replaceState(null, '', url),
+              );
+            }}
+          >
+            {t('story.copyLink')}
+          </button>
+          <button type="button" className="link-button" onClick={actions.resetStory}>
+            {t('story.reset')}
+          </button>
+        </div>
+      </section>
+
+      <section className="panel-section" aria-labelledby="timeline-heading">
+        <h2 id="timeline-heading" className="section-heading">
+          {t('story.timeline')}
+        </h2>
+        <label className="inline-check">
+          <input type="checkbox" checked={month !== null} onChange={(e) => setMonth(e.target.checked ? 1 : null)} data-testid="timeline-toggle" />
+          {t('story.timelineOn')}
+        </label>
+        {month !== null && (
+          <>
+            <div className="timeline-row">
+              <button type="button" className="button" onClick={() => { if (month >= 12) setMonth(1); setPlaying(!playing); }}>
+                {playing ? t('story.pause') : t('story.play')}
+              </button>
+              <input
+                type="range"
+                min={1}
+                max={12}
+                step={1}
+                value={month}
+                onChange={(e) => setMonth(Number(e.target.value))}
+                aria-label={t('story.timeline')}
+                aria-valuetext={t('story.month', { m: month })}
+                data-testid="timeline-month"
+              />
+              <span>{t('story.month', { m: month })}</span>
+            </div>
+            <h3 className="subheading">{t('story.milestonesShown', { m: month })}</h3>
+            {revealed.length === 0 ? (
+              <p className="fine-print">{t('story.noMilestones')}</p>
+            ) : (
+              <ol className="milestone-list" data-testid="timeline-milestones">
+                {revealed.map((m) => (
+                  <li key={`${m.itemId}-${m.date}`} data-item={m.itemId}>
+                    <time dateTime={m.date}>{m.date}</time> {zh ? m.label_zh : m.label_en}
+                  </li>
+                ))}
+              </ol>
+            )}
+          </>
+        )}
+      </section>
+
+      <section className="panel-section" aria-labelledby="export-heading">
+        <h2 id="export-heading" className="section-heading">
+          {t('story.exportHeading')}
+        </h2>
+        <div className="detail-actions">
+          <label>
+            {t('story.scale')}{' '}
+            <select value={scale} onChange={(e) => setScale(Number(e.target.value) as ExportScale)} data-testid="export-scale">
+              <option value={1}>1×</option>
+              <option value={2}>2×</option>
+              <option value={4}>4×</option>
+            </select>
+          </label>
+          <button
+            type="button"
+            className="button"
+            disabled={busy}
+            data-testid="export-image"
+            onClick={() => {
+              setBusy(true);
+              void actions.exportImage(scale).finally(() => setBusy(false));
+            }}
+          >
+            {busy ? t('story.exporting') : t('story.exportImage')}
+          </button>
+          <button type="button" className="button" onClick={() => window.print()}>
+            {t('story.print')}
+          </button>
+        </div>
+        <fieldset className="filter-field">
+          <legend>{t('story.theme')}</legend>
+          <div className="chip-toggles">
+            {(['light', 'dark'] as const).map((k) => (
+              <label key={k} className="chip-toggle">
+                <input type="radio" name="theme" checked={theme === k} onChange={() => setTheme(k)} data-testid={`theme-${k}`} />
+                <span>{t(`story.themes.${k}`)}</span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      </section>
+    </>
+  );
+}
