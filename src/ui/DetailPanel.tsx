@@ -24,6 +24,20 @@ export function DetailPanel({ plan }: { plan: FilteredPlan }) {
     heading.current?.focus({ preventScroll: true });
   }, [selected]);
 
+  // Distance from Tiananmen (Turf, loaded on first use).
+  const [distance, setDistance] = useState<{ id: string; km: number } | null>(null);
+  const geometry = selected ? plan.items.find((i) => i.properties.id === selected)?.geometry : null;
+  useEffect(() => {
+    if (!selected || !geometry) return;
+    let cancelled = false;
+    void Promise.all([import('../geo/distanceFromCentreKm'), import('../app/analysis')]).then(([{ distanceFromCentreKm }, { TIANANMEN }]) => {
+      if (!cancelled) setDistance({ id: selected, km: distanceFromCentreKm(TIANANMEN, geometry) });
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [selected, geometry]);
+
   if (!item) return null;
   const p = item.properties;
   const layer = plan.layerOf(item);
@@ -94,6 +108,12 @@ export function DetailPanel({ plan }: { plan: FilteredPlan }) {
           )}
           <dt>{t('detail.regions')}</dt>
           <dd>{p.regions.map(regionLabel).join('、 ')}</dd>
+          {distance && distance.id === p.id && item.geometry && (
+            <>
+              <dt>{t('detail.distance')}</dt>
+              <dd data-testid="distance-tiananmen">{t('detail.distanceValue', { km: distance.km.toFixed(1) })}</dd>
+            </>
+          )}
           <dt>{t('detail.location')}</dt>
           <dd>
             {t(`precision.${p.location.precision}`)}
