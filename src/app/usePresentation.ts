@@ -3,6 +3,7 @@
  * the current chapter — camera, layers and filters, highlight — and exports images.
  */
 import { useCallback, useEffect, useRef } from 'react';
+import { planLayerLabel } from '../i18n/labels';
 import { useTranslation } from 'react-i18next';
 import type { MapHandle } from '../map/MapView';
 import { useAppStore } from './store';
@@ -106,7 +107,7 @@ export function usePresentation(handle: React.RefObject<MapHandle | null>): Stor
         const image = await grabMap(map, 1, handle.current?.overlay as unknown as PixelRatioFollower | null);
         const canvas = map.getCanvas();
         const legend = st.filters.layers.map((k) => ({
-          label: k.startsWith('g3-') ? `3 · ${t(`themes.${k.slice(3)}`)}` : `${k.slice(1)} · ${t(`groups.${k}`)}`,
+          label: planLayerLabel(k, t),
           color: PLAN_LAYER_COLORS[k],
         }));
         const chapter = st.presenting ? st.story?.chapters[st.chapterIndex] : undefined;

@@ -4,6 +4,7 @@
  * keyboard / clicker control: → Space PageDown forward, ← PageUp back, Home End, Esc leaves.
  */
 import { useEffect } from 'react';
+import { planLayerLabel } from '../i18n/labels';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../app/store';
 import { PLAN_LAYER_KEYS } from '../app/state';
@@ -106,7 +107,7 @@ export function Presentation() {
         <ul>
           {PLAN_LAYER_KEYS.filter((k) => layers.includes(k)).map((k) => (
             <li key={k}>
-              <Swatch layer={k} /> {k.startsWith('g3-') ? `3 · ${t(`themes.${k.slice(3)}`)}` : `${k.slice(1)} · ${t(`groups.${k}`)}`}
+              <Swatch layer={k} /> {planLayerLabel(k, t)}
             </li>
           ))}
         </ul>

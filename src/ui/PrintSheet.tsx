@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { planLayerLabel } from '../i18n/labels';
 import { useAppStore } from '../app/store';
 import { PLAN_LAYER_KEYS } from '../app/state';
 import type { FilteredPlan } from '../app/useFilteredPlan';
@@ -17,7 +18,7 @@ export function PrintSheet({ plan }: { plan: FilteredPlan }) {
         <ul>
           {PLAN_LAYER_KEYS.filter((k) => layers.includes(k)).map((k) => (
             <li key={k}>
-              <Swatch layer={k} /> {k.startsWith('g3-') ? `3 · ${t(`themes.${k.slice(3)}`)}` : `${k.slice(1)} · ${t(`groups.${k}`)}`} ({plan.countsByLayer[k].shownRecords})
+              <Swatch layer={k} /> {planLayerLabel(k, t)} ({plan.countsByLayer[k].shownRecords})
             </li>
           ))}
         </ul>
