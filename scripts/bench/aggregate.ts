@@ -21,7 +21,7 @@ import { pathToFileURL } from 'node:url';
 import { featureCollection, point, pointsWithinPolygon } from '@turf/turf';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { aggregatePoints, buildRegionIndex, type RegionIndex } from '../../src/geo/aggregate';
-import { randomPoints } from './aggregate-page/prng';
+import { randomPoints } from '../../tests/support/random';
 import { formatTable, median, type BenchContext, type BenchModule, type BenchOutcome, type BenchTable } from './types';
 
 export const AGG_RATIO_TARGET = 30; // indexed vs naive at 100,000 points

@@ -8,7 +8,7 @@
  */
 import countiesUrl from '../../../geodata/basemap/jjj_counties.geojson?url';
 import { createAggregator, type Aggregator } from '../../../src/geo/aggregate/client';
-import { randomPoints } from './prng';
+import { randomPoints } from '../../../tests/support/random';
 
 export interface BrowserAggRun {
   /** post → result on the main thread, ms */

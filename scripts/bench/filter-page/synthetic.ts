@@ -10,7 +10,7 @@ import type { LayersList } from '@deck.gl/core';
 import { useAppStore } from '../../../src/app/store';
 import { PLAN_LAYER_KEYS } from '../../../src/app/state';
 import { FIRST_LABEL_LAYER, JJJ_BOUNDS } from '../../../src/map/basemap/style';
-import { prng } from '../aggregate-page/prng';
+import { prng } from '../../../tests/support/random';
 
 const SEED = 20190101;
 

@@ -20,6 +20,7 @@ import {
   type RegionName,
 } from '../../../src/app/filters';
 import { DEFAULT_FILTERS, FILTER_KINDS, PLAN_LAYER_KEYS, type Filters, type PlanLayerKey } from '../../../src/app/state';
+import { prng } from '../../support/random';
 
 // ---------------------------------------------------------------- fixtures (hand-checkable)
 
@@ -330,7 +331,7 @@ describe('filterPlan rules', () => {
   });
 
   it('itemPasses agrees with filterPlan for many random filter combinations', () => {
-    const rnd = mulberry32(7);
+    const rnd = prng(7);
     const codes = [...REGION_NAMES.keys()];
     const texts = ['', '机场', 'beijing', 'hebei', 'xiong', '天津 园', 'zzz', ' Langfang '];
     for (let n = 0; n < 300; n++) {
@@ -446,7 +447,7 @@ describe('active filter chips and clearing', () => {
 
 describe('performance', () => {
   it('filters 100,000 items well under 100 ms', () => {
-    const rnd = mulberry32(42);
+    const rnd = prng(42);
     const codes = [...REGION_NAMES.keys()];
     const layerSpecs: [GroupId, ThemeId | undefined][] = [
       [1, undefined], [2, undefined], [3, 'ecology'], [3, 'transport'], [3, 'industry'], [3, 'public-services'],
@@ -497,14 +498,3 @@ describe('performance', () => {
   });
 });
 
-/** A small seeded PRNG so the random tests are reproducible. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

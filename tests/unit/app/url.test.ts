@@ -18,6 +18,7 @@ import {
   type UrlState,
 } from '../../../src/app/state';
 import { LANGUAGES } from '../../../src/i18n/resources';
+import { prng } from '../../support/random';
 
 const ITEM_IDS = ['daxing-airport', 'jingxiong-railway', 'xiongan-support', 'sub-centre', 'a', 'x-1-2'];
 const REGION_CODES = ['110000', '120000', '130000', '130600', '131000', '131082'];
@@ -212,16 +213,6 @@ describe('decodeUrlState: broken input falls back per part and reports it', () =
 
 // ---------------------------------------------------------------- property tests
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const TEXT_PIECES = ['&', '=', '#', '%', '+', ',', '/', '?', ' ', '  ', '%20', '%E0', '机场', '京津冀', '廊坊', 'Beijing',
   '😀', 'é', 'ﬁ', '\t', '\n', "'", '"', '<', '~', '-', 'none', 'lang=en', '&q=x', 'a'];
@@ -258,7 +249,7 @@ function randomState(rnd: () => number): UrlState {
 
 describe('round trip', () => {
   it('decode(encode(s)) equals s with no problems, for 3000 generated states', () => {
-    const rnd = mulberry32(2019);
+    const rnd = prng(2019);
     for (let n = 0; n < 3000; n++) {
       const s = randomState(rnd);
       const hash = encodeUrlState(s);
@@ -312,7 +303,7 @@ describe('fuzz', () => {
     '-counties', 'NaN', 'Infinity', '1e9', '#', '__proto__', 'constructor', 'toString', 'hasOwnProperty'];
 
   it('never throws and always gives a valid state, for 5000 random hashes', () => {
-    const rnd = mulberry32(90);
+    const rnd = prng(90);
     for (let n = 0; n < 5000; n++) {
       let hash = '';
       const len = Math.floor(rnd() * 40);

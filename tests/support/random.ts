@@ -1,4 +1,7 @@
-/** The benchmark's seeded points (shared by the Node bench and the browser page). */
+/**
+ * Seeded randomness for reproducible tests and benchmarks (unit tests, the aggregation and
+ * filter benches and their browser pages all use this one).
+ */
 
 /** mulberry32: a small seeded PRNG, uniform in [0, 1). */
 export function prng(seed: number): () => number {
@@ -12,7 +15,7 @@ export function prng(seed: number): () => number {
   };
 }
 
-/** n random points, lon,lat interleaved, uniform in the bbox. */
+/** n random points, lon,lat interleaved, uniform in the bbox [west, south, east, north]. */
 export function randomPoints(n: number, bbox: readonly number[], seed: number): Float64Array {
   const r = prng(seed);
   const [x0, y0, x1, y1] = bbox as [number, number, number, number];
