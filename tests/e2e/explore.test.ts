@@ -8,45 +8,17 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { openApp, waitForMapIdle, type AppSession } from './harness';
+import { hashParams, openApp, pickAt, waitForIdle, waitForMapIdle, type AppSession } from './harness';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const VIEWPORT = { width: 1280, height: 800 };
 const DAXING_AIRPORT: [number, number] = [116.41, 39.51];
-
-/** The plan item deck.gl picks at a place on the map (null if none). */
-async function pickAt(page: Page, lngLat: [number, number]): Promise<string | null> {
-  return page.evaluate((ll) => {
-    const { map, overlay } = window.jjjAtlas!;
-    const p = map.project(ll);
-    const info = overlay!.pickObject({ x: p.x, y: p.y, radius: 4, layerIds: ['plan-lines-sites', 'plan-areas'] });
-    const o = info?.object as { properties?: { id?: string } } | undefined;
-    return o?.properties?.id ?? null;
-  }, lngLat);
-}
-
-async function waitForIdle(page: Page): Promise<void> {
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve) => {
-        const map = window.jjjAtlas!.map;
-        if (!map.isMoving() && map.loaded()) {
-          map.once('idle', () => resolve());
-          map.triggerRepaint();
-        } else map.once('idle', () => resolve());
-      }),
-  );
-}
 
 async function listIds(page: Page): Promise<string[]> {
   await page.getByRole('tab', { name: /列表|List/ }).click();
   const ids = await page.locator('.list-table tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-item-id') ?? ''));
   await page.getByRole('tab', { name: /图层与筛选|Layers/ }).click();
   return ids;
-}
-
-function hashParams(page: Page): URLSearchParams {
-  return new URLSearchParams(new URL(page.url()).hash.slice(1));
 }
 
 describe('explore: layers, filters, search, details, list', () => {

@@ -192,3 +192,33 @@ export function failedOwnResponses(app: AppSession): string[] {
 export function probe(page: Page): Promise<Probe> {
   return page.evaluate(() => window.__e2e!);
 }
+
+/** The plan item deck.gl picks at a place on the map (sites, lines, areas; null if none). */
+export async function pickAt(page: Page, lngLat: [number, number]): Promise<string | null> {
+  return page.evaluate((ll) => {
+    const { map, overlay } = window.jjjAtlas!;
+    const p = map.project(ll);
+    const info = overlay!.pickObject({ x: p.x, y: p.y, radius: 4, layerIds: ['plan-lines-sites', 'plan-areas'] });
+    const o = info?.object as { properties?: { id?: string } } | undefined;
+    return o?.properties?.id ?? null;
+  }, lngLat);
+}
+
+/** Wait for the next `idle` (forcing a frame first when the map is already at rest). */
+export async function waitForIdle(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const map = window.jjjAtlas!.map;
+        if (!map.isMoving() && map.loaded()) {
+          map.once('idle', () => resolve());
+          map.triggerRepaint();
+        } else map.once('idle', () => resolve());
+      }),
+  );
+}
+
+/** The app's URL state (the hash) as search params. */
+export function hashParams(page: Page): URLSearchParams {
+  return new URLSearchParams(new URL(page.url()).hash.slice(1));
+}

@@ -21,7 +21,7 @@ import {
   type RegionIndex,
   type RegionSummary,
 } from '../../src/geo/aggregate';
-import { openApp, waitForMapIdle, type AppSession } from './harness';
+import { hashParams, openApp, pickAt, waitForIdle, waitForMapIdle, type AppSession } from './harness';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const VIEWPORT = { width: 1280, height: 800 };
@@ -78,33 +78,9 @@ function meridianArcKm(lat1: number, lat2: number): number {
   return Math.abs((sum * h) / 3);
 }
 
-async function waitForIdle(page: Page): Promise<void> {
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve) => {
-        const map = window.jjjAtlas!.map;
-        if (!map.isMoving() && map.loaded()) {
-          map.once('idle', () => resolve());
-          map.triggerRepaint();
-        } else map.once('idle', () => resolve());
-      }),
-  );
-}
-
 async function jumpTo(page: Page, center: [number, number], zoom: number): Promise<void> {
   await page.evaluate(([c, z]) => window.jjjAtlas!.map.jumpTo({ center: c, zoom: z }), [center, zoom] as const);
   await waitForIdle(page);
-}
-
-/** The plan item deck.gl would pick at a place (null if none). */
-async function pickAt(page: Page, lngLat: [number, number]): Promise<string | null> {
-  return page.evaluate((ll) => {
-    const { map, overlay } = window.jjjAtlas!;
-    const p = map.project(ll);
-    const info = overlay!.pickObject({ x: p.x, y: p.y, radius: 4, layerIds: ['plan-lines-sites', 'plan-areas'] });
-    const o = info?.object as { properties?: { id?: string } } | undefined;
-    return o?.properties?.id ?? null;
-  }, lngLat);
 }
 
 /** Page coordinates of a place on the map. */
@@ -124,10 +100,6 @@ async function clickMap(page: Page, lngLat: [number, number], opts: { shift?: bo
   } finally {
     if (opts.shift) await page.keyboard.up('Shift');
   }
-}
-
-function hashParams(page: Page): URLSearchParams {
-  return new URLSearchParams(new URL(page.url()).hash.slice(1));
 }
 
 const column = (page: Page, code: string) => page.locator(`[data-testid="region-panel"] .region-column[data-region="${code}"]`);
