@@ -8,7 +8,7 @@ import { useFilteredPlan } from './useFilteredPlan';
 import { layerKeyOf } from './filters';
 import { MapView, type MapFailure, type MapHandle, type CameraView } from '../map/MapView';
 import type { DrawnItem } from '../map/planLayers';
-import { pickedItemId } from '../map/picking';
+import { pickedItemId, pickedUserFeature } from '../map/picking';
 import { flyToBbox, itemBbox } from '../map/camera';
 import { mostSpecificRegions, setRegionHighlight } from '../map/regionHighlight';
 import { Header } from '../ui/Header';
@@ -31,6 +31,9 @@ import { applyBasemapPaint } from '../map/basemap/apply';
 import { buildBasemapStyle } from '../map/basemap/style';
 import { basemapUrls } from '../map/basemap/sources';
 import fontFaces from 'virtual:font-faces';
+import { UserTooltip } from '../ui/UserTooltip';
+import { useUserLayerPersistence } from './useUserLayers';
+import { startImport } from './importController';
 
 export function App() {
   const { t, i18n } = useTranslation();
@@ -45,7 +48,14 @@ export function App() {
 
   usePlanData();
   useUrlSync();
+  useUserLayerPersistence();
   const plan = useFilteredPlan();
+  const userLayers = useAppStore((s) => s.userLayers);
+  const shownUserLayers = useMemo(
+    () => userLayers.filter((l) => l.visible).map((l) => ({ id: l.id, color: hexToRgb(l.color), features: l.features })),
+    [userLayers],
+  );
+  const [dropping, setDropping] = useState(false);
 
   // Regional analysis (issue 5): levels needed by the clicked regions and the choropleth.
   const regionLevelChoice = useAppStore((s) => s.regionLevel);
@@ -95,6 +105,19 @@ export function App() {
     };
   }, [drawnAreas]);
 
+  // A file dropped outside the drop zones must not replace the page (the browser would open it).
+  useEffect(() => {
+    const stop = (e: DragEvent) => {
+      if (e.dataTransfer?.types.includes('Files')) e.preventDefault();
+    };
+    window.addEventListener('dragover', stop);
+    window.addEventListener('drop', stop);
+    return () => {
+      window.removeEventListener('dragover', stop);
+      window.removeEventListener('drop', stop);
+    };
+  }, []);
+
   useEffect(() => {
     if (i18n.language !== lang) void i18n.changeLanguage(lang);
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
@@ -122,8 +145,8 @@ export function App() {
   }, []);
   const layers = useMemo<LayersList>(() => {
     if (!plan || !deckLayers) return [];
-    return deckLayers.buildPlanLayers({ drawn, links: plan.links, linkItemIndex, linkLayers, visible: plan.visible, filterVersion: plan.version, selectedId: selected, drawnAreas: areaGeometries, timelinePaths });
-  }, [plan, deckLayers, drawn, linkItemIndex, linkLayers, selected, areaGeometries, timelinePaths]);
+    return deckLayers.buildPlanLayers({ drawn, links: plan.links, linkItemIndex, linkLayers, visible: plan.visible, filterVersion: plan.version, selectedId: selected, drawnAreas: areaGeometries, timelinePaths, userLayers: shownUserLayers });
+  }, [plan, deckLayers, drawn, linkItemIndex, linkLayers, selected, areaGeometries, timelinePaths, shownUserLayers]);
 
   // Theme: the page's colours (CSS variables) and the base map's (paint properties in place).
   useEffect(() => {
@@ -149,8 +172,16 @@ export function App() {
   const onFailure = useCallback((f: MapFailure) => setMapStatus({ state: 'failed', ...f }), [setMapStatus]);
   const onViewChange = useCallback((v: CameraView) => useAppStore.getState().setView(roundView(v)), []);
   const onHover = useCallback((info: PickingInfo) => {
+    const st = useAppStore.getState();
+    const user = pickedUserFeature(info);
+    if (user) {
+      st.setUserHover({ ...user, x: info.x, y: info.y });
+      if (st.hover) st.setHover(null);
+      return;
+    }
+    if (st.userHover) st.setUserHover(null);
     const id = pickedItemId(info);
-    const current = useAppStore.getState().hover;
+    const current = st.hover;
     if (!id) {
       if (current) useAppStore.getState().setHover(null);
       return;
@@ -240,7 +271,28 @@ export function App() {
       <Header />
       <div className="app-main">
         <Sidebar plan={plan} analysis={analysis} legend={legend} storyActions={storyActions} />
-        <main className="map-wrap" aria-label={t('map.label')}>
+        <main
+          className="map-wrap"
+          aria-label={t('map.label')}
+          // A file dropped anywhere on the map is imported as a user layer (issue 7).
+          onDragOver={(e) => {
+            if (!e.dataTransfer.types.includes('Files')) return;
+            e.preventDefault();
+            e.dataTransfer.dropEffect = 'copy';
+            if (!dropping) setDropping(true);
+          }}
+          onDragLeave={(e) => {
+            if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDropping(false);
+          }}
+          onDrop={(e) => {
+            const file = e.dataTransfer.files[0];
+            setDropping(false);
+            if (!file) return;
+            e.preventDefault();
+            useAppStore.getState().setSidebarTab('data');
+            startImport(file);
+          }}
+        >
           <MapView
             basemap={basemap}
             layers={layers}
@@ -254,6 +306,12 @@ export function App() {
           />
           <MapMessage status={mapStatus} />
           {plan && <Tooltip plan={plan} />}
+          <UserTooltip />
+          {dropping && (
+            <div className="map-drop-hint" aria-hidden="true">
+              {t('data.dropOnMap')}
+            </div>
+          )}
           {plan && <DetailPanel plan={plan} />}
           <Notices />
           <Presentation />
@@ -262,6 +320,11 @@ export function App() {
       </div>
     </div>
   );
+}
+
+function hexToRgb(hex: string): [number, number, number] {
+  const n = Number.parseInt(hex.slice(1), 16);
+  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
 }
 
 function roundView(v: CameraView): CameraView {

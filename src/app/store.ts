@@ -11,6 +11,7 @@ import type { PlanItem, PlanLink, PlanMeta } from '../data/plan/schema';
 import type { Region } from '../data/regions/regions';
 import type { ChoroplethSettings, DrawnArea, RegionLevelChoice } from './analysis';
 import type { Story } from './story/schema';
+import type { ImportIssue, ImportOptions, ImportProgress, ImportedFeature, LayerStats } from '../data/import/types';
 import {
   DEFAULT_BASEMAP,
   DEFAULT_FILTERS,
@@ -42,7 +43,43 @@ export interface Hover {
   y: number;
 }
 
-export type SidebarTab = 'layers' | 'list' | 'regions' | 'story';
+export type SidebarTab = 'layers' | 'list' | 'regions' | 'story' | 'data';
+
+/** A layer the person imported (issue 7); kept in IndexedDB (src/data/userLayers/persist.ts). */
+export interface UserLayer {
+  id: string;
+  name: string;
+  /** '#rrggbb' */
+  color: string;
+  visible: boolean;
+  features: ImportedFeature[];
+  columns: string[];
+  stats: LayerStats;
+  bbox: [number, number, number, number] | null;
+  /** ms since the epoch when it was imported (the order of the list) */
+  addedAt: number;
+}
+
+/** The feature of a user layer under the pointer. */
+export interface UserHover {
+  layerId: string;
+  feature: ImportedFeature;
+  x: number;
+  y: number;
+}
+
+/** The import in progress or the last one's outcome, shown in the data tab. */
+export type ImportStatus =
+  | { state: 'idle' }
+  | { state: 'running'; fileName: string; progress: ImportProgress | null }
+  | {
+      state: 'done';
+      fileName: string;
+      /** kept so that a suggested fix or another CRS / columns can import it again */
+      file: File;
+      opts: ImportOptions;
+      result: { ok: true; layerId: string; kept: number; total: number; warnings: ImportIssue[] } | { ok: false; error: ImportIssue; warnings: ImportIssue[] };
+    };
 
 export interface AppState {
   lang: Language;
@@ -115,6 +152,20 @@ export interface AppState {
   setAutoplaySec: (sec: number | null) => void;
   setTimelineMonth: (month: number | null) => void;
   setTheme: (theme: 'light' | 'dark') => void;
+
+  // Bring your own data (issue 7)
+  userLayers: UserLayer[];
+  userHover: UserHover | null;
+  importStatus: ImportStatus;
+  addUserLayer: (layer: UserLayer) => void;
+  removeUserLayer: (id: string) => void;
+  toggleUserLayer: (id: string, visible: boolean) => void;
+  renameUserLayer: (id: string, name: string) => void;
+  recolorUserLayer: (id: string, color: string) => void;
+  /** Layers restored from IndexedDB (added before any imported in this session). */
+  restoreUserLayers: (layers: UserLayer[]) => void;
+  setUserHover: (hover: UserHover | null) => void;
+  setImportStatus: (status: ImportStatus) => void;
 }
 
 let noticeSeq = 0;
@@ -193,6 +244,22 @@ export const useAppStore = create<AppState>((set) => ({
   setAutoplaySec: (autoplaySec) => set({ autoplaySec }),
   setTimelineMonth: (timelineMonth) => set({ timelineMonth }),
   setTheme: (theme) => set({ theme }),
+
+  userLayers: [],
+  userHover: null,
+  importStatus: { state: 'idle' },
+  addUserLayer: (layer) => set((s) => ({ userLayers: [...s.userLayers, layer] })),
+  removeUserLayer: (id) => set((s) => ({ userLayers: s.userLayers.filter((l) => l.id !== id), userHover: s.userHover?.layerId === id ? null : s.userHover })),
+  toggleUserLayer: (id, visible) => set((s) => ({ userLayers: s.userLayers.map((l) => (l.id === id ? { ...l, visible } : l)), userHover: null })),
+  renameUserLayer: (id, name) => set((s) => ({ userLayers: s.userLayers.map((l) => (l.id === id ? { ...l, name } : l)) })),
+  recolorUserLayer: (id, color) => set((s) => ({ userLayers: s.userLayers.map((l) => (l.id === id ? { ...l, color } : l)) })),
+  restoreUserLayers: (layers) =>
+    set((s) => {
+      const have = new Set(s.userLayers.map((l) => l.id));
+      return { userLayers: [...layers.filter((l) => !have.has(l.id)), ...s.userLayers] };
+    }),
+  setUserHover: (userHover) => set({ userHover }),
+  setImportStatus: (importStatus) => set({ importStatus }),
 }));
 
 /** The URL-relevant slice of the state. */

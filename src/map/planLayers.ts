@@ -31,7 +31,12 @@ export interface PlanLayerInput {
   drawnAreas?: { id: string; geometry: { type: 'Polygon'; coordinates: number[][][] } }[];
   /** The 2019 timeline: the part of each railway drawn so far (issue 6). */
   timelinePaths?: { id: string; path: [number, number][] }[];
+  /** The person's own layers that are switched on (issue 7), bottom first; deck id `user-layer-<id>`. */
+  userLayers?: { id: string; color: RGB; features: readonly unknown[] }[];
 }
+
+/** The deck.gl layer id of a user layer, and back. */
+export const USER_LAYER_PREFIX = 'user-layer-';
 
 const filterExt = new DataFilterExtension({ filterSize: 1 });
 // deck 9.4's layer prop types lack interleaved-mode `beforeId` (STACK.md): add it here.
@@ -143,6 +148,37 @@ export function buildPlanLayers(input: PlanLayerInput): LayersList {
       beforeId: FIRST_LABEL_LAYER,
     }),
   ];
+
+  // User layers above the plan's, under the labels; one colour each.
+  for (const u of input.userLayers ?? []) {
+    const [r, g, b] = u.color;
+    const key = u.color.join(',');
+    const isArea = (f: { geometry: { type: string } }) => f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon';
+    const isPoint = (f: { geometry: { type: string } }) => f.geometry.type === 'Point' || f.geometry.type === 'MultiPoint';
+    layers.push(
+      geoJsonLayer({
+        id: USER_LAYER_PREFIX + u.id,
+        data: u.features as DrawnItem[],
+        pickable: true,
+        stroked: true,
+        filled: true,
+        pointType: 'circle',
+        // areas: a light fill and a strong outline; points: white rims
+        getFillColor: (f: { geometry: { type: string } }) => [r, g, b, isArea(f) ? 60 : 220],
+        getLineColor: (f: { geometry: { type: string } }) => (isPoint(f) ? [255, 255, 255, 255] : [r, g, b, 235]),
+        getLineWidth: (f: { geometry: { type: string } }) => (isPoint(f) ? 1.5 : 2.5),
+        lineWidthUnits: 'pixels',
+        lineCapRounded: true,
+        lineJointRounded: true,
+        getPointRadius: 5,
+        pointRadiusUnits: 'pixels',
+        autoHighlight: true,
+        highlightColor: [255, 255, 255, 90],
+        updateTriggers: { getFillColor: key, getLineColor: key },
+        beforeId: FIRST_LABEL_LAYER,
+      }),
+    );
+  }
 
   if (input.drawnAreas && input.drawnAreas.length > 0) {
     layers.push(

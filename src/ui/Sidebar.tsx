@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore, type SidebarTab } from '../app/store';
 import type { FilteredPlan } from '../app/useFilteredPlan';
@@ -9,6 +10,9 @@ import type { RegionAnalysis } from '../app/useRegionAnalysis';
 import type { ChoroplethLegend } from '../app/useChoropleth';
 import { StoryPanel, type StoryActions } from './StoryPanel';
 
+// The data tab (issue 7) loads on first use.
+const DataPanel = lazy(() => import('./DataPanel').then((m) => ({ default: m.DataPanel })));
+
 /** The side panel: layers & filters, or the list. Collapsible; on a narrow screen it overlays the map. */
 export function Sidebar({ plan, analysis, legend, storyActions }: { plan: FilteredPlan | null; analysis: RegionAnalysis; legend: ChoroplethLegend | null; storyActions: StoryActions }) {
   const { t } = useTranslation();
@@ -17,7 +21,7 @@ export function Sidebar({ plan, analysis, legend, storyActions }: { plan: Filter
   const open = useAppStore((s) => s.sidebarOpen);
   const data = useAppStore((s) => s.data);
   if (!open) return null;
-  const tabs: SidebarTab[] = ['layers', 'list', 'regions', 'story'];
+  const tabs: SidebarTab[] = ['layers', 'list', 'regions', 'story', 'data'];
   return (
     <nav className="sidebar" aria-label={t('sidebar.label')} data-testid="sidebar">
       <div className="tabs" role="tablist" aria-label={t('sidebar.label')}>
@@ -61,6 +65,11 @@ export function Sidebar({ plan, analysis, legend, storyActions }: { plan: Filter
         {plan && tab === 'list' && <ItemList plan={plan} />}
         {plan && tab === 'regions' && <RegionPanel plan={plan} analysis={analysis} legend={legend} />}
         {plan && tab === 'story' && <StoryPanel plan={plan} actions={storyActions} />}
+        {tab === 'data' && (
+          <Suspense fallback={<p className="fine-print">…</p>}>
+            <DataPanel plan={plan} />
+          </Suspense>
+        )}
       </div>
     </nav>
   );

@@ -1,0 +1,85 @@
+/**
+ * Import a file into a user layer (issue 7), from the data tab's picker / drop zone or a file
+ * dropped on the map. The import client and its worker load on first use (dynamic import).
+ * One import at a time: a new one cancels the one running. A failed import never touches the
+ * layers already there; a successful one adds a layer and nothing else.
+ */
+import type { ImportOptions, ImportProgress, ImportResult } from '../data/import/types';
+import { useAppStore, type UserLayer } from './store';
+
+/** Colours for new layers, distinct from the plan's layer colours. */
+export const USER_LAYER_PALETTE = ['#e8590c', '#7048e8', '#0c8599', '#c2255c', '#5c940d', '#1864ab', '#862e9c', '#a61e4d'];
+
+let current: { cancel: () => void } | null = null;
+let seq = 0;
+let layerSeq = 0;
+
+export function newUserLayerId(): string {
+  layerSeq += 1;
+  return `u${Date.now().toString(36)}${layerSeq}`;
+}
+
+export function startImport(file: File, opts: ImportOptions = {}): void {
+  const st = useAppStore.getState();
+  current?.cancel();
+  current = null;
+  const mine = ++seq;
+  st.setImportStatus({ state: 'running', fileName: file.name, progress: null });
+  let lastAt = 0;
+  let lastPhase = '';
+  const onProgress = (p: ImportProgress) => {
+    const now = performance.now();
+    if (mine !== seq || (p.phase === lastPhase && now - lastAt < 100)) return;
+    lastAt = now;
+    lastPhase = p.phase;
+    useAppStore.getState().setImportStatus({ state: 'running', fileName: file.name, progress: p });
+  };
+  const finish = (r: ImportResult) => {
+    if (mine !== seq) return;
+    current = null;
+    const s = useAppStore.getState();
+    if (!r.ok) {
+      s.setImportStatus({ state: 'done', fileName: file.name, file, opts, result: { ok: false, error: r.error, warnings: r.warnings } });
+      return;
+    }
+    const layer: UserLayer = {
+      id: newUserLayerId(),
+      name: r.layer.name,
+      color: USER_LAYER_PALETTE[s.userLayers.length % USER_LAYER_PALETTE.length]!,
+      visible: true,
+      features: r.layer.features,
+      columns: r.layer.columns,
+      stats: r.layer.stats,
+      bbox: r.layer.bbox,
+      addedAt: Date.now(),
+    };
+    s.addUserLayer(layer);
+    s.setImportStatus({
+      state: 'done',
+      fileName: file.name,
+      file,
+      opts,
+      result: { ok: true, layerId: layer.id, kept: r.layer.stats.kept, total: r.layer.stats.total, warnings: r.warnings },
+    });
+  };
+  let cancelledEarly = false;
+  current = { cancel: () => (cancelledEarly = true) };
+  import('../data/import/client')
+    .then(({ importFile }) => {
+      if (mine !== seq) return;
+      if (cancelledEarly) {
+        finish({ ok: false, error: { code: 'cancelled', message: `Import of "${file.name}" cancelled.` }, warnings: [] });
+        return;
+      }
+      const job = importFile(file, opts, onProgress);
+      current = job;
+      return job.promise.then(finish);
+    })
+    .catch((e: unknown) =>
+      finish({ ok: false, error: { code: 'internal', message: `The importer could not load: ${e instanceof Error ? e.message : String(e)}` }, warnings: [] }),
+    );
+}
+
+export function cancelImport(): void {
+  current?.cancel();
+}

@@ -1,0 +1,45 @@
+/**
+ * User layers (issue 7) across reloads: restore them from IndexedDB when the app starts, then
+ * write each layer that is added or changed and delete each one removed. The IndexedDB module
+ * loads after the first render (dynamic import).
+ */
+import { useEffect } from 'react';
+import { useAppStore, type UserLayer } from './store';
+
+export function useUserLayerPersistence(): void {
+  useEffect(() => {
+    let stopped = false;
+    let unsubscribe = () => {};
+    void import('../data/userLayers/persist').then(async ({ loadUserLayers, saveUserLayer, deleteUserLayer }) => {
+      const stored = await loadUserLayers();
+      if (stopped) return;
+      if (stored.length > 0) useAppStore.getState().restoreUserLayers(stored);
+      let warned = false;
+      const save = (l: UserLayer) =>
+        void saveUserLayer(l).then((ok) => {
+          if (ok || warned) return;
+          warned = true;
+          const st = useAppStore.getState();
+          st.notify('warning', st.lang === 'zh' ? '浏览器无法保存导入的图层，刷新页面后它们将消失。' : 'The browser cannot store imported layers; they will be gone after a reload.');
+        });
+      // layers imported before the stored ones were read
+      const storedIds = new Set(stored.map((l) => l.id));
+      let prev = useAppStore.getState().userLayers;
+      for (const l of prev) if (!storedIds.has(l.id)) save(l);
+      unsubscribe = useAppStore.subscribe((s) => {
+        if (s.userLayers === prev) return;
+        const before = new Map(prev.map((l) => [l.id, l]));
+        for (const l of s.userLayers) {
+          if (before.get(l.id) !== l) save(l);
+          before.delete(l.id);
+        }
+        for (const id of before.keys()) void deleteUserLayer(id);
+        prev = s.userLayers;
+      });
+    });
+    return () => {
+      stopped = true;
+      unsubscribe();
+    };
+  }, []);
+}

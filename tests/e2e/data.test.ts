@@ -1,0 +1,290 @@
+/**
+ * Issue 7 — bring your own data, as a person does it in the production build: import a
+ * GeoJSON, a CSV and a KML from the corpus (each a user layer with its feature count, drawn
+ * where its features are); every broken file gives its message and leaves the earlier layers
+ * alone; a property holding markup shows as text; a large import shows progress and can be
+ * cancelled; layers survive a reload (IndexedDB); export → import gives the same features.
+ * One browser; tests run in order on the same page.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { openApp, pickAt, waitForIdle, waitForMapIdle, type AppSession } from './harness';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const FIXTURES = path.join(ROOT, 'tests/fixtures/import');
+const VIEWPORT = { width: 1280, height: 800 };
+const DAXING_AIRPORT: [number, number] = [116.41, 39.51];
+
+interface Expected {
+  ok: boolean;
+  code?: string;
+  message?: string;
+  kept?: number;
+  total?: number;
+  opts?: Record<string, unknown>;
+  retry?: { opts: Record<string, unknown>; kept: number; total: number };
+}
+const manifest = JSON.parse(readFileSync(path.join(FIXTURES, 'manifest.json'), 'utf8')) as { files: Record<string, Expected> };
+
+interface LayerRow {
+  id: string;
+  name: string;
+  count: number;
+}
+
+async function userLayers(page: Page): Promise<LayerRow[]> {
+  return page.locator('[data-testid="user-layer"]').evaluateAll((rows) =>
+    rows.map((r) => ({
+      id: r.getAttribute('data-layer-id') ?? '',
+      name: (r.querySelector('[data-testid="user-layer-name"]') as HTMLInputElement | null)?.value ?? '',
+      count: Number(r.getAttribute('data-count')),
+    })),
+  );
+}
+
+/** Import a file through the hidden file input; resolves with the result box's text. */
+async function importFile(page: Page, file: string): Promise<{ ok: boolean; text: string }> {
+  await page.getByTestId('import-input').setInputFiles(file);
+  const result = page.locator(`[data-testid="import-result"][data-file="${path.basename(file)}"]`);
+  await result.waitFor({ timeout: 30_000 });
+  return { ok: (await result.getAttribute('data-ok')) === 'true', text: (await result.textContent()) ?? '' };
+}
+
+/** The properties of the feature deck picks at a place, in one user layer only (null if none). */
+async function pickUser(page: Page, layerId: string, lngLat: [number, number]): Promise<Record<string, unknown> | null> {
+  return page.evaluate(
+    ({ id, ll }) => {
+      const { map, overlay } = window.jjjAtlas!;
+      const p = map.project(ll);
+      const info = overlay!.pickObject({ x: p.x, y: p.y, radius: 4, layerIds: [`user-layer-${id}`] });
+      const o = info?.object as { properties?: Record<string, unknown> } | undefined;
+      return o?.properties ?? null;
+    },
+    { id: layerId, ll: lngLat },
+  );
+}
+
+async function openDataTab(page: Page): Promise<void> {
+  await page.getByRole('tab', { name: /^数据$|^Data$/ }).click();
+  await page.getByTestId('import-input').waitFor({ state: 'attached' });
+}
+
+describe('data: import, user layers, export', () => {
+  let app: AppSession;
+  const dialogs: string[] = [];
+  const tmp = mkdtempSync(path.join(tmpdir(), 'jjj-data-e2e-'));
+  before(async () => {
+    app = await openApp({ viewport: VIEWPORT, locale: 'zh-CN' });
+    app.page.on('dialog', (d) => {
+      dialogs.push(`${d.type()}: ${d.message()}`);
+      void d.dismiss();
+    });
+    await waitForMapIdle(app.page);
+    await app.page.waitForFunction(() => !!window.jjjAtlas?.overlay, null, { timeout: 60_000 });
+    await app.page.evaluate(() => window.jjjAtlas!.map.jumpTo({ center: [116.8, 39.5], zoom: 8 }));
+    await waitForIdle(app.page);
+    await openDataTab(app.page);
+  });
+  after(async () => {
+    await app?.close();
+    rmSync(tmp, { recursive: true, force: true });
+  });
+
+  const valid: { file: string; count: number; at: [number, number]; name: string }[] = [
+    { file: 'valid/sites.geojson', count: 3, at: [116.397, 39.909], name: '天安门' },
+    { file: 'valid/points.csv', count: 3, at: [117.2, 39.13], name: '天津, 滨海' },
+    { file: 'valid/places.kml', count: 3, at: [116.397, 39.909], name: '' },
+  ];
+  let validLayers: LayerRow[] = [];
+
+  test('a GeoJSON, a CSV and a KML each become a layer with its features, drawn where they are', async () => {
+    const page = app.page;
+    for (const v of valid) {
+      const before = await userLayers(page);
+      const r = await importFile(page, path.join(FIXTURES, v.file));
+      assert.ok(r.ok, r.text);
+      assert.match(r.text, new RegExp(`保留 ${v.count} / ${v.count} 个要素`));
+      const after = await userLayers(page);
+      assert.equal(after.length, before.length + 1, `${v.file} adds one layer`);
+      const layer = after.at(-1)!;
+      assert.equal(layer.count, v.count, `${v.file}: feature count`);
+      assert.equal(layer.name, path.basename(v.file).replace(/\.[^.]+$/, ''));
+      await waitForIdle(page);
+      const picked = await pickUser(page, layer.id, v.at);
+      assert.ok(picked, `${v.file}: a feature is drawn at ${v.at}`);
+      if (v.name) assert.equal(picked.name, v.name);
+    }
+    validLayers = await userLayers(page);
+    assert.equal(validLayers.length, 3);
+    // Nowhere near a feature, nothing is picked.
+    assert.equal(await pickUser(page, validLayers[0]!.id, [115.3, 40.4]), null);
+  });
+
+  test('every broken file gives its message; the layers already there are unchanged', async () => {
+    const page = app.page;
+    const broken = Object.entries(manifest.files).filter(([f]) => f.startsWith('broken/'));
+    assert.ok(broken.length >= 20);
+    for (const [file, exp] of broken) {
+      const before = await userLayers(page);
+      const r = await importFile(page, path.join(FIXTURES, file));
+      assert.equal(r.ok, exp.ok, `${file}: ${r.text}`);
+      if (exp.message) assert.ok(r.text.includes(exp.message), `${file}: "${exp.message}" not in "${r.text}"`);
+      const after = await userLayers(page);
+      assert.deepEqual(after.slice(0, before.length), before, `${file}: earlier layers intact`);
+      if (exp.ok) {
+        assert.equal(after.length, before.length + 1, `${file}: one new layer`);
+        assert.equal(after.at(-1)!.count, exp.kept, `${file}: kept`);
+        assert.match(r.text, new RegExp(`保留 ${exp.kept} / ${exp.total} 个要素`), file);
+      } else {
+        assert.equal(after.length, before.length, `${file}: no layer added`);
+        assert.match(r.text, /未能导入，已有图层不受影响/, file);
+      }
+      if (exp.retry) {
+        // The suggested fix, offered as a button, imports it again.
+        await page.getByTestId('import-fix').click();
+        const again = page.locator(`[data-testid="import-result"][data-file="${path.basename(file)}"][data-ok="true"]`);
+        await again.waitFor({ timeout: 30_000 });
+        const fixed = await userLayers(page);
+        assert.equal(fixed.length, before.length + 1, `${file}: fixed import adds a layer`);
+        assert.equal(fixed.at(-1)!.count, exp.retry.kept);
+      }
+    }
+    // The valid layers from before are still there and still drawn.
+    const now = await userLayers(page);
+    assert.deepEqual(now.slice(0, 3), validLayers);
+    await waitForIdle(page);
+    for (const [i, v] of valid.entries()) assert.ok(await pickUser(page, validLayers[i]!.id, v.at), `${v.file} still drawn`);
+  });
+
+  test('coordinate columns that are not detected can be chosen', async () => {
+    const page = app.page;
+    const file = path.join(tmp, 'stations.csv');
+    writeFileSync(file, 'station,east,north\n北京南站,116.379,39.865\n天津站,117.21,39.136\n');
+    const r = await importFile(page, file);
+    assert.equal(r.ok, false);
+    assert.match(r.text, /No coordinate columns found/);
+    await page.getByTestId('lon-column').selectOption('east');
+    await page.getByTestId('lat-column').selectOption('north');
+    const before = await userLayers(page);
+    await page.getByTestId('column-choice').getByRole('button').click();
+    await page.locator('[data-testid="import-result"][data-file="stations.csv"][data-ok="true"]').waitFor();
+    const after = await userLayers(page);
+    assert.equal(after.length, before.length + 1);
+    assert.equal(after.at(-1)!.count, 2);
+  });
+
+  test('the app still works: plan items are picked and the list is there', async () => {
+    const page = app.page;
+    await page.evaluate((ll) => window.jjjAtlas!.map.jumpTo({ center: ll, zoom: 9 }), DAXING_AIRPORT);
+    await waitForIdle(page);
+    assert.equal(await pickAt(page, DAXING_AIRPORT), 'g3-daxing-airport');
+    await page.getByRole('tab', { name: '列表' }).click();
+    assert.ok((await page.locator('.list-table tbody tr').count()) > 20);
+    await openDataTab(page);
+  });
+
+  test('markup in a property shows as text in the tooltip, and runs nothing', async () => {
+    const page = app.page;
+    const layers = await userLayers(page);
+    const xss = layers.find((l) => l.name === 'xss-property');
+    assert.ok(xss, 'the xss-property layer was imported');
+    // Only the XSS layer is shown (switching the others off also takes them off the map).
+    for (const l of layers) if (l.id !== xss.id) await page.locator(`#user-layer-${l.id}`).uncheck();
+    const at: [number, number] = [116.4, 39.9];
+    await page.evaluate((ll) => window.jjjAtlas!.map.jumpTo({ center: ll, zoom: 10 }), at);
+    await waitForIdle(page);
+    assert.equal(await pickUser(page, validLayers[0]!.id, [116.397, 39.909]), null, 'a switched-off layer is not drawn');
+    const box = (await page.getByTestId('map').boundingBox())!;
+    const p = await page.evaluate((ll) => window.jjjAtlas!.map.project(ll), at);
+    await page.mouse.move(box.x + p.x - 20, box.y + p.y - 20);
+    await page.mouse.move(box.x + p.x, box.y + p.y);
+    const tip = page.getByTestId('user-tooltip');
+    await tip.waitFor();
+    const text = (await tip.textContent()) ?? '';
+    assert.ok(text.includes('<img src=x onerror=alert(1)>'), text);
+    assert.ok(text.includes('<script>alert(1)</script>'), text);
+    assert.equal(await tip.locator('img, script').count(), 0, 'no element was made from the property');
+    await page.waitForTimeout(300);
+    assert.deepEqual(dialogs, []);
+    await page.mouse.move(box.x + 5, box.y + box.height - 5);
+    for (const l of layers) if (l.id !== xss.id) await page.locator(`#user-layer-${l.id}`).check();
+  });
+
+  test('a large file shows a progress bar and can be cancelled, changing nothing', async () => {
+    const page = app.page;
+    const file = path.join(tmp, 'large.geojson');
+    const n = 250_000;
+    const parts: string[] = [];
+    for (let i = 0; i < n; i++) parts.push(`{"type":"Feature","geometry":{"type":"Point","coordinates":[${(115 + (i % 1000) / 500).toFixed(4)},${(39 + Math.floor(i / 1000) / 250).toFixed(4)}]},"properties":{"i":${i},"name":"point number ${i}"}}`);
+    writeFileSync(file, `{"type":"FeatureCollection","features":[${parts.join(',')}]}`);
+    const before = await userLayers(page);
+    await page.getByTestId('import-input').setInputFiles(file);
+    await page.getByTestId('import-progress').locator('progress').waitFor();
+    await page.getByTestId('import-cancel').click();
+    const result = page.locator('[data-testid="import-result"][data-file="large.geojson"]');
+    await result.waitFor();
+    assert.match((await result.textContent()) ?? '', /已取消导入/);
+    assert.deepEqual(await userLayers(page), before);
+  });
+
+  test('layers survive a reload (IndexedDB)', async () => {
+    const page = app.page;
+    const before = await userLayers(page);
+    await page.getByTestId('user-layer-name').first().fill('我的地点');
+    await page.getByTestId('user-layer-name').first().press('Enter');
+    // Writes are asynchronous: give IndexedDB a moment, then reload.
+    await page.waitForTimeout(500);
+    await page.reload();
+    await waitForMapIdle(page);
+    await page.waitForFunction(() => !!window.jjjAtlas?.overlay, null, { timeout: 60_000 });
+    await openDataTab(page);
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="user-layer"]').length === n, before.length, { timeout: 15_000 });
+    const after = await userLayers(page);
+    assert.deepEqual(
+      after.map((l) => [l.id, l.count]),
+      before.map((l) => [l.id, l.count]),
+    );
+    assert.equal(after[0]!.name, '我的地点');
+    await page.evaluate(() => window.jjjAtlas!.map.jumpTo({ center: [116.8, 39.5], zoom: 8 }));
+    await waitForIdle(page);
+    assert.ok(await pickUser(page, after[0]!.id, [116.397, 39.909]), 'the restored layer is drawn');
+    // Removing a layer removes it for good.
+    const last = after.at(-1)!;
+    await page.locator(`[data-layer-id="${last.id}"] [data-testid="user-layer-remove"]`).click();
+    assert.equal((await userLayers(page)).length, after.length - 1);
+  });
+
+  for (const format of ['geojson', 'csv'] as const) {
+    test(`export as ${format} → import gives the same features`, async () => {
+      const page = app.page;
+      const hint = (await page.getByTestId('export-hint').textContent()) ?? '';
+      const [planCount, userCount] = [...hint.matchAll(/(\d+) 个/g)].map((m) => Number(m[1]));
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(`export-${format}`).click()]);
+      const file = path.join(tmp, `export-round-trip.${format}`);
+      await download.saveAs(file);
+      const expected = planCount! + userCount!;
+      if (format === 'geojson') {
+        const fc = JSON.parse(readFileSync(file, 'utf8')) as { features: unknown[] };
+        assert.equal(fc.features.length, expected);
+      }
+      const r = await importFile(page, file);
+      assert.ok(r.ok, r.text);
+      assert.match(r.text, new RegExp(`保留 ${expected} / ${expected} 个要素`));
+      const layers = await userLayers(page);
+      assert.equal(layers.at(-1)!.count, expected);
+      // the round trip is not exported again next time
+      await page.locator(`#user-layer-${layers.at(-1)!.id}`).uncheck();
+    });
+  }
+
+  test('no page errors, console errors or dialogs', () => {
+    assert.deepEqual(app.pageErrors, []);
+    assert.deepEqual(app.consoleErrors, []);
+    assert.deepEqual(dialogs, []);
+    assert.deepEqual(app.foreignRequests, []);
+  });
+});
