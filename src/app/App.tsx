@@ -140,7 +140,9 @@ export function App() {
   const linkLayers = useMemo(() => (data.state === 'ready' ? data.items.map(layerKeyOf) : []), [data]);
   // deck.gl's layers are loaded after the first frame of the base map (see MapView).
   const [deckLayers, setDeckLayers] = useState<typeof import('../map/planLayers') | null>(null);
-  useEffect(() => {
+  const onBaseMapDrawn = useCallback(() => useAppStore.setState({ baseMapDrawn: true }), []);
+  // …imported when the overlay joins the map, after the base map's first frame.
+  const onOverlay = useCallback(() => {
     void import('../map/planLayers').then(setDeckLayers);
   }, []);
   const layers = useMemo<LayersList>(() => {
@@ -149,10 +151,12 @@ export function App() {
   }, [plan, deckLayers, drawn, linkItemIndex, linkLayers, selected, areaGeometries, timelinePaths, shownUserLayers]);
 
   // Theme: the page's colours (CSS variables) and the base map's (paint properties in place).
+  const themeApplied = useRef<'light' | 'dark'>('light'); // the style is built in the light palette
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
     const map = handle.current?.map;
-    if (!map || mapStatus.state !== 'ready') return;
+    if (!map || mapStatus.state !== 'ready' || themeApplied.current === theme) return;
+    themeApplied.current = theme;
     void import('../map/themes').then(({ recolorStyle, BASEMAP_PALETTES }) => {
       const style = buildBasemapStyle(basemapUrls, fontFaces, { lang, ...basemapLayers });
       applyBasemapPaint(map, recolorStyle(style, BASEMAP_PALETTES[theme]));
@@ -299,6 +303,8 @@ export function App() {
             ariaLabel={t('map.label')}
             initialView={initialView}
             onReady={onReady}
+            onBaseMapDrawn={onBaseMapDrawn}
+            onOverlay={onOverlay}
             onFailure={onFailure}
             onViewChange={onViewChange}
             onHover={onHover}

@@ -89,6 +89,8 @@ export interface AppState {
   hover: Hover | null;
   view: MapView | null;
   mapStatus: MapStatus;
+  /** The base map has drawn its first complete frame (or will never: the map failed). */
+  baseMapDrawn: boolean;
   data: DataStatus;
   notices: Notice[];
   sidebarOpen: boolean;
@@ -179,6 +181,7 @@ export const useAppStore = create<AppState>((set) => ({
   hover: null,
   view: null,
   mapStatus: { state: 'loading' },
+  baseMapDrawn: false,
   data: { state: 'loading' },
   notices: [],
   sidebarOpen: typeof window === 'undefined' || window.innerWidth >= 760,

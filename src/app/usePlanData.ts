@@ -1,13 +1,21 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { basemapUrls } from '../map/basemap/sources';
 import { useAppStore } from './store';
 
-/** Load the plan dataset and the region table once, at start. A failure is shown, never thrown. */
+/**
+ * Load the plan dataset and the region table once, as soon as the base map has drawn its first
+ * frame (or has failed to start: the list still needs the data). The loaders, zod and the
+ * parsing of the data would otherwise compete with the base map for the CPU. A failure is
+ * shown, never thrown.
+ */
 export function usePlanData(): void {
   const setData = useAppStore((s) => s.setData);
+  const canStart = useAppStore((s) => s.baseMapDrawn || s.mapStatus.state === 'failed');
+  const started = useRef(false);
   useEffect(() => {
+    if (!canStart || started.current) return;
+    started.current = true;
     let cancelled = false;
-    // The loaders (and zod) are not needed for the base map's first frame: load them alongside.
     Promise.all([import('../data/plan/load'), import('../data/regions/regions')])
       .then(([{ loadPlan }, { loadRegions }]) => Promise.all([loadPlan(), loadRegions(basemapUrls.labels)]))
       .then(([plan, regions]) => {
@@ -19,5 +27,5 @@ export function usePlanData(): void {
     return () => {
       cancelled = true;
     };
-  }, [setData]);
+  }, [setData, canStart]);
 }

@@ -22,6 +22,8 @@ export function usePresentation(handle: React.RefObject<MapHandle | null>): Stor
   const presenting = useAppStore((s) => s.presenting);
   const mapReady = useAppStore((s) => s.mapStatus.state === 'ready');
   const applied = useRef<string | null>(null);
+  const wanted = useAppStore((s) => s.sidebarTab === 'story' || s.presenting);
+  const storyLink = /(?:^#|&)story=/.test(window.location.hash);
 
   const storyContext = useCallback(() => {
     const st = useAppStore.getState();
@@ -43,6 +45,8 @@ export function usePresentation(handle: React.RefObject<MapHandle | null>): Stor
   // The story: from the link if there is one, else the default.
   useEffect(() => {
     if (data.state !== 'ready' || useAppStore.getState().story) return;
+    // The default story is loaded when someone is about to present, not at start.
+    if (!storyLink && !wanted) return;
     const m = /(?:^#|&)story=([^&]*)/.exec(window.location.hash);
     if (m) {
       void import('./story/io').then(({ storyFromLink }) => {
@@ -58,7 +62,7 @@ export function usePresentation(handle: React.RefObject<MapHandle | null>): Stor
       return;
     }
     resetStory();
-  }, [data, storyContext, resetStory, t]);
+  }, [data, storyContext, resetStory, t, wanted, storyLink]);
 
   // Apply a chapter when it becomes the current one (not when its caption is edited).
   useEffect(() => {

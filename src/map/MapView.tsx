@@ -6,7 +6,7 @@
  * - The overlay is added on the map's `load` event, not before: added earlier, deck draws its
  *   layers on top of everything and ignores `beforeId` (../shared/notes/STACK.md).
  * - deck.gl (~260 KiB gzip) is not needed for the first frame of the base map, so it is
- *   imported when the map starts and the overlay joins once both are there.
+ *   imported after the base map's first `idle` and the overlay joins then (`onOverlay`).
  * - Language and base-map switches change layout properties in place rather than calling
  *   `setStyle`, which would drop deck's interleaved custom layers from the style.
  */
@@ -36,6 +36,8 @@ export interface MapHandle {
   map: MaplibreMap;
   /** null until deck.gl has loaded and the overlay has joined the map */
   overlay: MapLibreOverlay | null;
+  /** How many deck layers the overlay was last given (0 until the plan's layers arrive). */
+  layerCount: number;
 }
 
 declare global {
@@ -60,6 +62,8 @@ export interface MapViewProps {
   /** Where to start; null fits the three provinces. Read once, at start. */
   initialView?: CameraView | null;
   onReady?: (handle: MapHandle) => void;
+  /** When the base map has drawn its first complete frame (its first `idle`). */
+  onBaseMapDrawn?: () => void;
   /** When the deck.gl overlay has joined the map (after `onReady`). */
   onOverlay?: (handle: MapHandle) => void;
   onFailure?: (failure: MapFailure) => void;
@@ -71,13 +75,13 @@ export interface MapViewProps {
   onClick?: (info: PickingInfo | null, at: { lngLat: [number, number]; shiftKey: boolean }) => void;
 }
 
-export function MapView({ basemap, layers, ariaLabel, initialView, onReady, onOverlay, onFailure, onViewChange, onHover, onClick }: MapViewProps) {
+export function MapView({ basemap, layers, ariaLabel, initialView, onReady, onBaseMapDrawn, onOverlay, onFailure, onViewChange, onHover, onClick }: MapViewProps) {
   const container = useRef<HTMLDivElement>(null);
   const handle = useRef<MapHandle | null>(null);
   const loaded = useRef(false);
-  const latest = useRef({ basemap, layers, initialView, onReady, onOverlay, onFailure, onViewChange, onHover, onClick });
+  const latest = useRef({ basemap, layers, initialView, onReady, onBaseMapDrawn, onOverlay, onFailure, onViewChange, onHover, onClick });
   useLayoutEffect(() => {
-    latest.current = { basemap, layers, initialView, onReady, onOverlay, onFailure, onViewChange, onHover, onClick };
+    latest.current = { basemap, layers, initialView, onReady, onBaseMapDrawn, onOverlay, onFailure, onViewChange, onHover, onClick };
   });
 
   useEffect(() => {
@@ -117,17 +121,24 @@ export function MapView({ basemap, layers, ariaLabel, initialView, onReady, onOv
     map.addControl(new maplibregl.NavigationControl({ visualizePitch: true }), 'top-right');
     map.addControl(new maplibregl.ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');
     map.addControl(new maplibregl.AttributionControl({ compact: false, customAttribution: BASEMAP_ATTRIBUTION }), 'bottom-right');
-    handle.current = { map, overlay: null };
+    handle.current = { map, overlay: null, layerCount: 0 };
     window.jjjAtlas = handle.current;
     let removed = false;
-    const deck = import('@deck.gl/maplibre');
 
     map.on('load', () => {
       loaded.current = true;
       // Switches changed while the style was loading are applied now.
       applyBasemapOptions(map, buildBasemapStyle(absoluteUrls(basemapUrls), fontFaces, latest.current.basemap));
       latest.current.onReady?.(handle.current!);
-      deck
+      // The base map draws first; deck.gl (and luma's shaders) load once it is complete, so
+      // they do not compete with the base map's tiles, fonts and worker on a 2-core machine.
+      map.once('idle', () => {
+        latest.current.onBaseMapDrawn?.();
+        void addOverlay();
+      });
+    });
+    const addOverlay = () =>
+      import('@deck.gl/maplibre')
         .then(({ MapLibreOverlay }) => {
           if (removed) return;
           const overlay = new MapLibreOverlay({
@@ -139,12 +150,12 @@ export function MapView({ basemap, layers, ariaLabel, initialView, onReady, onOv
             },
           });
           map.addControl(overlay);
+          handle.current!.layerCount = latest.current.layers.length;
           // Same handle object: whoever holds it (the app, the tests) now sees the overlay.
           if (handle.current) handle.current.overlay = overlay;
           latest.current.onOverlay?.(handle.current!);
         })
         .catch((e: unknown) => latest.current.onFailure?.({ kind: 'error', reason: `deck.gl failed to load: ${e instanceof Error ? e.message : String(e)}` }));
-    });
     // Clicks are picked here rather than through deck's onClick, which the interleaved
     // overlay on maplibre 6 does not deliver (deck 9.4): same picking, one code path.
     map.on('click', (e) => {
@@ -180,7 +191,9 @@ export function MapView({ basemap, layers, ariaLabel, initialView, onReady, onOv
 
   useEffect(() => {
     if (!loaded.current || !handle.current) return;
-    handle.current.overlay?.setProps({ layers });
+    if (!handle.current.overlay) return;
+    handle.current.overlay.setProps({ layers });
+    handle.current.layerCount = layers.length;
   }, [layers]);
 
   return <div ref={container} className="map-canvas" role="region" aria-label={ariaLabel} data-testid="map" />;

@@ -142,6 +142,8 @@ const INIT_SCRIPT = `(() => {
  */
 export async function waitForMapIdle(page: Page, timeout = 60_000): Promise<number> {
   await page.waitForFunction(() => window.__e2e?.idleAt != null, null, { timeout, polling: 100 });
+  // The plan's deck.gl overlay joins after the base map's first idle (src/map/MapView.tsx).
+  await page.waitForFunction(() => window.jjjAtlas?.overlay != null && window.jjjAtlas.layerCount > 0, null, { timeout, polling: 100 });
   await page.evaluate(
     (ms) =>
       new Promise<void>((resolve, reject) => {
