@@ -105,10 +105,7 @@ export function usePresentation(handle: React.RefObject<MapHandle | null>): Stor
         const scale = exportScaleFor(map, wanted);
         if (scale === null) throw new Error('the window is too large for an image on this device');
         if (scale !== wanted) st.notify('warning', t('story.exportCapped', { want: wanted, got: scale }));
-        // Known limit: deck.gl's interleaved layers do not follow maplibre's pixel ratio
-        // (drawn misplaced at 2×/4×), so the map is grabbed at the screen's ratio and the
-        // composition — title, legend, scale bar, arrow, text — is drawn at the full scale.
-        const image = await grabMap(map, 1, handle.current?.overlay as unknown as PixelRatioFollower | null);
+        const image = await grabMap(map, scale, handle.current?.overlay as unknown as PixelRatioFollower | null);
         const canvas = map.getCanvas();
         const legend = st.filters.layers.map((k) => ({
           label: planLayerLabel(k, t),

@@ -20,13 +20,14 @@ export function exportScaleFor(map: MaplibreMap, wanted: ExportScale): ExportSca
 }
 
 /**
- * deck.gl's interleaved overlay draws into maplibre's buffer but sizes its viewport from its own
- * canvas context (window.devicePixelRatio), and MapLibreOverlay drops `useDevicePixels` in
- * interleaved mode. So the export sets the ratio on deck's canvas context directly (a private
- * path of deck 9.4 / luma 9: `_deck.device.getDefaultCanvasContext()`), and restores it.
+ * deck.gl's interleaved overlay draws into maplibre's buffer but maps CSS px to device px with
+ * its own canvas context, which keeps the drawing-buffer size it last observed; maplibre's
+ * setPixelRatio resizes the buffer without a CSS resize, so luma never notices. The export
+ * tells deck's canvas context the new buffer size (a private path of deck 9.4 / luma 9:
+ * `_deck.device.getDefaultCanvasContext().setDrawingBufferSize`), and restores it after.
  */
 interface CanvasContextLike {
-  setProps: (props: { useDevicePixels: number | boolean }) => unknown;
+  setDrawingBufferSize: (width: number, height: number) => void;
 }
 export interface PixelRatioFollower {
   _deck?: { device?: { getDefaultCanvasContext?: () => CanvasContextLike } } | null;
@@ -44,7 +45,7 @@ export async function grabMap(map: MaplibreMap, scale: ExportScale, overlay?: Pi
   const previous = map.getPixelRatio();
   try {
     map.setPixelRatio(scale);
-    deckCanvasContext(overlay)?.setProps({ useDevicePixels: scale });
+    deckCanvasContext(overlay)?.setDrawingBufferSize(map.getCanvas().width, map.getCanvas().height);
     await new Promise<void>((resolve) => {
       map.once('idle', () => resolve());
       map.triggerRepaint();
@@ -58,6 +59,7 @@ export async function grabMap(map: MaplibreMap, scale: ExportScale, overlay?: Pi
     return copy;
   } finally {
     map.setPixelRatio(previous);
-    deckCanvasContext(overlay)?.setProps({ useDevicePixels: true });
+    deckCanvasContext(overlay)?.setDrawingBufferSize(map.getCanvas().width, map.getCanvas().height);
+    map.triggerRepaint();
   }
 }
