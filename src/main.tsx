@@ -14,7 +14,8 @@ import { decodeUrlState } from './app/url';
 // (app/useUrlSync.ts), which also reports what was broken.
 {
   const early = decodeUrlState(window.location.hash, { itemIds: new Set(), regionCodes: new Set(), defaultLang: useAppStore.getState().lang });
-  useAppStore.setState({ view: early.state.view, lang: early.state.lang, basemap: early.state.basemap });
+  const story = /(?:^#|&)story=([^&]*)/.exec(window.location.hash)?.[1] ?? null;
+  useAppStore.setState({ view: early.state.view, lang: early.state.lang, basemap: early.state.basemap, storyLinkParam: story });
 }
 initI18n(useAppStore.getState().lang);
 

@@ -91,6 +91,8 @@ export interface AppState {
   mapStatus: MapStatus;
   /** The base map has drawn its first complete frame (or will never: the map failed). */
   baseMapDrawn: boolean;
+  /** The `story=` value of the link the page was opened with, if any. */
+  storyLinkParam: string | null;
   data: DataStatus;
   notices: Notice[];
   sidebarOpen: boolean;
@@ -182,6 +184,7 @@ export const useAppStore = create<AppState>((set) => ({
   view: null,
   mapStatus: { state: 'loading' },
   baseMapDrawn: false,
+  storyLinkParam: null,
   data: { state: 'loading' },
   notices: [],
   sidebarOpen: typeof window === 'undefined' || window.innerWidth >= 760,

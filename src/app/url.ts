@@ -72,7 +72,7 @@ export interface UrlDecodeContext {
 }
 
 /** The URL parameters, in the order they are written. */
-export const URL_PARAMS = ['map', 'layers', 'kinds', 'regions', 'months', 'q', 'sel', 'lang', 'base', 'areas'] as const;
+export const URL_PARAMS = ['map', 'layers', 'kinds', 'regions', 'months', 'q', 'sel', 'lang', 'base', 'areas', 'story'] as const;
 export type UrlParam = (typeof URL_PARAMS)[number];
 
 export const VIEW_LIMITS = { zoom: [0, 24], lat: [-90, 90], lon: [-180, 180] } as const;
@@ -359,6 +359,8 @@ function decodeParts(hash: string, ctx: UrlDecodeContext, state: UrlState, probl
       case 'base':
         state.basemap = decodeBasemap(decoded, problem) ?? state.basemap;
         break;
+      case 'story':
+        break; // a story travelling in the link: read at start by main.tsx and checked by the story loader
       case 'areas': {
         const areas = decodeAreas(rawValue, problem);
         if (areas) state.areas = areas;

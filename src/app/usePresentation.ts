@@ -12,7 +12,16 @@ import type { ExportScale } from '../map/exportImage';
 import { PLAN_LAYER_COLORS } from '../map/planColors';
 import { BASEMAP_ATTRIBUTION } from '../map/attribution';
 import type { StoryActions } from '../ui/StoryPanel';
+import type { StoryContext } from './story/io';
+import planTextUrl from '../../geodata/plan/source/plan-2019.zh.txt?url';
 import type { PixelRatioFollower } from '../map/grabMap';
+
+let planText: Promise<string> | null = null;
+/** The plan's Chinese text (for checking that story quotes are verbatim), fetched once. */
+function loadPlanText(): Promise<string> {
+  planText ??= fetch(planTextUrl).then((r) => (r.ok ? r.text() : Promise.reject(new Error(`plan text: HTTP ${r.status}`))));
+  return planText;
+}
 
 export function usePresentation(handle: React.RefObject<MapHandle | null>): StoryActions {
   const { t } = useTranslation();
@@ -22,20 +31,24 @@ export function usePresentation(handle: React.RefObject<MapHandle | null>): Stor
   const presenting = useAppStore((s) => s.presenting);
   const mapReady = useAppStore((s) => s.mapStatus.state === 'ready');
   const applied = useRef<string | null>(null);
+  const wasPresenting = useRef(false);
+  const presentSeq = useRef(0);
   const wanted = useAppStore((s) => s.sidebarTab === 'story' || s.presenting);
-  const storyLink = /(?:^#|&)story=/.test(window.location.hash);
+  // A story in the link (`#story=…`), taken from the URL at start (main.tsx) before URL sync rewrites it.
+  const storyLink = useAppStore((s) => s.storyLinkParam);
 
-  const storyContext = useCallback(() => {
-    const st = useAppStore.getState();
-    const d = st.data;
+  /** What a story is checked against: the items, the regions and the plan's text (for quotes). */
+  const storyContext = useCallback(async (): Promise<StoryContext> => {
+    const d = useAppStore.getState().data;
+    const planText = await loadPlanText();
     return d.state === 'ready'
-      ? { itemIds: new Set(d.items.map((i) => i.properties.id)), regionCodes: new Set(d.regions.keys()) }
-      : { itemIds: new Set<string>(), regionCodes: new Set<string>() };
+      ? { itemIds: new Set(d.items.map((i) => i.properties.id)), regionCodes: new Set(d.regions.keys()), planText }
+      : { itemIds: new Set<string>(), regionCodes: new Set<string>(), planText };
   }, []);
 
   const resetStory = useCallback(() => {
-    void import('./story/defaultStory').then(({ loadDefaultStory }) =>
-      loadDefaultStory(undefined, undefined, storyContext()).then((r) => {
+    void Promise.all([import('./story/defaultStory'), storyContext()]).then(([{ loadDefaultStory }, ctx]) =>
+      loadDefaultStory(undefined, undefined, ctx).then((r) => {
         if (r.ok) useAppStore.getState().setStory(r.story);
         else useAppStore.getState().notify('error', r.error);
       }),
@@ -47,10 +60,9 @@ export function usePresentation(handle: React.RefObject<MapHandle | null>): Stor
     if (data.state !== 'ready' || useAppStore.getState().story) return;
     // The default story is loaded when someone is about to present, not at start.
     if (!storyLink && !wanted) return;
-    const m = /(?:^#|&)story=([^&]*)/.exec(window.location.hash);
-    if (m) {
-      void import('./story/io').then(({ storyFromLink }) => {
-        const r = storyFromLink(m[1]!, storyContext());
+    if (storyLink) {
+      void Promise.all([import('./story/io'), storyContext()]).then(([{ storyFromLink }, ctx]) => {
+        const r = storyFromLink(storyLink, ctx);
         if (r.ok) {
           useAppStore.getState().setStory(r.story);
           useAppStore.getState().setSidebarTab('story');
@@ -69,11 +81,17 @@ export function usePresentation(handle: React.RefObject<MapHandle | null>): Stor
     const map = handle.current?.map;
     const chapter = story?.chapters[index];
     if (!map || !mapReady || !chapter) return;
-    const key = `${chapter.id}|${presenting}`;
+    // Entering presentation mode re-applies the chapter; leaving it keeps the view as it is.
+    if (presenting && !wasPresenting.current) presentSeq.current += 1;
+    wasPresenting.current = presenting;
+    const key = `${chapter.id}|${presentSeq.current}`;
     if (applied.current === key) return;
     const first = applied.current === null;
     applied.current = key;
     if (first && !presenting) return; // opening the tab does not move the map
+    // Presentation mode hides the panels in this same render: size the map to its new
+    // container before flying, or the flight ends where the old size would have put it.
+    map.resize();
     const st = useAppStore.getState();
     st.setFilters(chapterFilters(chapter));
     st.setRegionSelection(chapter.highlight?.region ? [chapter.highlight.region] : []);

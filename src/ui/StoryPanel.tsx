@@ -9,7 +9,7 @@ import { useAppStore } from '../app/store';
 import type { FilteredPlan } from '../app/useFilteredPlan';
 import type { Story } from '../app/story/schema';
 import { cameraFromView, moveChapter, newChapter, removeChapter } from '../app/story/chapter';
-import { parseStory, serializeStory, storyToLink } from '../app/story/io';
+import { parseStory, serializeStory, storyToLink, type StoryContext } from '../app/story/io';
 import { milestonesUpTo } from '../app/timeline';
 import type { ExportScale } from '../map/exportImage';
 
@@ -17,7 +17,7 @@ export interface StoryActions {
   /** The current camera (centre, zoom, bearing, pitch), for "add the current view". */
   currentCamera: () => { lon: number; lat: number; zoom: number; bearing: number; pitch: number } | null;
   exportImage: (scale: ExportScale) => Promise<void>;
-  storyContext: () => { itemIds: Set<string>; regionCodes: Set<string>; planText?: string };
+  storyContext: () => Promise<StoryContext>;
   resetStory: () => void;
 }
 
@@ -68,7 +68,7 @@ export function StoryPanel({ plan, actions }: { plan: FilteredPlan; actions: Sto
 
   const openFile = async (file: File) => {
     const text = await file.text();
-    const result = parseStory(text, actions.storyContext());
+    const result = parseStory(text, await actions.storyContext());
     if (!result.ok) {
       setError(t('story.bad', { error: result.error }));
       return;
