@@ -9,6 +9,7 @@ import path from 'node:path';
 import { BASEMAP_COLORS, JJJ_BOUNDS } from '../../src/map/basemap/style';
 import { failedOwnResponses, openApp, probe, projectToDevice, screenshotImage, waitForMapIdle, type AppSession } from './harness';
 import { colorDistance, decodePng, hexToRgb, luma, pixel, toHex, type Image, type RGB } from './png';
+import { DIST_DIR } from './server';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const SCREENSHOT = path.join(ROOT, 'docs/screenshot.png');
@@ -144,7 +145,7 @@ describe('default view of the production build', () => {
   });
 
   test('the built index.html carries a strict Content-Security-Policy, and the page runs under it', async () => {
-    const html = readFileSync(path.join(ROOT, 'dist/index.html'), 'utf8');
+    const html = readFileSync(path.join(ROOT, DIST_DIR, 'index.html'), 'utf8');
     const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1];
     assert.ok(csp, 'CSP meta tag in dist/index.html');
     const directives = new Map(csp.split(';').map((d) => {

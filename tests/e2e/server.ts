@@ -17,7 +17,10 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function serveDist(outDir = 'dist'): Promise<{ url: string; close: () => Promise<void> }> {
+/** E2E_DIST picks another build folder, so parallel sessions can each build and test their own. */
+export const DIST_DIR = process.env.E2E_DIST ?? 'dist';
+
+export async function serveDist(outDir = DIST_DIR): Promise<{ url: string; close: () => Promise<void> }> {
   const port = await freePort();
   const server: PreviewServer = await preview({
     configFile: false,
