@@ -68,16 +68,17 @@ export function startImport(file: File, opts: ImportOptions = {}): void {
     .then(({ importFile }) => {
       if (mine !== seq) return;
       if (cancelledEarly) {
-        finish({ ok: false, error: { code: 'cancelled', message: `Import of "${file.name}" cancelled.` }, warnings: [] });
+        finish({ ok: false, error: { code: 'cancelled', message: `Import of "${file.name}" cancelled.`, params: { file: file.name } }, warnings: [] });
         return;
       }
       const job = importFile(file, opts, onProgress);
       current = job;
       return job.promise.then(finish);
     })
-    .catch((e: unknown) =>
-      finish({ ok: false, error: { code: 'internal', message: `The importer could not load: ${e instanceof Error ? e.message : String(e)}` }, warnings: [] }),
-    );
+    .catch((e: unknown) => {
+      const detail = e instanceof Error ? e.message : String(e);
+      finish({ ok: false, error: { code: 'internal', message: `The importer could not load: ${detail}`, params: { variant: 'load', detail } }, warnings: [] });
+    });
 }
 
 export function cancelImport(): void {

@@ -1,4 +1,6 @@
 /** Every UI string, in Chinese and English. Keys are grouped by the part of the app that shows them. */
+import { importIssueTexts } from './importIssues';
+
 const zh = {
   app: {
     title: '京津冀协同发展地图',
@@ -251,6 +253,7 @@ const zh = {
     exportGeoJSON: '导出 GeoJSON',
     exportCSV: '导出 CSV',
     tooltipMore: '另有 {{n}} 个属性',
+    ...importIssueTexts.zh,
   },
 };
 
@@ -508,6 +511,7 @@ const en: Strings = {
     exportGeoJSON: 'Export GeoJSON',
     exportCSV: 'Export CSV',
     tooltipMore: '{{n}} more properties',
+    ...importIssueTexts.en,
   },
 };
 

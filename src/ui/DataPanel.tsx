@@ -12,6 +12,7 @@ import type { FilteredPlan } from '../app/useFilteredPlan';
 import { cancelImport, startImport } from '../app/importController';
 import type { ImportIssue, ImportOptions, ImportProgress, SourceCrs } from '../data/import/types';
 import { exportFeatures, type ExportFormat } from './dataExport';
+import { issueText, type Translator } from './importIssueText';
 
 const CRS: SourceCrs[] = ['wgs84', 'gcj02', 'bd09'];
 
@@ -94,8 +95,15 @@ function progressValue(p: ImportProgress | null): { value: number; max: number }
   return null; // parsing: indeterminate
 }
 
+/** i18next's t and exists in the current language, for the import messages (./importIssueText.ts). */
+function useIssueTranslator(): Translator {
+  const { t, i18n } = useTranslation();
+  return { t: (key, options) => t(key, options), exists: (key, options) => i18n.exists(key, options) };
+}
+
 function ImportStatusView({ status, crs }: { status: ImportStatus; crs: SourceCrs }) {
   const { t } = useTranslation();
+  const tr = useIssueTranslator();
   const userLayers = useAppStore((s) => s.userLayers);
   const clear = () => useAppStore.getState().setImportStatus({ state: 'idle' });
   if (status.state === 'idle') return null;
@@ -136,7 +144,7 @@ function ImportStatusView({ status, crs }: { status: ImportStatus; crs: SourceCr
         <ul className="import-issues">
           {issues.map((issue, i) => (
             <li key={i} data-code={issue.code}>
-              {issue.message}
+              {issueText(issue, tr)}
               {issue.fix && (
                 <>
                   {' '}
@@ -169,15 +177,14 @@ function ImportStatusView({ status, crs }: { status: ImportStatus; crs: SourceCr
 
 function IssueDetails({ details }: { details: ImportIssue[] }) {
   const { t } = useTranslation();
+  const tr = useIssueTranslator();
   return (
     <details className="issue-details">
       <summary>{t('data.details', { n: details.length })}</summary>
       <ol>
-        {details.map((d, i) => {
-          const where = d.row !== undefined ? t('data.where.row', { n: d.row }) : d.featureIndex !== undefined ? t('data.where.feature', { n: d.featureIndex + 1 }) : null;
-          const reason = typeof d.params?.reason === 'string' ? d.params.reason : d.message;
-          return <li key={i}>{where ? `${where}: ${reason}` : reason}</li>;
-        })}
+        {details.map((d, i) => (
+          <li key={i}>{issueText(d, tr)}</li>
+        ))}
       </ol>
     </details>
   );

@@ -12,7 +12,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import i18next from 'i18next';
 import { openApp, pickAt, waitForIdle, waitForMapIdle, type AppSession } from './harness';
+import { importData } from '../../src/data/import/importData';
+import type { ImportOptions } from '../../src/data/import/types';
+import { resources } from '../../src/i18n/resources';
+import { issueText, type Translator } from '../../src/ui/importIssueText';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const FIXTURES = path.join(ROOT, 'tests/fixtures/import');
@@ -29,6 +34,21 @@ interface Expected {
   retry?: { opts: Record<string, unknown>; kept: number; total: number };
 }
 const manifest = JSON.parse(readFileSync(path.join(FIXTURES, 'manifest.json'), 'utf8')) as { files: Record<string, Expected> };
+
+const zhI18n = i18next.createInstance();
+const zhReady = zhI18n.init({ resources, lng: 'zh', fallbackLng: false, interpolation: { escapeValue: false } });
+const zhTr: Translator = { t: (key, options) => zhI18n.t(key, options), exists: (key, options) => zhI18n.exists(key, options) };
+
+/** What the page should say in Chinese for the issue whose English message holds `exp.message` (import core in Node). */
+function zhMessage(file: string, exp: Expected): string {
+  const r = importData(new Uint8Array(readFileSync(path.join(FIXTURES, file))), path.basename(file), exp.opts as ImportOptions | undefined);
+  const issues = r.ok ? r.warnings : [r.error, ...r.warnings];
+  const issue = issues.find((i) => i.message.includes(exp.message!));
+  assert.ok(issue, `${file}: no issue says "${exp.message}"`);
+  const zh = issueText(issue, zhTr);
+  assert.match(zh, /[\u4e00-\u9fff]/, `${file}: a Chinese text for ${issue.code}`);
+  return zh;
+}
 
 interface LayerRow {
   id: string;
@@ -78,6 +98,7 @@ describe('data: import, user layers, export', () => {
   const dialogs: string[] = [];
   const tmp = mkdtempSync(path.join(tmpdir(), 'jjj-data-e2e-'));
   before(async () => {
+    await zhReady;
     app = await openApp({ viewport: VIEWPORT, locale: 'zh-CN' });
     app.page.on('dialog', (d) => {
       dialogs.push(`${d.type()}: ${d.message()}`);
@@ -132,7 +153,11 @@ describe('data: import, user layers, export', () => {
       const before = await userLayers(page);
       const r = await importFile(page, path.join(FIXTURES, file));
       assert.equal(r.ok, exp.ok, `${file}: ${r.text}`);
-      if (exp.message) assert.ok(r.text.includes(exp.message), `${file}: "${exp.message}" not in "${r.text}"`);
+      if (exp.message) {
+        // the page is in Chinese: the issue whose English message the manifest names, in Chinese
+        const zh = zhMessage(file, exp);
+        assert.ok(r.text.includes(zh), `${file}: "${zh}" (for "${exp.message}") not in "${r.text}"`);
+      }
       const after = await userLayers(page);
       assert.deepEqual(after.slice(0, before.length), before, `${file}: earlier layers intact`);
       if (exp.ok) {
@@ -166,7 +191,7 @@ describe('data: import, user layers, export', () => {
     writeFileSync(file, 'station,east,north\n北京南站,116.379,39.865\n天津站,117.21,39.136\n');
     const r = await importFile(page, file);
     assert.equal(r.ok, false);
-    assert.match(r.text, /No coordinate columns found/);
+    assert.match(r.text, /没有找到坐标列/);
     await page.getByTestId('lon-column').selectOption('east');
     await page.getByTestId('lat-column').selectOption('north');
     const before = await userLayers(page);

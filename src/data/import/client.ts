@@ -54,15 +54,17 @@ export function importFile(
     };
     worker.onerror = (e: ErrorEvent) => {
       e.preventDefault();
-      finish({ ok: false, error: { code: 'internal', message: `The import worker failed: ${e.message || 'unknown error'}` }, warnings: [] });
+      const detail = e.message || 'unknown error';
+      finish({ ok: false, error: { code: 'internal', message: `The import worker failed: ${detail}`, params: { variant: 'worker', detail } }, warnings: [] });
     };
     const req: ImportRequest = { type: 'import', file, name, opts: { ...opts } };
     worker.postMessage(req);
   } catch (e) {
-    finish({ ok: false, error: { code: 'internal', message: `Could not start the import worker: ${e instanceof Error ? e.message : String(e)}` }, warnings: [] });
+    const detail = e instanceof Error ? e.message : String(e);
+    finish({ ok: false, error: { code: 'internal', message: `Could not start the import worker: ${detail}`, params: { variant: 'worker-start', detail } }, warnings: [] });
   }
   return {
     promise,
-    cancel: () => finish({ ok: false, error: { code: 'cancelled', message: `Import of "${name}" cancelled.` }, warnings: [] }),
+    cancel: () => finish({ ok: false, error: { code: 'cancelled', message: `Import of "${name}" cancelled.`, params: { file: name } }, warnings: [] }),
   };
 }

@@ -32,7 +32,7 @@ function findColumn(headers: string[], names: string[], loose: RegExp | null): n
   return -1;
 }
 
-function pickColumn(headers: string[], wanted: string, what: string): number {
+function pickColumn(headers: string[], wanted: string, what: 'WKT' | 'longitude' | 'latitude'): number {
   const i = headers.indexOf(wanted);
   if (i >= 0) return i;
   const j = headers.map(normalizeHeader).indexOf(normalizeHeader(wanted));
@@ -40,8 +40,12 @@ function pickColumn(headers: string[], wanted: string, what: string): number {
   throw new ImportFailure({
     code: 'column-not-found',
     message: `The ${what} column "${wanted}" is not in the file; its columns are: ${headers.map((h) => `"${h}"`).join(', ')}.`,
-    params: { column: wanted },
+    params: { variant: what === 'WKT' ? 'wkt' : what, column: wanted, columns: headers.join(', '), columnList: quoted(headers) },
   });
+}
+
+function quoted(headers: string[]): string {
+  return headers.map((h) => `"${h}"`).join(', ');
 }
 
 const NUMBER = /^[+-]?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$|^[+-]?0?\.\d+$/;
@@ -68,17 +72,17 @@ export function parseDelimited(text: string, tsv: boolean, opts: ImportOptions):
   const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: 'greedy', header: false });
   const rows = parsed.data;
   const fatal = parsed.errors.find((e) => e.code === 'MissingQuotes');
-  if (rows.length === 0) throw new ImportFailure({ code: 'empty-file', message: 'The file has no rows.' });
+  if (rows.length === 0) throw new ImportFailure({ code: 'empty-file', message: 'The file has no rows.', params: { variant: 'no-rows' } });
   const headers = rows[0]!.map((h, i) => (h.replace(/^\uFEFF/, '').trim() || `column_${i + 1}`));
   const records = rows.slice(1);
-  if (records.length === 0) throw new ImportFailure({ code: 'no-features', message: `The file has a header row (${headers.join(', ')}) but no data rows.` });
+  if (records.length === 0) throw new ImportFailure({ code: 'no-features', message: `The file has a header row (${headers.join(', ')}) but no data rows.`, params: { variant: 'header-only', columns: headers.join(', ') } });
 
   let lon = -1;
   let lat = -1;
   let wkt = -1;
   if (opts.wktColumn) wkt = pickColumn(headers, opts.wktColumn, 'WKT');
   else if (opts.lonColumn || opts.latColumn) {
-    if (!opts.lonColumn || !opts.latColumn) throw new ImportFailure({ code: 'column-not-found', message: 'Choose both a longitude and a latitude column.' });
+    if (!opts.lonColumn || !opts.latColumn) throw new ImportFailure({ code: 'column-not-found', message: 'Choose both a longitude and a latitude column.', params: { variant: 'both' } });
     lon = pickColumn(headers, opts.lonColumn, 'longitude');
     lat = pickColumn(headers, opts.latColumn, 'latitude');
   } else {
@@ -100,12 +104,13 @@ export function parseDelimited(text: string, tsv: boolean, opts: ImportOptions):
     throw new ImportFailure({
       code: 'no-coordinate-columns',
       message: `No coordinate columns found. Columns: ${headers.map((h) => `"${h}"`).join(', ')}. Name them lon/lat (or 经度/纬度, longitude/latitude, x/y), add a WKT column, or choose the columns.`,
-      params: { columns: headers.join(', ') },
+      params: { columns: headers.join(', '), columnList: quoted(headers) },
     });
   }
   const skip = new Set([wkt, lon, lat].filter((c) => c >= 0));
   const features: RawFeature[] = [];
   const rowErrors = new Map<number, string>();
+  const problem = (reason: string, code: string, params: Record<string, string | number> = {}) => ({ reason, code, params });
   for (const e of parsed.errors) if (e.row !== undefined && e.code !== 'UndetectableDelimiter') rowErrors.set(e.row, e.message);
 
   records.forEach((cells, i) => {
@@ -117,32 +122,55 @@ export function parseDelimited(text: string, tsv: boolean, opts: ImportOptions):
     const base = { index: i, row, properties };
     const perr = rowErrors.get(i + 1);
     if (cells.length !== headers.length && perr) {
-      features.push({ ...base, error: `${cells.length} fields, the header has ${headers.length} (${perr})` });
+      features.push({ ...base, error: problem(`${cells.length} fields, the header has ${headers.length} (${perr})`, 'field-count', { fields: cells.length, expected: headers.length, detail: perr }) });
       return;
     }
     if (wkt >= 0 && (lon < 0 || (cells[wkt] ?? '').trim() !== '')) {
       const v = (cells[wkt] ?? '').trim();
-      if (!v) return features.push({ ...base, error: `empty WKT in column "${headers[wkt]}"` });
+      if (!v) return features.push({ ...base, error: problem(`empty WKT in column "${headers[wkt]}"`, 'wkt-empty', { column: headers[wkt]! }) });
       try {
         const g = wktToGeoJSON(v);
         if (!g) throw new Error('no geometry');
         features.push({ ...base, geometry: g });
       } catch (e) {
-        features.push({ ...base, error: `invalid WKT "${v.length > 30 ? v.slice(0, 30) + '…' : v}" (${e instanceof Error ? e.message : String(e)})` });
+        const value = v.length > 30 ? v.slice(0, 30) + '…' : v;
+        const detail = e instanceof Error ? e.message : String(e);
+        features.push({ ...base, error: problem(`invalid WKT "${value}" (${detail})`, 'wkt-invalid', { value, detail }) });
       }
       return;
     }
     const x = coordinate(cells[lon]);
     const y = coordinate(cells[lat]);
-    if (x === '' || y === '') return features.push({ ...base, error: `empty ${x === '' ? `longitude ("${headers[lon]}")` : `latitude ("${headers[lat]}")`}` });
-    if (typeof x === 'string') return features.push({ ...base, error: x.toLowerCase() === 'nan' ? 'NaN coordinate (longitude)' : `longitude "${x}" is not a number` });
-    if (typeof y === 'string') return features.push({ ...base, error: y.toLowerCase() === 'nan' ? 'NaN coordinate (latitude)' : `latitude "${y}" is not a number` });
+    if (x === '' || y === '') {
+      const [axis, column] = x === '' ? (['longitude', headers[lon]!] as const) : (['latitude', headers[lat]!] as const);
+      return features.push({ ...base, error: problem(`empty ${axis} ("${column}")`, 'coord-empty', { axis, column }) });
+    }
+    for (const [v, axis] of [
+      [x, 'longitude'],
+      [y, 'latitude'],
+    ] as const) {
+      if (typeof v !== 'string') continue;
+      return features.push({
+        ...base,
+        error: v.toLowerCase() === 'nan' ? problem(`NaN coordinate (${axis})`, 'coord-nan', { axis }) : problem(`${axis} "${v}" is not a number`, 'coord-text', { axis, value: v }),
+      });
+    }
+    if (typeof x === 'string' || typeof y === 'string') return;
     features.push({ ...base, geometry: { type: 'Point', coordinates: [x, y] } });
   });
   return {
     features,
     columns: headers.filter((_, c) => !skip.has(c)),
     coordinateColumns: lon >= 0 ? { lon: headers[lon]!, lat: headers[lat]! } : { wkt: headers[wkt]! },
-    fileIssues: fatal ? [{ code: 'csv-row', message: `Row ${(fatal.row ?? 0) + 2}: a quoted field is never closed (${fatal.message}); the rest of the file may have been read as one field.`, row: (fatal.row ?? 0) + 2 }] : [],
+    fileIssues: fatal
+      ? [
+          {
+            code: 'csv-row',
+            message: `Row ${(fatal.row ?? 0) + 2}: a quoted field is never closed (${fatal.message}); the rest of the file may have been read as one field.`,
+            row: (fatal.row ?? 0) + 2,
+            params: { detail: fatal.message },
+          },
+        ]
+      : [],
   };
 }

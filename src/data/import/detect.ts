@@ -37,6 +37,9 @@ const KNOWN_UNSUPPORTED: Record<string, string> = {
   pmtiles: 'a PMTiles archive: add it as a tile layer instead',
 };
 
+/** The translation variant of each KNOWN_UNSUPPORTED hint (issues.unsupported-format_<variant>). */
+const HINT_VARIANT: Record<string, string> = { kmz: 'kmz', shp: 'shp', zip: 'zip', xlsx: 'excel', xls: 'excel', topojson: 'topojson', pmtiles: 'pmtiles' };
+
 export function extensionOf(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
   const dot = base.lastIndexOf('.');
@@ -94,7 +97,7 @@ export function detectFormat(name: string, firstBytes: Uint8Array): DetectedForm
   const base = { extension, byExtension, sniffed };
   const shown = extension ? `.${extension}` : 'without an extension';
   if (sniffed === 'empty') {
-    return { ...base, format: null, issue: { code: 'empty-file', message: `The file "${name}" is empty (0 bytes or only whitespace).` } };
+    return { ...base, format: null, issue: { code: 'empty-file', message: `The file "${name}" is empty (0 bytes or only whitespace).`, params: { file: name } } };
   }
   if (sniffed === 'html') {
     return {
@@ -103,6 +106,7 @@ export function detectFormat(name: string, firstBytes: Uint8Array): DetectedForm
       issue: {
         code: 'html-not-data',
         message: `The file "${name}" is an HTML web page, not ${byExtension ? LABEL[byExtension] : 'map data'} (a page saved from the browser, or an error page downloaded instead of the data?).`,
+        params: byExtension ? { file: name, format: LABEL[byExtension] } : { variant: 'any', file: name },
       },
     };
   }
@@ -111,17 +115,18 @@ export function detectFormat(name: string, firstBytes: Uint8Array): DetectedForm
     return {
       ...base,
       format: null,
-      issue: {
-        code: hint ? 'unsupported-format' : 'binary-file',
-        message: hint
-          ? `The file "${name}" is ${hint}.`
-          : `The file "${name}" is a binary file${sniffed === 'zip' ? ' (a ZIP archive)' : ''}, not GeoJSON, CSV, TSV, KML or GPX.`,
-      },
+      issue: hint
+        ? { code: 'unsupported-format', message: `The file "${name}" is ${hint}.`, params: { variant: HINT_VARIANT[extension]!, file: name, extension } }
+        : {
+            code: 'binary-file',
+            message: `The file "${name}" is a binary file${sniffed === 'zip' ? ' (a ZIP archive)' : ''}, not GeoJSON, CSV, TSV, KML or GPX.`,
+            params: sniffed === 'zip' ? { variant: 'zip', file: name } : { file: name },
+          },
     };
   }
   const hint = KNOWN_UNSUPPORTED[extension];
   if (hint && !(sniffed === 'json' && extension === 'topojson')) {
-    return { ...base, format: null, issue: { code: 'unsupported-format', message: `The file "${name}" is ${hint}.` } };
+    return { ...base, format: null, issue: { code: 'unsupported-format', message: `The file "${name}" is ${hint}.`, params: { variant: HINT_VARIANT[extension]!, file: name, extension } } };
   }
   const content: ImportFormat | null =
     sniffed === 'json' ? 'geojson' : sniffed === 'kml' || sniffed === 'gpx' || sniffed === 'csv' || sniffed === 'tsv' ? sniffed : null;
@@ -132,19 +137,41 @@ export function detectFormat(name: string, firstBytes: Uint8Array): DetectedForm
     const clearlyOther = content === 'geojson' || content === 'kml' || content === 'gpx' || sniffed === 'xml';
     if (clearlyOther && content !== byExtension && !(byExtension === 'geojson' && content === null)) {
       if (!content) {
-        return { ...base, format: null, issue: { code: 'format-mismatch', message: `The file "${name}" is named ${shown} but contains XML that is neither KML nor GPX.` } };
+        return {
+          ...base,
+          format: null,
+          issue: { code: 'format-mismatch', message: `The file "${name}" is named ${shown} but contains XML that is neither KML nor GPX.`, params: { variant: 'xml', file: name, extension } },
+        };
       }
       return {
         ...base,
         format: content,
-        issue: { code: 'format-mismatch', message: `The file "${name}" is named ${shown} but contains ${LABEL[content]}; read as ${LABEL[content]}.`, params: { extension, format: content } },
+        issue: {
+          code: 'format-mismatch',
+          message: `The file "${name}" is named ${shown} but contains ${LABEL[content]}; read as ${LABEL[content]}.`,
+          params: { variant: 'read-as', file: name, extension, format: LABEL[content] },
+        },
       };
     }
     if (byExtension === 'geojson' && sniffed !== 'json') {
-      return { ...base, format: null, issue: { code: 'format-mismatch', message: `The file "${name}" is named ${shown} but does not contain JSON (it starts with "${firstChars(firstBytes)}").` } };
+      const start = firstChars(firstBytes);
+      return {
+        ...base,
+        format: null,
+        issue: { code: 'format-mismatch', message: `The file "${name}" is named ${shown} but does not contain JSON (it starts with "${start}").`, params: { variant: 'not-json', file: name, extension, start } },
+      };
     }
     if ((byExtension === 'kml' || byExtension === 'gpx') && sniffed !== 'xml' && content !== byExtension) {
-      return { ...base, format: null, issue: { code: 'format-mismatch', message: `The file "${name}" is named ${shown} but is not ${LABEL[byExtension]} (XML); it starts with "${firstChars(firstBytes)}".` } };
+      const start = firstChars(firstBytes);
+      return {
+        ...base,
+        format: null,
+        issue: {
+          code: 'format-mismatch',
+          message: `The file "${name}" is named ${shown} but is not ${LABEL[byExtension]} (XML); it starts with "${start}".`,
+          params: { variant: 'not-xml', file: name, extension, format: LABEL[byExtension], start },
+        },
+      };
     }
     return { ...base, format: byExtension };
   }
@@ -153,13 +180,21 @@ export function detectFormat(name: string, firstBytes: Uint8Array): DetectedForm
     return {
       ...base,
       format: content,
-      issue: { code: 'format-mismatch', message: `The extension ${shown} of "${name}" is not one JJJ Atlas knows; the content looks like ${LABEL[content]}, read as that.` },
+      issue: {
+        code: 'format-mismatch',
+        message: `The extension ${shown} of "${name}" is not one JJJ Atlas knows; the content looks like ${LABEL[content]}, read as that.`,
+        params: { variant: 'unknown-ext', file: name, extension, format: LABEL[content] },
+      },
     };
   }
   return {
     ...base,
     format: null,
-    issue: { code: 'unsupported-format', message: `The file "${name}" (${shown}) is not a format JJJ Atlas can import: use GeoJSON, CSV, TSV, KML or GPX.` },
+    issue: {
+      code: 'unsupported-format',
+      message: `The file "${name}" (${shown}) is not a format JJJ Atlas can import: use GeoJSON, CSV, TSV, KML or GPX.`,
+      params: { variant: extension ? 'unknown' : 'no-extension', file: name, extension },
+    },
   };
 }
 

@@ -33,6 +33,7 @@ export function decodeBytes(bytes: Uint8Array, requested: ImportOptions['encodin
     throw new ImportFailure({
       code: 'encoding',
       message: 'The file is neither UTF-8 nor GBK/GB18030 text (too many undecodable bytes). Save it as UTF-8 and try again.',
+      params: {},
     });
   }
   return { text, encoding: 'gb18030', bom: false };

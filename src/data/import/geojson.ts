@@ -5,7 +5,7 @@
  * (not JSON, but written by Python's json module) are read as null so that only the features
  * holding them are dropped.
  */
-import { ImportFailure, type ImportIssue } from './types';
+import { ImportFailure, type ImportIssue, type ProblemParams } from './types';
 import type { RawFeature, RawSource } from './raw';
 
 const GEOMETRY_TYPES = new Set(['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon', 'GeometryCollection']);
@@ -161,13 +161,14 @@ function syntaxError(text: string, e: unknown, name: string): ImportFailure {
   const offset = jsonErrorOffset(message, text);
   const where = offset === null ? null : lineColumn(text, offset);
   const truncated = offset !== null && offset >= text.trimEnd().length;
+  const at = where ? { line: where.line, column: where.column, offset: offset! } : {};
   const issue: ImportIssue = {
     code: 'json-syntax',
     message: truncated
       ? `The JSON in "${name}" ends too early at line ${where!.line}, column ${where!.column} (character ${offset}): the file looks truncated (an interrupted download or copy?).`
       : `The JSON in "${name}" is not valid${where ? ` at line ${where.line}, column ${where.column} (character ${offset})` : ''}: ${message}`,
-    ...(where ? { line: where.line, column: where.column, offset: offset! } : {}),
-    params: { detail: message },
+    ...at,
+    params: { file: name, detail: message, ...(truncated ? { variant: 'truncated' } : where ? {} : { variant: 'nowhere' }) },
   };
   return new ImportFailure(issue);
 }
@@ -180,6 +181,20 @@ function describe(v: unknown): string {
     return t === undefined ? 'an object without "type"' : `an object of type ${JSON.stringify(t)}`;
   }
   return `a ${typeof v} (${JSON.stringify(v)?.slice(0, 30)})`;
+}
+
+/**
+ * The same as params, for the other language: `what` is null / array / object (without
+ * "type") / typed (`whatType`) / value (a `jsType` with `whatValue`).
+ */
+function describeParams(v: unknown): ProblemParams {
+  if (v === null) return { what: 'null' };
+  if (Array.isArray(v)) return { what: 'array' };
+  if (typeof v === 'object') {
+    const t = (v as { type?: unknown }).type;
+    return t === undefined ? { what: 'object' } : { what: 'typed', whatType: JSON.stringify(t) ?? String(t) };
+  }
+  return { what: 'value', jsType: typeof v, whatValue: String(JSON.stringify(v)?.slice(0, 30)) };
 }
 
 export function parseGeoJSON(text: string, name: string): RawSource {
@@ -199,11 +214,11 @@ export function parseGeoJSON(text: string, name: string): RawSource {
     fileIssues.push({
       code: 'json-nan',
       message: `"${name}" contains ${fixed.count} NaN/Infinity value${fixed.count === 1 ? '' : 's'}, which JSON does not allow (written by Python?); read as missing values.`,
-      params: { count: fixed.count },
+      params: { file: name, count: fixed.count },
     });
   }
   if (doc === null || typeof doc !== 'object') {
-    throw new ImportFailure({ code: 'wrong-type', message: `"${name}" holds ${describe(doc)}, not GeoJSON.` });
+    throw new ImportFailure({ code: 'wrong-type', message: `"${name}" holds ${describe(doc)}, not GeoJSON.`, params: { variant: 'not-object', file: name, ...describeParams(doc) } });
   }
   let list: unknown[];
   if (Array.isArray(doc)) {
@@ -213,35 +228,40 @@ export function parseGeoJSON(text: string, name: string): RawSource {
     if (o.crs && typeof o.crs === 'object') {
       const crsName = JSON.stringify((o.crs as { properties?: { name?: unknown } }).properties?.name ?? o.crs);
       if (!/CRS84|4326|WGS.?84|4490|CGCS2000/i.test(crsName)) {
-        fileIssues.push({ code: 'crs-member', message: `"${name}" declares the coordinate system ${crsName}; JJJ Atlas reads coordinates as longitude/latitude in degrees.`, params: { crs: crsName } });
+        fileIssues.push({ code: 'crs-member', message: `"${name}" declares the coordinate system ${crsName}; JJJ Atlas reads coordinates as longitude/latitude in degrees.`, params: { file: name, crs: crsName } });
       }
     }
     if (o.type === 'FeatureCollection') {
-      if (!Array.isArray(o.features)) throw new ImportFailure({ code: 'wrong-type', message: `"${name}" is a FeatureCollection whose "features" is ${describe(o.features)}, not an array.` });
+      if (!Array.isArray(o.features)) throw new ImportFailure({
+          code: 'wrong-type',
+          message: `"${name}" is a FeatureCollection whose "features" is ${describe(o.features)}, not an array.`,
+          params: { variant: 'features', file: name, ...describeParams(o.features) },
+        });
       list = o.features;
     } else if (o.type === 'Feature') {
       list = [o];
     } else if (typeof o.type === 'string' && GEOMETRY_TYPES.has(o.type)) {
-      fileIssues.push({ code: 'geometry-wrapped', message: `"${name}" is a bare ${o.type} geometry, not a FeatureCollection; imported as one feature without properties.` });
+      fileIssues.push({ code: 'geometry-wrapped', message: `"${name}" is a bare ${o.type} geometry, not a FeatureCollection; imported as one feature without properties.`, params: { file: name, type: o.type } });
       list = [{ type: 'Feature', geometry: o, properties: {} }];
     } else if (o.type === 'Topology') {
-      throw new ImportFailure({ code: 'unsupported-format', message: `"${name}" is TopoJSON, not GeoJSON: convert it to GeoJSON first (e.g. with topojson-client's topo2geo).` });
+      throw new ImportFailure({ code: 'unsupported-format', message: `"${name}" is TopoJSON, not GeoJSON: convert it to GeoJSON first (e.g. with topojson-client's topo2geo).`, params: { variant: 'topojson-content', file: name } });
     } else {
       throw new ImportFailure({
         code: 'wrong-type',
         message: `"${name}" is JSON but not GeoJSON: the top level is ${describe(doc)} (expected "type": "FeatureCollection", "Feature" or a geometry type).`,
+        params: { variant: 'top-level', file: name, ...describeParams(doc) },
       });
     }
   }
   const features: RawFeature[] = list.map((f, index) => {
-    if (!f || typeof f !== 'object' || Array.isArray(f)) return { index, properties: {}, error: `feature is ${describe(f)}` };
+    if (!f || typeof f !== 'object' || Array.isArray(f)) return { index, properties: {}, error: { reason: `feature is ${describe(f)}`, code: 'feature-value', params: describeParams(f) } };
     const o = f as { type?: unknown; geometry?: unknown; properties?: unknown };
     if (o.type !== 'Feature') {
       if (typeof o.type === 'string' && GEOMETRY_TYPES.has(o.type)) return { index, geometry: o, properties: {} };
-      return { index, properties: {}, error: `${describe(f)}, not a Feature` };
+      return { index, properties: {}, error: { reason: `${describe(f)}, not a Feature`, code: 'not-feature', params: describeParams(f) } };
     }
     return { index, geometry: o.geometry, properties: o.properties };
   });
-  if (features.length === 0) throw new ImportFailure({ code: 'no-features', message: `"${name}" is valid GeoJSON but holds no features.` });
+  if (features.length === 0) throw new ImportFailure({ code: 'no-features', message: `"${name}" is valid GeoJSON but holds no features.`, params: { variant: 'geojson', file: name } });
   return { features, fileIssues };
 }

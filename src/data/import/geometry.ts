@@ -10,13 +10,29 @@
  */
 import type { Geometry, Position } from 'geojson';
 
-export type GeometryCheck = { ok: true; geometry: Geometry; repairs: string[] } | { ok: false; reason: string };
+import type { FeatureProblem, ProblemParams } from './types';
+
+export type GeometryCheck = { ok: true; geometry: Geometry; repairs: string[] } | ({ ok: false } & FeatureProblem);
 
 const TYPES = new Set(['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon', 'GeometryCollection']);
 /** beyond this it is not degrees at all (projected metres, or junk) */
 const HUGE = 1e5;
 
-class Bad extends Error {}
+/** Why a geometry is unusable: English text plus a reason code and params for other languages. */
+class Bad extends Error {
+  constructor(
+    message: string,
+    readonly code: string,
+    readonly params: ProblemParams = {},
+  ) {
+    super(message);
+  }
+}
+
+/** The JavaScript type of a value as the messages name it ('array' and 'null' apart). */
+export function jsType(v: unknown): string {
+  return v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v;
+}
 
 function fmtNum(v: unknown): string {
   if (typeof v === 'number') return Number.isNaN(v) ? 'NaN' : String(v);
@@ -25,93 +41,96 @@ function fmtNum(v: unknown): string {
 }
 
 function position(p: unknown): Position {
-  if (!Array.isArray(p)) throw new Bad(`position is ${p === null ? 'null' : typeof p}, not [lon, lat]`);
-  if (p.length < 2) throw new Bad(`position has ${p.length} number${p.length === 1 ? '' : 's'}, needs [lon, lat]`);
+  if (!Array.isArray(p)) throw new Bad(`position is ${p === null ? 'null' : typeof p}, not [lon, lat]`, 'position-type', { jsType: jsType(p) });
+  if (p.length < 2) throw new Bad(`position has ${p.length} number${p.length === 1 ? '' : 's'}, needs [lon, lat]`, 'position-short', { count: p.length });
   const [x, y] = p as unknown[];
   for (const [v, axis] of [
     [x, 'longitude'],
     [y, 'latitude'],
   ] as const) {
-    if (typeof v === 'string') throw new Bad(`${axis} is a string (${fmtNum(v)}), not a number`);
-    if (typeof v !== 'number') throw new Bad(v === null ? `NaN coordinate (${axis} is null)` : `${axis} is ${fmtNum(v)}, not a number`);
-    if (Number.isNaN(v)) throw new Bad(`NaN coordinate (${axis})`);
+    if (typeof v === 'string') throw new Bad(`${axis} is a string (${fmtNum(v)}), not a number`, 'coord-string', { axis, value: fmtNum(v) });
+    if (typeof v !== 'number') throw v === null ? new Bad(`NaN coordinate (${axis} is null)`, 'coord-null', { axis }) : new Bad(`${axis} is ${fmtNum(v)}, not a number`, 'coord-not-number', { axis, jsType: jsType(v) });
+    if (Number.isNaN(v)) throw new Bad(`NaN coordinate (${axis})`, 'coord-nan', { axis });
     if (!Number.isFinite(v) || Math.abs(v) >= HUGE) {
-      throw new Bad(`huge ${axis} ${fmtNum(v)} (projected metres? expected degrees)`);
+      throw new Bad(`huge ${axis} ${fmtNum(v)} (projected metres? expected degrees)`, 'coord-huge', { axis, value: fmtNum(v) });
     }
   }
   const lon = x as number;
   const lat = y as number;
-  if (lon < -180 || lon > 180) throw new Bad(`longitude ${lon} out of range −180…180`);
-  if (lat < -90 || lat > 90) throw new Bad(`latitude ${lat} out of range −90…90`);
+  if (lon < -180 || lon > 180) throw new Bad(`longitude ${lon} out of range −180…180`, 'lon-range', { value: lon });
+  if (lat < -90 || lat > 90) throw new Bad(`latitude ${lat} out of range −90…90`, 'lat-range', { value: lat });
   const out: Position = [lon, lat];
   if (typeof p[2] === 'number' && Number.isFinite(p[2])) out.push(p[2]);
   return out;
 }
 
-function list(v: unknown, what: string): unknown[] {
-  if (!Array.isArray(v)) throw new Bad(`${what} is ${v === null ? 'null' : typeof v}, not an array`);
+type Part = 'line' | 'ring' | 'polygon' | 'coordinates' | 'geometries';
+const PART: Record<Part, string> = { line: 'line coordinates', ring: 'ring coordinates', polygon: 'polygon coordinates', coordinates: 'coordinates', geometries: 'geometries' };
+
+function list(v: unknown, part: Part): unknown[] {
+  if (!Array.isArray(v)) throw new Bad(`${PART[part]} is ${v === null ? 'null' : typeof v}, not an array`, 'not-array', { part, jsType: jsType(v) });
   return v;
 }
 
 function line(v: unknown): Position[] {
-  const ps = list(v, 'line coordinates').map(position);
-  if (ps.length < 2) throw new Bad(`line with ${ps.length} position${ps.length === 1 ? '' : 's'} (needs at least 2)`);
+  const ps = list(v, 'line').map(position);
+  if (ps.length < 2) throw new Bad(`line with ${ps.length} position${ps.length === 1 ? '' : 's'} (needs at least 2)`, 'line-short', { count: ps.length });
   return ps;
 }
 
 function ring(v: unknown, repairs: string[]): Position[] {
-  const ps = list(v, 'ring coordinates').map(position);
+  const ps = list(v, 'ring').map(position);
   const first = ps[0];
   const last = ps[ps.length - 1];
   const closed = first && last && ps.length > 1 && first[0] === last[0] && first[1] === last[1];
   if (!closed) {
     const distinct = new Set(ps.map((p) => `${p[0]},${p[1]}`)).size;
-    if (distinct < 3) throw new Bad(`unclosed ring with ${distinct} distinct position${distinct === 1 ? '' : 's'} (a ring needs at least 3)`);
+    if (distinct < 3) throw new Bad(`unclosed ring with ${distinct} distinct position${distinct === 1 ? '' : 's'} (a ring needs at least 3)`, 'ring-unclosed-short', { count: distinct });
     ps.push([...first!]);
     repairs.push('unclosed ring closed');
     return ps;
   }
-  if (ps.length < 4) throw new Bad(`ring with ${ps.length} positions (needs at least 4, first = last)`);
+  if (ps.length < 4) throw new Bad(`ring with ${ps.length} positions (needs at least 4, first = last)`, 'ring-short', { count: ps.length });
   return ps;
 }
 
 function polygon(v: unknown, repairs: string[]): Position[][] {
-  const rings = list(v, 'polygon coordinates').map((r) => ring(r, repairs));
-  if (rings.length === 0) throw new Bad('polygon without rings');
+  const rings = list(v, 'polygon').map((r) => ring(r, repairs));
+  if (rings.length === 0) throw new Bad('polygon without rings', 'polygon-empty');
   return rings;
 }
 
 function check(g: unknown, repairs: string[], depth: number): Geometry {
-  if (g === null || g === undefined) throw new Bad('no geometry');
-  if (typeof g !== 'object' || Array.isArray(g)) throw new Bad(`geometry is ${Array.isArray(g) ? 'an array' : typeof g}, not an object`);
+  if (g === null || g === undefined) throw new Bad('no geometry', 'no-geometry');
+  if (typeof g !== 'object' || Array.isArray(g)) throw new Bad(`geometry is ${Array.isArray(g) ? 'an array' : typeof g}, not an object`, 'geometry-type', { jsType: jsType(g) });
   const { type, coordinates, geometries } = g as { type?: unknown; coordinates?: unknown; geometries?: unknown };
-  if (typeof type !== 'string' || !TYPES.has(type)) throw new Bad(`unknown geometry type ${fmtNum(type)}`);
+  if (typeof type !== 'string' || !TYPES.has(type)) throw new Bad(`unknown geometry type ${fmtNum(type)}`, 'geometry-unknown', { value: fmtNum(type) });
   switch (type) {
     case 'Point':
       return { type, coordinates: position(coordinates) };
     case 'MultiPoint': {
       const ps = list(coordinates, 'coordinates').map(position);
-      if (ps.length === 0) throw new Bad('empty MultiPoint');
+      if (ps.length === 0) throw new Bad('empty MultiPoint', 'multi-empty', { type });
       return { type, coordinates: ps };
     }
     case 'LineString':
       return { type, coordinates: line(coordinates) };
     case 'MultiLineString': {
       const ls = list(coordinates, 'coordinates').map(line);
-      if (ls.length === 0) throw new Bad('empty MultiLineString');
+      if (ls.length === 0) throw new Bad('empty MultiLineString', 'multi-empty', { type });
       return { type, coordinates: ls };
     }
     case 'Polygon':
       return { type, coordinates: polygon(coordinates, repairs) };
     case 'MultiPolygon': {
       const ps = list(coordinates, 'coordinates').map((p) => polygon(p, repairs));
-      if (ps.length === 0) throw new Bad('empty MultiPolygon');
+      if (ps.length === 0) throw new Bad('empty MultiPolygon', 'multi-empty', { type });
       return { type, coordinates: ps };
     }
     default: {
-      if (depth > 4) throw new Bad('GeometryCollection nested too deep');
+      if (depth > 4) throw new Bad('GeometryCollection nested too deep', 'collection-deep');
       const gs = list(geometries, 'geometries').map((x) => check(x, repairs, depth + 1));
-      if (gs.length === 0) throw new Bad('empty GeometryCollection');
+      if (gs.length === 0) throw new Bad('empty GeometryCollection', 'multi-empty', { type: 'GeometryCollection' });
       return { type: 'GeometryCollection', geometries: gs };
     }
   }
@@ -123,7 +142,7 @@ export function checkGeometry(g: unknown): GeometryCheck {
   try {
     return { ok: true, geometry: check(g, repairs, 0), repairs };
   } catch (e) {
-    if (e instanceof Bad) return { ok: false, reason: e.message };
+    if (e instanceof Bad) return { ok: false, reason: e.message, code: e.code, params: e.params };
     throw e;
   }
 }

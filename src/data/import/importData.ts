@@ -21,6 +21,8 @@ import {
   type ImportProgress,
   type ImportResult,
   type LayerStats,
+  type FeatureProblem,
+  type ProblemParams,
 } from './types';
 
 const LIST_IN_SUMMARY = 10;
@@ -36,10 +38,15 @@ function where(f: { index: number; row?: number }): string {
   return f.row !== undefined ? `row ${f.row}` : `#${f.index + 1}`;
 }
 
-function plainProperties(p: unknown): { props: Record<string, unknown>; note?: string } {
+function plainProperties(p: unknown): { props: Record<string, unknown>; note?: string; type?: string } {
   if (p === null || p === undefined) return { props: {} };
   if (typeof p === 'object' && !Array.isArray(p)) return { props: p as Record<string, unknown> };
-  return { props: { value: p }, note: `properties is ${Array.isArray(p) ? 'an array' : typeof p}, kept as "value"` };
+  return { props: { value: p }, note: `properties is ${Array.isArray(p) ? 'an array' : typeof p}, kept as "value"`, type: Array.isArray(p) ? 'array' : typeof p };
+}
+
+/** A dropped feature's params: the English reason, its code and its own params (see FeatureProblem). */
+function problemParams(p: FeatureProblem): ProblemParams {
+  return { reason: p.reason, reasonCode: p.code, ...p.params };
 }
 
 /**
@@ -52,7 +59,8 @@ export function importData(bytes: Uint8Array, name: string, opts: ImportOptions 
     return run(bytes, name, opts, warnings, onProgress);
   } catch (e) {
     if (e instanceof ImportFailure) return { ok: false, error: e.issue, warnings };
-    return { ok: false, error: { code: 'internal', message: `Unexpected error while importing "${name}": ${e instanceof Error ? e.message : String(e)}` }, warnings };
+    const detail = e instanceof Error ? e.message : String(e);
+    return { ok: false, error: { code: 'internal', message: `Unexpected error while importing "${name}": ${detail}`, params: { variant: 'unexpected', file: name, detail } }, warnings };
   }
 }
 
@@ -61,7 +69,7 @@ function run(bytes: Uint8Array, name: string, opts: ImportOptions, warnings: Imp
   let format: ImportFormat;
   if (opts.format) {
     format = opts.format;
-    if (bytes.length === 0) throw new ImportFailure({ code: 'empty-file', message: `The file "${name}" is empty (0 bytes).` });
+    if (bytes.length === 0) throw new ImportFailure({ code: 'empty-file', message: `The file "${name}" is empty (0 bytes).`, params: { variant: 'zero', file: name } });
   } else {
     const d = detectFormat(name, bytes.subarray(0, 8192));
     if (!d.format) throw new ImportFailure(d.issue!);
@@ -70,7 +78,7 @@ function run(bytes: Uint8Array, name: string, opts: ImportOptions, warnings: Imp
   }
   const decoded = decodeBytes(bytes, opts.encoding);
   const text = decoded.text;
-  if (text.trim() === '') throw new ImportFailure({ code: 'empty-file', message: `The file "${name}" is empty (only whitespace).` });
+  if (text.trim() === '') throw new ImportFailure({ code: 'empty-file', message: `The file "${name}" is empty (only whitespace).`, params: { variant: 'blank', file: name } });
 
   let source: RawSource;
   if (format === 'geojson') source = parseGeoJSON(text, name);
@@ -85,12 +93,14 @@ function run(bytes: Uint8Array, name: string, opts: ImportOptions, warnings: Imp
       for (const f of source.features) if (!f.error) yield* rawPositions(f.geometry);
     })();
     if (looksSwapped(all)) {
+      const cc = source.coordinateColumns;
       throw new ImportFailure({
         code: 'lonlat-swapped',
         message:
-          source.coordinateColumns && 'lon' in source.coordinateColumns
-            ? `The coordinates look swapped: the longitude column "${source.coordinateColumns.lon}" holds latitudes and "${source.coordinateColumns.lat}" holds longitudes (e.g. 39.9 and 116.4 for Beijing). Import again with longitude and latitude swapped?`
+          cc && 'lon' in cc
+            ? `The coordinates look swapped: the longitude column "${cc.lon}" holds latitudes and "${cc.lat}" holds longitudes (e.g. 39.9 and 116.4 for Beijing). Import again with longitude and latitude swapped?`
             : 'The coordinates look swapped: they are written latitude first (e.g. [39.9, 116.4] for Beijing), GeoJSON needs longitude first. Import again with longitude and latitude swapped?',
+        params: cc && 'lon' in cc ? { variant: 'columns', lonColumn: cc.lon, latColumn: cc.lat } : {},
         fix: { swapLonLat: true },
       });
     }
@@ -111,19 +121,21 @@ function run(bytes: Uint8Array, name: string, opts: ImportOptions, warnings: Imp
     if (i % step === 0) onProgress?.({ phase: 'validate', featuresParsed: i, featuresTotal: total });
     const at = { ...(raw.row !== undefined ? { row: raw.row } : {}), featureIndex: raw.index };
     if (raw.error) {
-      dropped.push({ code: 'feature-invalid', message: `${where(raw)}: ${raw.error}`, ...at, params: { reason: raw.error } });
+      dropped.push({ code: 'feature-invalid', message: `${where(raw)}: ${raw.error.reason}`, ...at, params: problemParams(raw.error) });
       return;
     }
     const c = checkGeometry(swap ? swapRaw(raw.geometry) : raw.geometry);
     if (!c.ok) {
-      dropped.push({ code: 'feature-invalid', message: `${where(raw)}: ${c.reason}`, ...at, params: { reason: c.reason } });
+      dropped.push({ code: 'feature-invalid', message: `${where(raw)}: ${c.reason}`, ...at, params: problemParams(c) });
       return;
     }
     let geometry: Geometry = c.geometry;
-    if (c.repairs.length) repaired.push({ code: 'ring-closed', message: `${where(raw)}: ${c.repairs.join(', ')} (the first position was repeated at the end)`, ...at });
+    if (c.repairs.length) {
+      repaired.push({ code: 'ring-closed', message: `${where(raw)}: ${c.repairs.join(', ')} (the first position was repeated at the end)`, ...at, params: { variant: 'feature', count: c.repairs.length } });
+    }
     if (convert) geometry = mapPositions(geometry, convert);
-    const { props, note } = plainProperties(raw.properties);
-    if (note) warnings.push({ code: 'properties-invalid', message: `${where(raw)}: ${note}`, ...at });
+    const { props, note, type } = plainProperties(raw.properties);
+    if (note) warnings.push({ code: 'properties-invalid', message: `${where(raw)}: ${note}`, ...at, params: { variant: type! } });
     for (const k of Object.keys(props)) {
       if (!seen.has(k)) {
         seen.add(k);
@@ -140,6 +152,7 @@ function run(bytes: Uint8Array, name: string, opts: ImportOptions, warnings: Imp
     throw new ImportFailure({
       code: 'no-valid-features',
       message: `None of the ${total} ${total === 1 ? 'feature' : 'features'} in "${name}" could be kept: ${summarize(dropped)}`,
+      params: { file: name, count: total, dropped: dropped.length },
       details: dropped.slice(0, MAX_DETAILS),
     });
   }
@@ -155,11 +168,12 @@ function run(bytes: Uint8Array, name: string, opts: ImportOptions, warnings: Imp
     warnings.push({
       code: 'ring-closed',
       message: `${repaired.length} polygon${repaired.length === 1 ? ' had an unclosed ring' : 's had unclosed rings'}, closed: ${repaired.slice(0, LIST_IN_SUMMARY).map((r) => r.message.split(':')[0]).join(', ')}${repaired.length > LIST_IN_SUMMARY ? ', …' : ''}.`,
+      params: { count: repaired.length },
       details: repaired.slice(0, MAX_DETAILS),
     });
   }
   if (convert) {
-    warnings.push({ code: 'crs-converted', message: `Coordinates converted from ${opts.crs === 'gcj02' ? 'GCJ-02' : 'BD-09'} to WGS-84.`, params: { crs: opts.crs! } });
+    warnings.push({ code: 'crs-converted', message: `Coordinates converted from ${opts.crs === 'gcj02' ? 'GCJ-02' : 'BD-09'} to WGS-84.`, params: { crs: opts.crs!, from: opts.crs === 'gcj02' ? 'GCJ-02' : 'BD-09' } });
   }
   return {
     ok: true,

@@ -1,5 +1,5 @@
 /** What a format parser hands to the common validation step (./importData.ts). */
-import type { ImportIssue, LayerStats } from './types';
+import type { FeatureProblem, ImportIssue, LayerStats } from './types';
 
 export interface RawFeature {
   /** 0-based index in the file's features (CSV: data record) */
@@ -9,7 +9,7 @@ export interface RawFeature {
   geometry?: unknown;
   properties: unknown;
   /** set by a parser when the record is already known to be unusable */
-  error?: string;
+  error?: FeatureProblem;
 }
 
 export interface RawSource {

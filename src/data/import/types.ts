@@ -37,9 +37,58 @@ export type IssueCode =
   | 'cancelled'
   | 'internal';
 
+/** Every IssueCode, for code that walks them all (the translations' test). */
+export const ISSUE_CODES = [
+  'empty-file',
+  'unsupported-format',
+  'format-mismatch',
+  'html-not-data',
+  'binary-file',
+  'encoding',
+  'json-syntax',
+  'json-nan',
+  'wrong-type',
+  'xml-syntax',
+  'no-features',
+  'no-coordinate-columns',
+  'column-not-found',
+  'lonlat-swapped',
+  'no-valid-features',
+  'features-dropped',
+  'feature-invalid',
+  'ring-closed',
+  'geometry-wrapped',
+  'crs-converted',
+  'crs-member',
+  'properties-invalid',
+  'csv-row',
+  'too-large',
+  'cancelled',
+  'internal',
+] as const satisfies readonly IssueCode[];
+// (and the other way round: an IssueCode missing from the list fails to compile)
+export type MissingIssueCode = Exclude<IssueCode, (typeof ISSUE_CODES)[number]>;
+const _allCodesListed: [MissingIssueCode] extends [never] ? true : false = true;
+void _allCodesListed;
+
+export type ProblemParams = Record<string, string | number>;
+
+/**
+ * Why one feature (or CSV record) cannot be kept: `reason` in English, `code` and `params`
+ * for the other language (see src/i18n/importIssues.ts, `issueReasons`).
+ */
+export interface FeatureProblem {
+  reason: string;
+  code: string;
+  params?: ProblemParams;
+}
+
 /**
  * One thing to tell the person. `message` is English and names what and where; `code` and
- * `params` let the UI word it in another language. `featureIndex` is 0-based (the n-th feature
+ * `params` let the UI word it in another language (src/ui/importIssueText.ts): the text is
+ * `issues.<code>` or, when `params.variant` is set, `issues.<code>_<variant>`, interpolated
+ * with `params` and the where-fields below. Every value the English names is in `params` or
+ * in those fields, so the translation says as much as the English. `featureIndex` is 0-based (the n-th feature
  * in the file's order, counting from 0; messages say "#n" counting from 1); `row` is the line
  * of a CSV/TSV record counting the header as row 1 (as a spreadsheet shows it).
  */

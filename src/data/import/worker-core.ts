@@ -27,6 +27,7 @@ export async function handleImport(req: ImportRequest, post: (m: WorkerMessage) 
     }
     post({ type: 'done', result: { ...result, layer: { ...result.layer, features: [] } } });
   } catch (e) {
-    post({ type: 'failed', error: { code: 'internal', message: `The import failed: ${e instanceof Error ? e.message : String(e)}` } });
+    const detail = e instanceof Error ? e.message : String(e);
+    post({ type: 'failed', error: { code: 'internal', message: `The import failed: ${detail}`, params: { variant: 'failed', detail } } });
   }
 }
