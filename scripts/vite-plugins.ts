@@ -87,15 +87,23 @@ export function woff2OnlyFontCssPlugin(): Plugin {
   };
 }
 
-/** The policy for the static app: everything from its own origin, nothing inline, no eval. */
+/**
+ * The policy for the static app: scripts, styles, fonts and workers only from its own origin,
+ * nothing inline, no eval. `connect-src` and `img-src` also allow https: — deliberately, for
+ * the opt-in online base maps (issue 7: OpenStreetMap, Tianditu, AMap, any MapLibre style URL the
+ * person enters, with its tiles, glyphs and sprites). The app itself requests nothing off its
+ * origin unless the person picks an online base map (the e2e tests check that no foreign request
+ * is made by default). A deployment that never wants online base maps can drop the two `https:`
+ * here; the switcher then fails over to the embedded map with a notice.
+ */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "worker-src 'self' blob:",
   "style-src 'self'",
-  "img-src 'self' data: blob:",
+  "img-src 'self' data: blob: https:",
   "font-src 'self'",
-  "connect-src 'self'",
+  "connect-src 'self' https:",
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'none'",

@@ -33,6 +33,20 @@ export interface BasemapLayers {
   rivers: boolean;
 }
 
+/**
+ * The base map under the overlays (issue 7). The embedded offline map is the default; the others
+ * are online and opt-in. The Tianditu key is not part of this (it never goes into a link).
+ */
+export type BaseMapSource =
+  | { kind: 'embedded' }
+  | { kind: 'osm' }
+  | { kind: 'tianditu' }
+  | { kind: 'amap' }
+  | { kind: 'style'; url: string };
+export type BaseMapKind = BaseMapSource['kind'];
+export const BASEMAP_KINDS: BaseMapKind[] = ['embedded', 'osm', 'tianditu', 'amap', 'style'];
+export const EMBEDDED_BASEMAP: BaseMapSource = { kind: 'embedded' };
+
 export interface MapView {
   zoom: number;
   lat: number;
@@ -60,6 +74,8 @@ export interface UrlState {
   areas?: DrawnArea[];
   filters: Filters;
   basemap: BasemapLayers;
+  /** Absent = the embedded base map. */
+  source?: BaseMapSource;
   selected: string | null;
   lang: Language;
 }

@@ -17,6 +17,9 @@
  *                               sender's language (absent on decode = ctx.defaultLang)
  *   base=-counties,-rivers      base-map layers switched off (`-name`); decoding also accepts
  *                               `name` / `+name` for on; omitted when all are on
+ *   bm=osm                      an online base map (issue 7): osm | tianditu | amap |
+ *                               style:<encodeURIComponent(https URL)>; omitted = the embedded map.
+ *                               A Tianditu key is never written (it stays in the browser)
  *
  * Decoding never throws. Every broken part falls back to its default, the good parts are kept,
  * and each broken part is reported as a UrlProblem:
@@ -44,6 +47,7 @@ import {
   DEFAULT_FILTERS,
   FILTER_KINDS,
   PLAN_LAYER_KEYS,
+  type BaseMapSource,
   type BasemapLayers,
   type FilterKind,
   type Filters,
@@ -72,7 +76,7 @@ export interface UrlDecodeContext {
 }
 
 /** The URL parameters, in the order they are written. */
-export const URL_PARAMS = ['map', 'layers', 'kinds', 'regions', 'months', 'q', 'sel', 'lang', 'base', 'areas', 'story'] as const;
+export const URL_PARAMS = ['map', 'layers', 'kinds', 'regions', 'months', 'q', 'sel', 'lang', 'base', 'bm', 'areas', 'story'] as const;
 export type UrlParam = (typeof URL_PARAMS)[number];
 
 export const VIEW_LIMITS = { zoom: [0, 24], lat: [-90, 90], lon: [-180, 180] } as const;
@@ -124,6 +128,8 @@ export function encodeUrlState(state: UrlState): string {
   parts.push(`lang=${encodeURIComponent(state.lang)}`);
   const off = BASEMAP_KEYS.filter((k) => !basemap[k]);
   if (off.length > 0) parts.push(`base=${off.map((k) => `-${k}`).join(',')}`);
+  const bm = encodeBaseMapSource(state.source);
+  if (bm !== null) parts.push(`bm=${bm}`);
   if (state.areas && state.areas.length > 0) parts.push(`areas=${encodeAreas(state.areas)}`);
   return parts.join('&');
 }
@@ -220,6 +226,32 @@ function decodeMonths(value: string, report: Report): [number, number] | null {
     return null;
   }
   return [from, to];
+}
+
+function encodeBaseMapSource(source: BaseMapSource | undefined): string | null {
+  if (!source || source.kind === 'embedded') return null;
+  return source.kind === 'style' ? `style:${encodeURIComponent(wellFormed(source.url))}` : source.kind;
+}
+
+/** A MapLibre style URL a person may use: absolute https (the page's CSP allows no other scheme). */
+export function isStyleUrl(url: string): boolean {
+  try {
+    return new URL(url).protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+function decodeBaseMapSource(value: string, report: Report): BaseMapSource | null {
+  if (value === 'osm' || value === 'tianditu' || value === 'amap' || value === 'embedded') return { kind: value };
+  if (value.startsWith('style:')) {
+    const url = value.slice('style:'.length);
+    if (isStyleUrl(url)) return { kind: 'style', url };
+    report(value, 'malformed');
+    return null;
+  }
+  report(value, 'unknown');
+  return null;
 }
 
 function decodeBasemap(value: string, report: Report): BasemapLayers | null {
@@ -359,6 +391,11 @@ function decodeParts(hash: string, ctx: UrlDecodeContext, state: UrlState, probl
       case 'base':
         state.basemap = decodeBasemap(decoded, problem) ?? state.basemap;
         break;
+      case 'bm': {
+        const source = decodeBaseMapSource(decoded, problem);
+        if (source && source.kind !== 'embedded') state.source = source;
+        break;
+      }
       case 'story':
         break; // a story travelling in the link: read at start by main.tsx and checked by the story loader
       case 'areas': {

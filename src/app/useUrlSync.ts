@@ -42,7 +42,7 @@ export function useUrlSync(): void {
     };
     apply();
     const unsubscribe = useAppStore.subscribe((s, prev) => {
-      if (s.view !== prev.view || s.filters !== prev.filters || s.basemap !== prev.basemap || s.selected !== prev.selected || s.lang !== prev.lang || s.drawnAreas !== prev.drawnAreas) {
+      if (s.view !== prev.view || s.filters !== prev.filters || s.basemap !== prev.basemap || s.selected !== prev.selected || s.lang !== prev.lang || s.drawnAreas !== prev.drawnAreas || s.baseMapSource !== prev.baseMapSource) {
         writeHash();
       }
     });

@@ -153,7 +153,10 @@ describe('default view of the production build', () => {
       return [name, values] as const;
     }));
     assert.deepEqual(directives.get('script-src'), ["'self'"], 'script-src is only self');
-    assert.deepEqual(directives.get('connect-src'), ["'self'"], 'connect-src is only self');
+    // Own origin, plus https: for the opt-in online base maps (issue 7) — never http: or *.
+    assert.deepEqual(directives.get('connect-src'), ["'self'", 'https:'], 'connect-src is self and https: only');
+    assert.deepEqual(directives.get('img-src'), ["'self'", 'data:', 'blob:', 'https:'], 'img-src is self, data:, blob: and https: only');
+    for (const d of ['script-src', 'style-src', 'font-src', 'worker-src']) assert.doesNotMatch(directives.get(d)!.join(' '), /https:|\*/, `${d} has no remote hosts`);
     assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
     // The live page has the same policy, and it is enforced: an inline script does not run.
     const live = await app.page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');

@@ -1,8 +1,8 @@
 /**
- * A minimal PNG decoder for reading pixels out of Chromium screenshots (8-bit RGB/RGBA,
- * non-interlaced: what Chromium writes). Node's zlib does the inflating; no dependency.
+ * A minimal PNG decoder for reading pixels out of Chromium screenshots (8-bit RGB/RGBA, non-interlaced:
+ * what Chromium writes), and a one-colour encoder for fake map tiles. Node's zlib does the (de)flating.
  */
-import { inflateSync } from 'node:zlib';
+import { deflateSync, inflateSync } from 'node:zlib';
 
 export interface Image {
   width: number;
@@ -112,4 +112,36 @@ export function toHex([r, g, b]: RGB): string {
 /** Perceived lightness 0–255 (Rec. 601 luma). */
 export function luma([r, g, b]: RGB): number {
   return 0.299 * r + 0.587 * g + 0.114 * b;
+}
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+function crc32(buf: Buffer): number {
+  let c = 0xffffffff;
+  for (const b of buf) c = CRC_TABLE[(c ^ b) & 0xff]! ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+function chunk(type: string, data: Buffer): Buffer {
+  const len = Buffer.alloc(4);
+  len.writeUInt32BE(data.length);
+  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(body));
+  return Buffer.concat([len, body, crc]);
+}
+
+/** A PNG of one colour (RGB, 8 bit): stands in for a map tile served by a routed online base map. */
+export function solidPng(width: number, height: number, [r, g, b]: RGB): Buffer {
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr[8] = 8; // bit depth
+  ihdr[9] = 2; // colour type: RGB
+  const row = Buffer.alloc(1 + width * 3);
+  for (let x = 0; x < width; x++) row.set([r, g, b], 1 + x * 3);
+  const raw = Buffer.concat(Array.from({ length: height }, () => row));
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
 }

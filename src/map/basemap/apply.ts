@@ -17,6 +17,8 @@ export function absoluteUrls(urls: BasemapUrls, base: string = document.baseURI)
 export function applyBasemapOptions(map: MaplibreMap, target: StyleSpecification): void {
   for (const layer of target.layers) {
     if (!map.getLayer(layer.id) || !('layout' in layer) || !layer.layout) continue;
+    // shown, hidden and coloured at run time (../choropleth.ts), not by the options
+    if (layer.id.startsWith('choropleth-')) continue;
     for (const [k, value] of Object.entries(layer.layout)) {
       const key = k as LayoutKey; // keys come from a typed LayerSpecification's layout
       const current: unknown = map.getLayoutProperty(layer.id, key);

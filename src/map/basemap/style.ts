@@ -35,6 +35,17 @@ export interface BasemapOptions {
   counties: boolean;
   labels: boolean;
   rivers: boolean;
+  /**
+   * false while an online base map is shown (issue 7): the embedded ground, water and labels are
+   * hidden; the app's own layers on the base style (choropleth, highlights) and the province
+   * borders stay. Absent = true.
+   */
+  embedded?: boolean;
+}
+
+/** Base-style layers that stay over an online base map (their sources follow the display datum). */
+export function keptOverOnlineBaseMap(layerId: string): boolean {
+  return layerId.startsWith('choropleth-') || layerId.startsWith('highlight-') || layerId === 'province-border';
 }
 
 export const DEFAULT_BASEMAP_OPTIONS: BasemapOptions = { lang: 'zh', counties: true, labels: true, rivers: true };
@@ -360,6 +371,15 @@ export function buildBasemapStyle(urls: BasemapUrls, fontFaces: FontFaces, optio
       paint: { 'text-color': c.textDark, 'text-opacity': 0.82, 'text-halo-color': c.halo, 'text-halo-width': 1.8 },
     },
   ];
+  if (options.embedded === false) {
+    for (const layer of layers) {
+      if (!keptOverOnlineBaseMap(layer.id)) layer.layout = { ...layer.layout, visibility: 'none' } as never; // every layer type has `visibility`
+    }
+  }
+  // Every layer states its visibility, so that applyBasemapOptions can also turn one back on.
+  for (const layer of layers) {
+    if (!layer.layout?.visibility) layer.layout = { ...layer.layout, visibility: 'visible' } as never;
+  }
 
   return {
     version: 8,
