@@ -4,10 +4,10 @@ import type { LayersList, PickingInfo } from '@deck.gl/core';
 import { useAppStore } from './store';
 import { usePlanData } from './usePlanData';
 import { useUrlSync } from './useUrlSync';
-import { useFilteredPlan } from './useFilteredPlan';
+import { useFilteredPlan, type FilteredPlan } from './useFilteredPlan';
 import { layerKeyOf } from './filters';
 import { MapView, type MapFailure, type MapHandle, type CameraView } from '../map/MapView';
-import type { DrawnItem } from '../map/planLayers';
+import type { DrawnItem, UserLayerInput } from '../map/planLayers';
 import { pickedItemId, pickedUserFeature } from '../map/picking';
 import { flyToBbox, itemBbox } from '../map/camera';
 import { mostSpecificRegions, setRegionHighlight } from '../map/regionHighlight';
@@ -32,6 +32,7 @@ import { buildBasemapStyle } from '../map/basemap/style';
 import { basemapUrls } from '../map/basemap/sources';
 import fontFaces from 'virtual:font-faces';
 import { UserTooltip } from '../ui/UserTooltip';
+import { UserFeatureDetail } from '../ui/UserFeatureDetail';
 import { useUserLayerPersistence } from './useUserLayers';
 import { startImport } from './importController';
 
@@ -50,11 +51,10 @@ export function App() {
   useUrlSync();
   useUserLayerPersistence();
   const plan = useFilteredPlan();
-  const userLayers = useAppStore((s) => s.userLayers);
-  const shownUserLayers = useMemo(
-    () => userLayers.filter((l) => l.visible).map((l) => ({ id: l.id, color: hexToRgb(l.color), features: l.features })),
-    [userLayers],
-  );
+  const planUsers = plan?.users;
+  const shownUserLayers = useMemo(() => (planUsers ? userLayerInputs(planUsers) : []), [planUsers]);
+  const userSelected = useAppStore((s) => s.userSelected);
+  const userSelectedFeature = useMemo(() => (userSelected ? (planUsers?.layers.find((l) => l.id === userSelected.layerId)?.features[userSelected.index] ?? null) : null), [userSelected, planUsers]);
   const [dropping, setDropping] = useState(false);
 
   // Regional analysis (issue 5): levels needed by the clicked regions and the choropleth.
@@ -147,8 +147,8 @@ export function App() {
   }, []);
   const layers = useMemo<LayersList>(() => {
     if (!plan || !deckLayers) return [];
-    return deckLayers.buildPlanLayers({ drawn, links: plan.links, linkItemIndex, linkLayers, visible: plan.visible, filterVersion: plan.version, selectedId: selected, drawnAreas: areaGeometries, timelinePaths, userLayers: shownUserLayers });
-  }, [plan, deckLayers, drawn, linkItemIndex, linkLayers, selected, areaGeometries, timelinePaths, shownUserLayers]);
+    return deckLayers.buildPlanLayers({ drawn, links: plan.links, linkItemIndex, linkLayers, visible: plan.visible, filterVersion: plan.version, selectedId: selected, drawnAreas: areaGeometries, timelinePaths, userLayers: shownUserLayers, userSelected: userSelectedFeature });
+  }, [plan, deckLayers, drawn, linkItemIndex, linkLayers, selected, areaGeometries, timelinePaths, shownUserLayers, userSelectedFeature]);
 
   // Theme: the page's colours (CSS variables) and the base map's (paint properties in place).
   const themeApplied = useRef<'light' | 'dark'>('light'); // the style is built in the light palette
@@ -199,6 +199,16 @@ export function App() {
       return;
     }
     if (st.drawTool) return; // terra-draw has the clicks
+    // A click on one of the person's own features shows its properties (issue 7).
+    const user = info && st.sidebarTab !== 'regions' ? pickedUserFeature(info) : null;
+    if (user && info) {
+      const features = st.userLayers.find((l) => l.id === user.layerId)?.features;
+      const index = features && info.index >= 0 && info.index < features.length ? info.index : (features?.indexOf(user.feature) ?? -1);
+      st.select(null);
+      st.selectUserFeature(index >= 0 ? { layerId: user.layerId, index } : null);
+      return;
+    }
+    if (st.userSelected) st.selectUserFeature(null);
     const id = info ? pickedItemId(info) : null;
     // In the regions tab only sites and lines take a click; areas and arcs let it through to the region.
     if (st.sidebarTab !== 'regions' || (id && info?.layer?.id === 'plan-lines-sites')) {
@@ -313,6 +323,7 @@ export function App() {
           <MapMessage status={mapStatus} />
           {plan && <Tooltip plan={plan} />}
           <UserTooltip />
+          <UserFeatureDetail />
           {dropping && (
             <div className="map-drop-hint" aria-hidden="true">
               {t('data.dropOnMap')}
@@ -328,9 +339,18 @@ export function App() {
   );
 }
 
-function hexToRgb(hex: string): [number, number, number] {
-  const n = Number.parseInt(hex.slice(1), 16);
-  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+/** The user layers that are switched on, as deck draws them: styled and filtered. */
+function userLayerInputs(users: FilteredPlan['users']): UserLayerInput[] {
+  return users.layers
+    .filter((l) => l.visible)
+    .map((l) => ({
+      id: l.id,
+      features: l.features,
+      color: l.color,
+      style: l.style,
+      shown: users.filtered.byLayer.get(l.id)?.shown ?? new Uint8Array(l.features.length),
+      filterVersion: users.filtered.version,
+    }));
 }
 
 function roundView(v: CameraView): CameraView {

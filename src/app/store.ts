@@ -5,6 +5,7 @@
  * legend counts and the list. The URL mirrors the shareable part (./useUrlSync.ts, ./url.ts).
  */
 import { create } from 'zustand';
+import { featureBbox } from '../geo/featureBbox';
 import type { Language } from '../i18n/resources';
 import { browserLanguage } from '../i18n';
 import type { PlanItem, PlanLink, PlanMeta } from '../data/plan/schema';
@@ -12,6 +13,7 @@ import type { Region } from '../data/regions/regions';
 import type { ChoroplethSettings, DrawnArea, RegionLevelChoice } from './analysis';
 import type { Story } from './story/schema';
 import type { ImportIssue, ImportOptions, ImportProgress, ImportedFeature, LayerStats } from '../data/import/types';
+import type { UserLayerStyle } from '../map/userLayerStyle';
 import {
   DEFAULT_BASEMAP,
   DEFAULT_FILTERS,
@@ -58,6 +60,15 @@ export interface UserLayer {
   bbox: [number, number, number, number] | null;
   /** ms since the epoch when it was imported (the order of the list) */
   addedAt: number;
+  /** Style by attribute; absent = one colour (layers stored before styles existed have none). */
+  style?: UserLayerStyle;
+}
+
+/** A user-layer feature chosen in the search or on the map: its properties are shown. */
+export interface UserSelection {
+  layerId: string;
+  /** Index of the feature in the layer's `features`. */
+  index: number;
 }
 
 /** The feature of a user layer under the pointer. */
@@ -166,6 +177,10 @@ export interface AppState {
   toggleUserLayer: (id: string, visible: boolean) => void;
   renameUserLayer: (id: string, name: string) => void;
   recolorUserLayer: (id: string, color: string) => void;
+  restyleUserLayer: (id: string, style: UserLayerStyle) => void;
+  userSelected: UserSelection | null;
+  /** Select a user-layer feature (null: none); with fly, the map moves to it. */
+  selectUserFeature: (sel: UserSelection | null, opts?: { fly?: boolean }) => void;
   /** Layers restored from IndexedDB (added before any imported in this session). */
   restoreUserLayers: (layers: UserLayer[]) => void;
   setUserHover: (hover: UserHover | null) => void;
@@ -255,10 +270,24 @@ export const useAppStore = create<AppState>((set) => ({
   userHover: null,
   importStatus: { state: 'idle' },
   addUserLayer: (layer) => set((s) => ({ userLayers: [...s.userLayers, layer] })),
-  removeUserLayer: (id) => set((s) => ({ userLayers: s.userLayers.filter((l) => l.id !== id), userHover: s.userHover?.layerId === id ? null : s.userHover })),
+  removeUserLayer: (id) =>
+    set((s) => ({
+      userLayers: s.userLayers.filter((l) => l.id !== id),
+      userHover: s.userHover?.layerId === id ? null : s.userHover,
+      userSelected: s.userSelected?.layerId === id ? null : s.userSelected,
+    })),
   toggleUserLayer: (id, visible) => set((s) => ({ userLayers: s.userLayers.map((l) => (l.id === id ? { ...l, visible } : l)), userHover: null })),
   renameUserLayer: (id, name) => set((s) => ({ userLayers: s.userLayers.map((l) => (l.id === id ? { ...l, name } : l)) })),
   recolorUserLayer: (id, color) => set((s) => ({ userLayers: s.userLayers.map((l) => (l.id === id ? { ...l, color } : l)) })),
+  restyleUserLayer: (id, style) => set((s) => ({ userLayers: s.userLayers.map((l) => (l.id === id ? { ...l, style } : l)) })),
+  userSelected: null,
+  selectUserFeature: (sel, opts) =>
+    set((s) => {
+      if (!sel) return { userSelected: null };
+      const f = s.userLayers.find((l) => l.id === sel.layerId)?.features[sel.index];
+      const bbox = f ? featureBbox(f.geometry) : null;
+      return { userSelected: sel, ...(opts?.fly && bbox ? { flyRequest: { bbox, seq: ++flySeq } } : {}) };
+    }),
   restoreUserLayers: (layers) =>
     set((s) => {
       const have = new Set(s.userLayers.map((l) => l.id));

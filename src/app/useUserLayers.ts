@@ -5,6 +5,7 @@
  */
 import { useEffect } from 'react';
 import { useAppStore, type UserLayer } from './store';
+import { validStyle } from '../map/userLayerStyle';
 
 export function useUserLayerPersistence(): void {
   useEffect(() => {
@@ -13,7 +14,8 @@ export function useUserLayerPersistence(): void {
     void import('../data/userLayers/persist').then(async ({ loadUserLayers, saveUserLayer, deleteUserLayer }) => {
       const stored = await loadUserLayers();
       if (stopped) return;
-      if (stored.length > 0) useAppStore.getState().restoreUserLayers(stored);
+      // Layers stored before styles existed have none (one colour); a damaged style is dropped.
+      if (stored.length > 0) useAppStore.getState().restoreUserLayers(stored.map(({ style, ...l }) => ({ ...l, ...(validStyle(style) ? { style: validStyle(style) } : {}) })));
       let warned = false;
       const save = (l: UserLayer) =>
         void saveUserLayer(l).then((ok) => {

@@ -11,6 +11,8 @@ import type { PlanItem, PlanLink } from '../data/plan/schema';
 import { DATA_BOUNDS, FIRST_LABEL_LAYER } from './basemap/style';
 import { PLAN_LAYER_COLORS, type RGB } from './planColors';
 import type { PlanLayerKey } from '../app/state';
+import type { ImportedFeature } from '../data/import/types';
+import { POINT_RADIUS, hexToRgb, styleKey, styledUserLayer, type UserLayerStyle } from './userLayerStyle';
 
 /** A plan item with geometry, plus its index in the full item list and its layer. */
 export interface DrawnItem {
@@ -32,7 +34,22 @@ export interface PlanLayerInput {
   /** The 2019 timeline: the part of each railway drawn so far (issue 6). */
   timelinePaths?: { id: string; path: [number, number][] }[];
   /** The person's own layers that are switched on (issue 7), bottom first; deck id `user-layer-<id>`. */
-  userLayers?: { id: string; color: RGB; features: readonly unknown[] }[];
+  userLayers?: UserLayerInput[];
+  /** The user-layer feature chosen in the search or on the map, outlined on top. */
+  userSelected?: ImportedFeature | null;
+}
+
+/** A user layer as deck draws it: its colour and style (./userLayerStyle.ts), and the filter mask. */
+export interface UserLayerInput {
+  id: string;
+  features: readonly ImportedFeature[];
+  /** '#rrggbb' */
+  color: string;
+  style?: UserLayerStyle;
+  /** Per feature: 1 = passes the filters (src/app/userFilters.ts). */
+  shown: Uint8Array;
+  /** Changes whenever `shown` does. */
+  filterVersion: string;
 }
 
 /** The deck.gl layer id of a user layer, and back. */
@@ -149,12 +166,17 @@ export function buildPlanLayers(input: PlanLayerInput): LayersList {
     }),
   ];
 
-  // User layers above the plan's, under the labels; one colour each.
+  // User layers above the plan's, under the labels; coloured by their style (one colour, or by
+  // attribute), filtered by the text and region filters.
   for (const u of input.userLayers ?? []) {
-    const [r, g, b] = u.color;
-    const key = u.color.join(',');
-    const isArea = (f: { geometry: { type: string } }) => f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon';
-    const isPoint = (f: { geometry: { type: string } }) => f.geometry.type === 'Point' || f.geometry.type === 'MultiPoint';
+    type UserFeature = { geometry: { type: string } };
+    type Info = { index: number };
+    const isArea = (f: UserFeature) => f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon';
+    const isPoint = (f: UserFeature) => f.geometry.type === 'Point' || f.geometry.type === 'MultiPoint';
+    const styled = styledUserLayer(u);
+    const classColors = styled.classes.map((c) => hexToRgb(c.color));
+    const rgb = (index: number): RGB => classColors[styled.classOf[index] ?? 0] ?? [128, 128, 128];
+    const key = styleKey(u.style, u.color);
     layers.push(
       geoJsonLayer({
         id: USER_LAYER_PREFIX + u.id,
@@ -164,17 +186,27 @@ export function buildPlanLayers(input: PlanLayerInput): LayersList {
         filled: true,
         pointType: 'circle',
         // areas: a light fill and a strong outline; points: white rims
-        getFillColor: (f: { geometry: { type: string } }) => [r, g, b, isArea(f) ? 60 : 220],
-        getLineColor: (f: { geometry: { type: string } }) => (isPoint(f) ? [255, 255, 255, 255] : [r, g, b, 235]),
-        getLineWidth: (f: { geometry: { type: string } }) => (isPoint(f) ? 1.5 : 2.5),
+        getFillColor: (f: UserFeature, { index }: Info) => {
+          const [r, g, b] = rgb(index);
+          return [r, g, b, isArea(f) ? 60 : 220];
+        },
+        getLineColor: (f: UserFeature, { index }: Info) => {
+          if (isPoint(f)) return [255, 255, 255, 255];
+          const [r, g, b] = rgb(index);
+          return [r, g, b, 235];
+        },
+        getLineWidth: (f: UserFeature) => (isPoint(f) ? 1.5 : 2.5),
         lineWidthUnits: 'pixels',
         lineCapRounded: true,
         lineJointRounded: true,
-        getPointRadius: 5,
+        getPointRadius: (_f: UserFeature, { index }: Info) => styled.classes[styled.classOf[index] ?? 0]?.radius ?? POINT_RADIUS,
         pointRadiusUnits: 'pixels',
         autoHighlight: true,
         highlightColor: [255, 255, 255, 90],
-        updateTriggers: { getFillColor: key, getLineColor: key },
+        extensions: [filterExt],
+        getFilterValue: (_f: UserFeature, { index }: Info) => u.shown[index] ?? 0,
+        filterRange: [1, 1],
+        updateTriggers: { getFillColor: key, getLineColor: key, getPointRadius: key, getFilterValue: u.filterVersion },
         beforeId: FIRST_LABEL_LAYER,
       }),
     );
@@ -211,6 +243,26 @@ export function buildPlanLayers(input: PlanLayerInput): LayersList {
         jointRounded: true,
         updateTriggers: { getPath: input.timelinePaths.map((p) => p.path.length).join(',') + ':' + String(input.timelinePaths[0]?.path.at(-1)) },
       } as PathLayerProps<{ id: string; path: [number, number][] }>),
+    );
+  }
+
+  if (input.userSelected) {
+    const point = input.userSelected.geometry.type === 'Point' || input.userSelected.geometry.type === 'MultiPoint';
+    layers.push(
+      geoJsonLayer({
+        id: 'user-selection',
+        data: [input.userSelected] as unknown as DrawnItem[],
+        pickable: false,
+        stroked: true,
+        filled: false,
+        pointType: 'circle',
+        getLineColor: [20, 20, 20, 255],
+        getLineWidth: point ? 3 : 5,
+        lineWidthUnits: 'pixels',
+        getPointRadius: 10,
+        pointRadiusUnits: 'pixels',
+        beforeId: FIRST_LABEL_LAYER,
+      }),
     );
   }
 

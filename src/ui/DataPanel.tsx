@@ -12,6 +12,8 @@ import type { FilteredPlan } from '../app/useFilteredPlan';
 import { cancelImport, startImport } from '../app/importController';
 import type { ImportIssue, ImportOptions, ImportProgress, SourceCrs } from '../data/import/types';
 import { exportFeatures, type ExportFormat } from './dataExport';
+import type { FilteredUserLayers, UserLayerFilter } from '../app/userFilters';
+import { UserLayerStyleControls } from './UserLayerStyle';
 import { issueText, type Translator } from './importIssueText';
 
 const CRS: SourceCrs[] = ['wgs84', 'gcj02', 'bd09'];
@@ -20,7 +22,7 @@ export function DataPanel({ plan }: { plan: FilteredPlan | null }) {
   return (
     <>
       <ImportSection />
-      <UserLayerList />
+      <UserLayerList filtered={plan?.users.filtered ?? null} />
       {plan && <ExportSection plan={plan} />}
     </>
   );
@@ -231,7 +233,7 @@ function ColumnChoice({ columns, onImport }: { columns: string[]; onImport: (lon
   );
 }
 
-function UserLayerList() {
+function UserLayerList({ filtered }: { filtered: FilteredUserLayers | null }) {
   const { t } = useTranslation();
   const layers = useAppStore((s) => s.userLayers);
   return (
@@ -244,7 +246,7 @@ function UserLayerList() {
       ) : (
         <ul className="layer-list user-layers" data-testid="user-layers">
           {layers.map((l) => (
-            <UserLayerRow key={l.id} layer={l} />
+            <UserLayerRow key={l.id} layer={l} filter={filtered?.byLayer.get(l.id)} />
           ))}
         </ul>
       )}
@@ -252,7 +254,7 @@ function UserLayerList() {
   );
 }
 
-function UserLayerRow({ layer }: { layer: UserLayer }) {
+function UserLayerRow({ layer, filter }: { layer: UserLayer; filter: UserLayerFilter | undefined }) {
   const { t } = useTranslation();
   const st = useAppStore.getState;
   const [name, setName] = useState(layer.name);
@@ -262,7 +264,7 @@ function UserLayerRow({ layer }: { layer: UserLayer }) {
     else setName(layer.name);
   };
   return (
-    <li className="user-layer" data-testid="user-layer" data-layer-id={layer.id} data-count={layer.features.length}>
+    <li className="user-layer" data-testid="user-layer" data-layer-id={layer.id} data-count={layer.features.length} data-shown={filter ? filter.count : layer.features.length}>
       <div className="layer-row">
         <input type="checkbox" id={`user-layer-${layer.id}`} checked={layer.visible} onChange={(e) => st().toggleUserLayer(layer.id, e.target.checked)} aria-label={t('data.show', { name: layer.name })} />
         <input type="color" className="color-swatch" value={layer.color} onChange={(e) => st().recolorUserLayer(layer.id, e.target.value)} aria-label={t('data.color', { name: layer.name })} />
@@ -281,7 +283,11 @@ function UserLayerRow({ layer }: { layer: UserLayer }) {
       </div>
       <div className="layer-row user-layer-meta">
         <span className="layer-counts" data-testid="user-layer-count">
-          {t('data.features', { n: layer.features.length })}
+          {filter?.pending
+            ? t('userLayers.pending')
+            : filter && filter.count < layer.features.length
+              ? t('userLayers.shownOf', { shown: filter.count, total: layer.features.length })
+              : t('data.features', { n: layer.features.length })}
         </span>
         <button type="button" className="link-button" disabled={!layer.bbox} onClick={() => layer.bbox && st().flyToBbox(layer.bbox)}>
           {t('data.zoomTo')}
@@ -290,6 +296,7 @@ function UserLayerRow({ layer }: { layer: UserLayer }) {
           {t('data.remove')}
         </button>
       </div>
+      <UserLayerStyleControls layer={layer} filter={filter} />
     </li>
   );
 }
@@ -304,7 +311,7 @@ function ExportSection({ plan }: { plan: FilteredPlan }) {
     if (item.geometry) located += 1;
     else unlocated += 1;
   });
-  const userCount = userLayers.reduce((n, l) => n + (l.visible ? l.features.length : 0), 0);
+  const userCount = userLayers.reduce((n, l) => n + (l.visible ? (plan.users.filtered.byLayer.get(l.id)?.count ?? l.features.length) : 0), 0);
   const run = (format: ExportFormat) => void exportFeatures(plan, userLayers, format);
   return (
     <section className="panel-section" aria-labelledby="export-heading">

@@ -8,7 +8,7 @@ import type { FilteredPlan } from '../app/useFilteredPlan';
 import type { RegionAnalysis } from '../app/useRegionAnalysis';
 import type { DrawnArea } from '../app/analysis';
 import { itemBbox } from '../map/camera';
-import { RegionNumbers } from './RegionPanel';
+import { RegionNumbers, UserRegionNumbers, userFiguresOf } from './RegionPanel';
 
 type Tool = NonNullable<AppState['drawTool']>;
 const TOOLS: Tool[] = ['polygon', 'rectangle', 'circle', 'measure'];
@@ -96,6 +96,7 @@ export function DrawPanel({ plan, analysis }: { plan: FilteredPlan; analysis: Re
 function DrawnAreaItem({ area, plan, analysis, onRename, onRemove }: { area: DrawnArea; plan: FilteredPlan; analysis: RegionAnalysis; onRename: (n: string) => void; onRemove: () => void }) {
   const { t } = useTranslation();
   const summary = analysis.areas.get(area.id);
+  const users = userFiguresOf(plan, analysis.userAreas.get(area.id));
   const exportGeoJSON = () => {
     void import('../geo/aggregate/features').then(({ circlePolygon }) => {
       const geometry = area.shape.kind === 'circle' ? circlePolygon(area.shape.center, area.shape.radiusKm).geometry : { type: 'Polygon', coordinates: [area.shape.coordinates] };
@@ -120,6 +121,7 @@ function DrawnAreaItem({ area, plan, analysis, onRename, onRemove }: { area: Dra
       {summary ? (
         <>
           <RegionNumbers summary={summary} plan={plan} />
+          {users.length > 0 && <UserRegionNumbers users={users} />}
           {summary.withoutGeometry > 0 && <p className="fine-print">{t('regions.withoutGeometry', { n: summary.withoutGeometry })}</p>}
         </>
       ) : (

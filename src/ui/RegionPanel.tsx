@@ -12,6 +12,9 @@ import type { AreaSummary } from '../geo/aggregate/features';
 import { PLAN_LAYER_COLORS, cssColor } from '../map/planColors';
 import type { ChoroplethLegend } from '../app/useChoropleth';
 import { DrawPanel } from './DrawPanel';
+import { geometryKind, userLayerFigures, type UserLayerFigures } from '../app/userFilters';
+import { REGION_CSV_HEADER, regionCsvFileName, regionCsvRows, round1, type Translate } from './regionCsv';
+import { downloadBlob } from './dataExport';
 
 /** "0", "1–4", "5–13" for whole numbers; "0.0–2.5", "2.5–7.0" otherwise (a value belongs to the first class whose upper bound is not below it). */
 export function legendLabel(classes: readonly { from: number; to: number }[], i: number): string {
@@ -134,8 +137,11 @@ export function RegionPanel({ plan, analysis, legend }: { plan: FilteredPlan; an
 
 function RegionColumn({ code, name, plan, analysis, onRemove }: { code: string; name: string; plan: FilteredPlan; analysis: RegionAnalysis; onRemove: () => void }) {
   const { t } = useTranslation();
+  const { i18n } = useTranslation();
   const region0 = plan.regions.get(code);
   const summary = region0 ? analysis.byLevel[region0.level]?.get(code) : undefined;
+  const userSummary = region0 ? analysis.userByLevel[region0.level]?.get(code) : undefined;
+  const users = userFiguresOf(plan, userSummary);
   const data = useAppStore((s) => s.data);
   // Only where the plan gives the share: Tianjin (31/90) and Hebei (50/90), not their parts.
   const figures =
@@ -164,6 +170,36 @@ function RegionColumn({ code, name, plan, analysis, onRemove }: { code: string; 
           {t('regions.share', { name })}: <strong>{t('regions.shareValue', { value: f.value, of: f.of })}</strong>
         </p>
       ))}
+      {summary && users.length > 0 && <UserRegionNumbers users={users} />}
+      {summary && (
+        <button
+          type="button"
+          className="button"
+          data-testid="region-export-csv"
+          aria-label={t('userLayers.exportCsvLabel', { name })}
+          onClick={() => {
+            const r = region0!;
+            const item = (id: string) => {
+              const it = plan.items.find((i) => i.properties.id === id);
+              return { zh: it?.properties.name_zh ?? id, en: it?.properties.name_en ?? id };
+            };
+            const rows = regionCsvRows({
+              code,
+              name: { zh: r.name_zh, en: r.name_en },
+              summary,
+              itemName: item,
+              shares: figures.map((f) => ({ value: f.value, of: f.of! })),
+              users: users.map((u) => ({ name: u.name, figures: u.figures })),
+              t: { zh: i18n.getFixedT('zh') as Translate, en: i18n.getFixedT('en') as Translate },
+            });
+            void import('../data/export').then(({ tableToCSV }) =>
+              downloadBlob(new Blob([tableToCSV([[...REGION_CSV_HEADER], ...rows])], { type: 'text/csv;charset=utf-8' }), regionCsvFileName(r.name_zh, code)),
+            );
+          }}
+        >
+          {t('userLayers.exportCsv')}
+        </button>
+      )}
       <h4>{t('regions.links')}</h4>
       {links.length === 0 ? (
         <p className="fine-print">{t('regions.noLinks')}</p>
@@ -177,6 +213,43 @@ function RegionColumn({ code, name, plan, analysis, onRemove }: { code: string; 
         </ul>
       )}
     </div>
+  );
+}
+
+/** The user layers shown, with what a region (or drawn area) holds of each; empty when none is shown. */
+export function userFiguresOf(plan: FilteredPlan, summary: { itemIds: readonly string[]; lines: readonly { id: string; km: number }[]; areas: readonly { id: string; km2: number }[] } | undefined): { name: string; color: string; figures: UserLayerFigures }[] {
+  const shown = plan.users.layers.filter((l) => plan.users.visibleIds.has(l.id));
+  if (shown.length === 0) return [];
+  const byId = new Map(shown.map((l) => [l.id, l]));
+  const figures = userLayerFigures(summary ?? { itemIds: [], lines: [], areas: [] }, (id, i) => geometryKind(byId.get(id)?.features[i] ?? { geometry: null }), shown.map((l) => l.id));
+  return figures.map((f) => ({ name: byId.get(f.layerId)!.name, color: byId.get(f.layerId)!.color, figures: f }));
+}
+
+/** Per shown user layer: its features in the region, points, km of lines, km² of areas. */
+export function UserRegionNumbers({ users }: { users: { name: string; color: string; figures: UserLayerFigures }[] }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <h4>{t('userLayers.regionHeading')}</h4>
+      <ul className="fine-print user-region-numbers">
+        {users.map(({ name, color, figures: f }) => (
+          <li
+            key={f.layerId}
+            data-testid="region-user-layer"
+            data-layer-id={f.layerId}
+            data-features={f.features}
+            data-points={f.points}
+            data-line-km={round1(f.lineKm)}
+            data-area-km2={round1(f.areaKm2)}
+          >
+            <span className="swatch" aria-hidden="true" style={{ background: color }} /> {name}: {t('userLayers.regionFeatures', { n: f.features })}
+            {f.points > 0 && <> · {t('userLayers.regionPoints', { n: f.points })}</>}
+            {f.lines > 0 && <> · {t('userLayers.regionLines', { km: fmt(f.lineKm) })}</>}
+            {f.areas > 0 && <> · {t('userLayers.regionAreas', { km2: fmt(f.areaKm2) })}</>}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
 

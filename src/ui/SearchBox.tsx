@@ -6,9 +6,11 @@
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../app/store';
-import { searchPlan, type SearchResult as Result } from '../app/search';
+import { searchPlan, searchUserFeatures, type SearchResult as PlanResult, type UserSearchResult } from '../app/search';
 import { PLAN_LAYER_COLORS, cssColor } from '../map/planColors';
 import { layerKeyOf } from '../app/filters';
+
+type Result = PlanResult | UserSearchResult;
 
 export function SearchBox() {
   const { t, i18n } = useTranslation();
@@ -23,15 +25,22 @@ export function SearchBox() {
   const id = useId();
   const listId = `${id}-results`;
 
-  const results = useMemo(
-    () => (data.state === 'ready' ? searchPlan(query, data.items, data.regions) : []),
-    [query, data],
+  const userLayers = useAppStore((s) => s.userLayers);
+  const results = useMemo<Result[]>(
+    () => [...(data.state === 'ready' ? searchPlan(query, data.items, data.regions) : []), ...searchUserFeatures(query, userLayers)],
+    [query, data, userLayers],
   );
 
   const choose = (r: Result | undefined) => {
     if (!r) return;
     if (r.type === 'item') {
       select(r.item.properties.id, { fly: true });
+    } else if (r.type === 'user') {
+      // the person's own feature: show its layer, fly to it and show its properties
+      const st = useAppStore.getState();
+      if (!st.userLayers.find((l) => l.id === r.layerId)?.visible) st.toggleUserLayer(r.layerId, true);
+      select(null);
+      st.selectUserFeature({ layerId: r.layerId, index: r.index }, { fly: true });
     } else {
       setFilters({ regions: [r.region.code] });
       flyToBbox(r.region.bbox);
@@ -89,9 +98,17 @@ export function SearchBox() {
         )}
         {showList &&
           results.map((r, i) => {
-            const key = r.type === 'item' ? r.item.properties.id : r.region.code;
-            const primary = r.type === 'item' ? (lang === 'zh' ? r.item.properties.name_zh : r.item.properties.name_en) : lang === 'zh' ? r.region.name_zh : r.region.name_en;
-            const secondary = r.type === 'item' ? (lang === 'zh' ? r.item.properties.name_en : r.item.properties.name_zh) : `${t('search.region')} · ${lang === 'zh' ? r.region.name_en : r.region.name_zh}`;
+            const key = r.type === 'item' ? r.item.properties.id : r.type === 'user' ? `${r.layerId}-${r.index}` : r.region.code;
+            const primary =
+              r.type === 'item' ? (lang === 'zh' ? r.item.properties.name_zh : r.item.properties.name_en) : r.type === 'user' ? r.label : lang === 'zh' ? r.region.name_zh : r.region.name_en;
+            const secondary =
+              r.type === 'item'
+                ? lang === 'zh'
+                  ? r.item.properties.name_en
+                  : r.item.properties.name_zh
+                : r.type === 'user'
+                  ? t('userLayers.searchKind', { name: r.layerName })
+                  : `${t('search.region')} · ${lang === 'zh' ? r.region.name_en : r.region.name_zh}`;
             return (
               <li
                 key={`${r.type}-${key}`}
@@ -99,6 +116,7 @@ export function SearchBox() {
                 role="option"
                 aria-selected={i === active}
                 className={`search-option${i === active ? ' active' : ''}`}
+                data-kind={r.type}
                 onMouseDown={(e) => {
                   e.preventDefault();
                   choose(r);
@@ -107,6 +125,8 @@ export function SearchBox() {
               >
                 {r.type === 'item' ? (
                   <span className="swatch" aria-hidden="true" style={{ background: cssColor(PLAN_LAYER_COLORS[layerKeyOf(r.item)]) }} />
+                ) : r.type === 'user' ? (
+                  <span className="swatch" aria-hidden="true" style={{ background: userLayers.find((l) => l.id === r.layerId)?.color }} />
                 ) : (
                   <span className="swatch swatch-region" aria-hidden="true" />
                 )}

@@ -18,7 +18,11 @@ export function exportedFeatures(plan: FilteredPlan, userLayers: readonly UserLa
   });
   for (const l of userLayers) {
     if (!l.visible) continue;
-    for (const f of l.features) out.push({ type: 'Feature', geometry: f.geometry, properties: { jjj_layer: l.name, ...f.properties } });
+    // the user features that pass the text and region filters, as on the map
+    const shown = plan.users.filtered.byLayer.get(l.id)?.shown;
+    l.features.forEach((f, i) => {
+      if (!shown || shown[i]) out.push({ type: 'Feature', geometry: f.geometry, properties: { jjj_layer: l.name, ...f.properties } });
+    });
   }
   return out;
 }
@@ -31,10 +35,15 @@ export async function exportFeatures(plan: FilteredPlan, userLayers: readonly Us
     format === 'geojson'
       ? new Blob([toGeoJSON(features)], { type: 'application/geo+json' })
       : new Blob([toCSV(features)], { type: 'text/csv;charset=utf-8' });
+  downloadBlob(blob, `jjj-atlas-${date}.${format === 'geojson' ? 'geojson' : 'csv'}`);
+}
+
+/** Save a blob as a file (the browser's download). */
+export function downloadBlob(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
-  a.download = `jjj-atlas-${date}.${format === 'geojson' ? 'geojson' : 'csv'}`;
+  a.download = fileName;
   a.click();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import i18next from 'i18next';
-import { openApp, pickAt, waitForIdle, waitForMapIdle, type AppSession } from './harness';
+import { openApp, pickAt, projectToDevice, screenshotImage, waitForIdle, waitForMapIdle, type AppSession } from './harness';
 import { importData } from '../../src/data/import/importData';
 import type { ImportOptions } from '../../src/data/import/types';
 import { resources } from '../../src/i18n/resources';
@@ -310,6 +310,203 @@ describe('data: import, user layers, export', () => {
     assert.deepEqual(app.pageErrors, []);
     assert.deepEqual(app.consoleErrors, []);
     assert.deepEqual(dialogs, []);
+    assert.deepEqual(app.foreignRequests, []);
+  });
+});
+
+/**
+ * Issue 7 — user layers beyond import: style by attribute with a legend (kept across a
+ * reload), the region panel's numbers for a user layer (and their CSV), the text and region
+ * filters on user features, and the search. The fixture `styled/facilities.geojson` has 9
+ * features: 3 points in Langfang (131000), 2 in Beijing, 2 in Tianjin, a 14.08 km path and a
+ * 14.32 km² park inside Langfang (Turf's length and area; every feature lies within one
+ * prefecture, checked with booleanWithin when the fixture was written).
+ */
+describe('user layers: style, regions, filters, search, region CSV', () => {
+  let app: AppSession;
+  let layerId = '';
+  const tmp = mkdtempSync(path.join(tmpdir(), 'jjj-users-e2e-'));
+  const LANGFANG_STATION: [number, number] = [116.7, 39.52]; // 交通
+  const LANGFANG_COLLEGE: [number, number] = [116.73, 39.55]; // 学校
+  const BEIJING_SOUTH: [number, number] = [116.379, 39.865]; // 交通, in Beijing
+  const YONGQING: [number, number] = [116.5, 39.33]; // in Langfang, no feature near
+
+  before(async () => {
+    app = await openApp({ viewport: VIEWPORT, locale: 'zh-CN' });
+    await waitForMapIdle(app.page);
+    await app.page.evaluate(() => window.jjjAtlas!.map.jumpTo({ center: [116.6, 39.6], zoom: 9 }));
+    await waitForIdle(app.page);
+    await openDataTab(app.page);
+    const r = await importFile(app.page, path.join(FIXTURES, 'styled/facilities.geojson'));
+    assert.ok(r.ok, r.text);
+    layerId = (await userLayers(app.page))[0]!.id;
+  });
+  after(async () => {
+    await app?.close();
+    rmSync(tmp, { recursive: true, force: true });
+  });
+
+  const legend = (page: Page) =>
+    page.locator(`[data-layer-id="${layerId}"] [data-testid="user-legend"] li`).evaluateAll((lis) =>
+      lis.map((li) => ({ label: li.getAttribute('data-label') ?? '', color: li.getAttribute('data-color') ?? '', count: Number(li.getAttribute('data-count')) })),
+    );
+
+  /** The screen pixel (device px) at a place, as [r, g, b]. */
+  async function pixelAt(page: Page, lngLat: [number, number]): Promise<[number, number, number]> {
+    const img = await screenshotImage(page);
+    const { x, y } = await projectToDevice(page, lngLat);
+    const i = (Math.round(y) * img.width + Math.round(x)) * 4;
+    return [img.data[i]!, img.data[i + 1]!, img.data[i + 2]!];
+  }
+  const near = (a: [number, number, number], hex: string, tol: number) => {
+    const n = Number.parseInt(hex.slice(1), 16);
+    const b = [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+    return a.every((v, i) => Math.abs(v - b[i]!) <= tol);
+  };
+
+  test('style by category: the legend lists the values with counts, the map draws their colours, and it survives a reload', async () => {
+    const page = app.page;
+    const row = page.locator(`[data-layer-id="${layerId}"]`);
+    await row.getByTestId('style-kind').selectOption('category');
+    await row.getByTestId('style-property').selectOption('type');
+    assert.deepEqual(await legend(page), [
+      { label: '交通', color: '#4e79a7', count: 3 },
+      { label: '学校', color: '#f28e2b', count: 3 },
+      { label: '公园', color: '#59a14f', count: 1 },
+      { label: '医院', color: '#e15759', count: 1 },
+      { label: '绿道', color: '#b07aa1', count: 1 },
+    ]);
+    await waitForIdle(page);
+    assert.equal((await pickUser(page, layerId, LANGFANG_STATION))?.type, '交通');
+    // the centre of a point is its fill (alpha 220 over the base map): close to the category colour
+    // (Beijing South, not Langfang station: the city's seat marker is drawn over the latter)
+    const station = await pixelAt(page, BEIJING_SOUTH);
+    const college = await pixelAt(page, LANGFANG_COLLEGE);
+    await page.screenshot({ path: path.join(tmpdir(), 'jjj-user-style-category.png') });
+    assert.ok(near(station, '#4e79a7', 45), `交通 drawn blue, got ${station}`);
+    assert.ok(near(college, '#f28e2b', 45), `学校 drawn orange, got ${college}`);
+
+    // graduated: 7 numbers in 5 quantile classes, the path and the park have none
+    await row.getByTestId('style-kind').selectOption('graduated');
+    assert.equal(await row.getByTestId('style-property').inputValue(), 'visitors');
+    const grad = await legend(page);
+    assert.equal(grad.length, 6);
+    assert.deepEqual(grad.map((c) => c.count), [2, 1, 2, 1, 1, 2]); // ≤40, ≤60, ≤120, ≤250, ≤300, no value
+    assert.equal(grad.at(-1)!.label, '无值');
+    await row.getByTestId('style-kind').selectOption('category');
+    await row.getByTestId('style-property').selectOption('type');
+
+    await page.waitForTimeout(500); // IndexedDB writes are asynchronous
+    await page.reload();
+    await waitForMapIdle(page);
+    await openDataTab(page);
+    await page.locator(`[data-layer-id="${layerId}"] [data-testid="user-legend"]`).waitFor({ timeout: 15_000 });
+    assert.equal(await page.locator(`[data-layer-id="${layerId}"]`).getByTestId('style-kind').inputValue(), 'category');
+    assert.equal((await legend(page)).length, 5);
+    await page.evaluate(() => window.jjjAtlas!.map.jumpTo({ center: [116.6, 39.6], zoom: 9 }));
+    await waitForIdle(page);
+    assert.ok(near(await pixelAt(page, BEIJING_SOUTH), '#4e79a7', 45), 'the restored style is drawn');
+  });
+
+  async function langfangColumn(page: Page) {
+    await page.getByRole('tab', { name: '地区' }).click();
+    await page.getByRole('radio', { name: '地级', exact: true }).check();
+    const col = page.locator('[data-testid="region-panel"] .region-column[data-region="131000"]');
+    if ((await col.count()) === 0) {
+      const box = (await page.getByTestId('map').boundingBox())!;
+      const p = await page.evaluate((ll) => window.jjjAtlas!.map.project(ll), YONGQING);
+      await page.mouse.click(box.x + p.x, box.y + p.y);
+    }
+    await col.locator('[data-testid="region-user-layer"]').waitFor({ timeout: 30_000 });
+    return col;
+  }
+  const userFigures = async (page: Page) => {
+    const li = (await langfangColumn(page)).locator(`[data-testid="region-user-layer"][data-layer-id="${layerId}"]`);
+    return {
+      features: Number(await li.getAttribute('data-features')),
+      points: Number(await li.getAttribute('data-points')),
+      lineKm: Number(await li.getAttribute('data-line-km')),
+      areaKm2: Number(await li.getAttribute('data-area-km2')),
+    };
+  };
+
+  test("the region panel counts the layer's features in Langfang, and its CSV holds the panel's numbers", async () => {
+    const page = app.page;
+    assert.deepEqual(await userFigures(page), { features: 5, points: 3, lineKm: 14.1, areaKm2: 14.3 });
+    const col = await langfangColumn(page);
+    const items = Number(await col.getByTestId('region-items').textContent());
+    const groups = await Promise.all([1, 2, 3, 4, 5].map(async (g) => Number(await col.getByTestId(`region-group-${g}`).textContent())));
+    const [download] = await Promise.all([page.waitForEvent('download'), col.getByTestId('region-export-csv').click()]);
+    assert.equal(download.suggestedFilename(), '廊坊市-131000.csv');
+    const file = path.join(tmp, 'langfang.csv');
+    await download.saveAs(file);
+    const text = readFileSync(file, 'utf8');
+    assert.ok(text.startsWith('\uFEFFregion_code,region_zh,region_en,figure_zh,figure_en,value,unit\r\n'), 'UTF-8 BOM and header');
+    const rows = text.slice(1).trimEnd().split('\r\n').slice(1).map((l) => l.split(','));
+    assert.ok(rows.every((r) => r[0] === '131000' && r[1] === '廊坊市' && r[2] === 'Langfang'));
+    const value = (en: string) => rows.filter((r) => r[4] === en).map((r) => Number(r[5]));
+    assert.deepEqual(value('Items concerned'), [items]);
+    assert.ok(items > 0);
+    assert.deepEqual(rows.slice(1, 6).map((r) => Number(r[5])), groups);
+    assert.deepEqual(value('My layers: facilities · features'), [5]);
+    assert.deepEqual(value('My layers: facilities · points'), [3]);
+    assert.deepEqual(value('My layers: facilities · line length inside'), [14.1]);
+    assert.deepEqual(value('My layers: facilities · area inside'), [14.3]);
+    await page.screenshot({ path: path.join(tmpdir(), 'jjj-user-region-panel.png') });
+  });
+
+  test('the region and text filters hide user features: not picked, not counted', async () => {
+    const page = app.page;
+    await page.getByRole('tab', { name: '图层与筛选' }).click();
+    await page.locator('#filter-region').selectOption('131000');
+    await openDataTab(page);
+    const row = page.locator(`[data-layer-id="${layerId}"]`);
+    await page.waitForFunction((id) => document.querySelector(`[data-layer-id="${id}"]`)?.getAttribute('data-shown') === '5', layerId, { timeout: 30_000 });
+    assert.match((await row.getByTestId('user-layer-count').textContent()) ?? '', /显示 5 \/ 9 个要素/);
+    assert.deepEqual((await legend(page)).map((c) => c.count), [1, 2, 1, 0, 1]); // 交通 学校 公园 医院 绿道 in Langfang
+    await page.evaluate(() => window.jjjAtlas!.map.jumpTo({ center: [116.6, 39.7], zoom: 8.5 }));
+    await waitForIdle(page);
+    assert.equal(await pickUser(page, layerId, BEIJING_SOUTH), null, 'a feature outside Langfang is not drawn');
+    assert.equal((await pickUser(page, layerId, LANGFANG_STATION))?.name, '廊坊站');
+
+    await page.getByRole('tab', { name: '图层与筛选' }).click();
+    await page.locator('#filter-text').fill('学校');
+    await openDataTab(page);
+    await page.waitForFunction((id) => document.querySelector(`[data-layer-id="${id}"]`)?.getAttribute('data-shown') === '2', layerId);
+    await waitForIdle(page);
+    assert.equal(await pickUser(page, layerId, LANGFANG_STATION), null, '交通 is filtered out by the text');
+    assert.equal((await pickUser(page, layerId, LANGFANG_COLLEGE))?.name, '廊坊师范学院');
+    assert.deepEqual(await userFigures(page), { features: 2, points: 2, lineKm: 0, areaKm2: 0 });
+
+    await page.getByRole('tab', { name: '图层与筛选' }).click();
+    await page.getByTestId('clear-all').click();
+    await openDataTab(page);
+    await page.waitForFunction((id) => document.querySelector(`[data-layer-id="${id}"]`)?.getAttribute('data-shown') === '9', layerId);
+  });
+
+  test('the search finds a user feature by a property value, flies to it and shows its properties as text', async () => {
+    const page = app.page;
+    await page.evaluate(() => window.jjjAtlas!.map.jumpTo({ center: [115.5, 38.5], zoom: 7 }));
+    const input = page.getByTestId('search-input');
+    await input.fill('天津医院');
+    const option = page.locator('.search-option[data-kind="user"]').first();
+    await option.waitFor();
+    assert.match((await option.textContent()) ?? '', /天津医院.*我的图层 · facilities/);
+    await option.click();
+    const detail = page.getByTestId('user-feature-detail');
+    await detail.waitFor();
+    const text = (await detail.textContent()) ?? '';
+    assert.ok(text.includes('天津医院') && text.includes('医院') && text.includes('80'), text);
+    await page.waitForFunction(() => !window.jjjAtlas!.map.isMoving(), null, { timeout: 15_000 });
+    await waitForIdle(page);
+    const c = await page.evaluate(() => window.jjjAtlas!.map.getCenter().toArray());
+    assert.ok(Math.abs(c[0]! - 117.19) < 0.01 && Math.abs(c[1]! - 39.11) < 0.01, `centred on the feature: ${c}`);
+    await page.screenshot({ path: path.join(tmpdir(), 'jjj-user-search.png') });
+  });
+
+  test('no page errors or console errors', () => {
+    assert.deepEqual(app.pageErrors, []);
+    assert.deepEqual(app.consoleErrors, []);
     assert.deepEqual(app.foreignRequests, []);
   });
 });

@@ -65,3 +65,9 @@ function propertyColumns(features: readonly Feature[]): string[] {
   for (const f of features) for (const k of Object.keys(f.properties ?? {})) seen.add(k);
   return [...seen];
 }
+
+/** A table as CSV (RFC 4180 as toCSV: quoted where needed, CRLF), UTF-8 with a BOM unless `bom` is false. */
+export function tableToCSV(rows: readonly (readonly unknown[])[], opts: { bom?: boolean; delimiter?: string } = {}): string {
+  const d = opts.delimiter ?? ',';
+  return (opts.bom === false ? '' : '\uFEFF') + rows.map((r) => r.map((v) => csvField(v, d)).join(d)).join('\r\n') + '\r\n';
+}

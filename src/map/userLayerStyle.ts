@@ -1,0 +1,253 @@
+/**
+ * Style by attribute for a user layer (issue 7). Pure: no React, no deck.
+ *
+ * - single: every feature in the layer's colour;
+ * - category: each distinct value of a property gets a palette colour, the most frequent first;
+ *   beyond MAX_CATEGORIES values the rarer ones share one "other" class;
+ * - graduated: a numeric property in classes (quantile, equal interval or natural breaks /
+ *   Ckmeans), on a sequential ramp, optionally with a point radius growing by class.
+ *
+ * Features without a usable value (missing, empty, or not a number for graduated) go into a
+ * "no value" class, drawn in grey. Classes are computed over every feature of the layer, so they
+ * stay put while filters change; counts of what is shown come from `classCounts`.
+ */
+import { classBreaks } from '../geo/classify';
+
+export type GraduatedMethod = 'quantile' | 'equal' | 'natural';
+export const GRADUATED_METHODS: GraduatedMethod[] = ['quantile', 'equal', 'natural'];
+
+export type UserLayerStyle =
+  | { kind: 'single' }
+  | { kind: 'category'; property: string }
+  | { kind: 'graduated'; property: string; method: GraduatedMethod; classes: number; radius: boolean };
+
+/** The most classes a category style has (the last one being "other" when there are more values). */
+export const MAX_CATEGORIES = 10;
+/** Ten distinct, fairly colour-blind-safe colours (Tableau 10, reordered). */
+export const CATEGORY_PALETTE = ['#4e79a7', '#f28e2b', '#59a14f', '#e15759', '#b07aa1', '#76b7b2', '#edc948', '#9c755f', '#ff9da7', '#3b3b98'];
+export const OTHER_COLOR = '#8c8c8c';
+export const NO_VALUE_COLOR = '#c8c8c8';
+/** Point radius in pixels: the default, and the range a graduated radius spans. */
+export const POINT_RADIUS = 5;
+export const RADIUS_RANGE: [number, number] = [4, 13];
+
+/** A sequential ramp (blues, light → dark, but never too light to see on the base map), n = 1…7. */
+export function graduatedRamp(n: number): string[] {
+  const full = ['#c6dbef', '#9ecae1', '#6baed6', '#4292c6', '#2171b5', '#08519c', '#08306b'];
+  if (n >= full.length) return full.slice(0, n);
+  if (n <= 1) return [full[3]!];
+  const out: string[] = [];
+  for (let i = 0; i < n; i++) out.push(full[Math.round((i * (full.length - 1)) / (n - 1))]!);
+  return out;
+}
+
+export type StyleClass =
+  | { kind: 'all'; color: string; radius: number; count: number }
+  | { kind: 'value'; value: string; color: string; radius: number; count: number }
+  | { kind: 'other'; values: number; color: string; radius: number; count: number }
+  | { kind: 'range'; from: number; to: number; color: string; radius: number; count: number }
+  | { kind: 'none'; color: string; radius: number; count: number };
+
+export interface StyledLayer {
+  classes: StyleClass[];
+  /** Per feature, the index of its class in `classes`. */
+  classOf: Uint16Array;
+}
+
+interface WithProperties {
+  properties: Record<string, unknown> | null;
+}
+
+/** A property value as the text a category is named by; null for no value. */
+export function categoryValue(v: unknown): string | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string') return v.trim() === '' ? null : v;
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : null;
+  if (typeof v === 'boolean') return String(v);
+  return JSON.stringify(v);
+}
+
+/** A property value as a number (numbers, and strings that are plain numbers); null otherwise. */
+export function numericValue(v: unknown): number | null {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+  if (typeof v === 'string') {
+    const s = v.trim();
+    if (s === '' || !/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(s)) return null;
+    const n = Number(s);
+    return Number.isFinite(n) ? n : null;
+  }
+  return null;
+}
+
+export interface PropertyInfo {
+  name: string;
+  /** Features with a value. */
+  values: number;
+  /** Distinct values (up to 1000 counted). */
+  distinct: number;
+  /** Every value is a number (and there is at least one): can be graduated. */
+  numeric: boolean;
+}
+
+/** Features propertyInfo looks at (spread over the layer), so a huge layer's chooser stays quick. */
+export const PROPERTY_SAMPLE = 20_000;
+
+/** What each column holds, for the style chooser (from up to PROPERTY_SAMPLE features spread over the layer). */
+export function propertyInfo(features: readonly WithProperties[], columns: readonly string[]): PropertyInfo[] {
+  const step = Math.max(1, Math.ceil(features.length / PROPERTY_SAMPLE));
+  return columns.map((name) => {
+    let values = 0;
+    let numeric = true;
+    const distinct = new Set<string>();
+    for (let i = 0; i < features.length; i += step) {
+      const f = features[i]!;
+      const v = f.properties?.[name];
+      const c = categoryValue(v);
+      if (c === null) continue;
+      values++;
+      if (numeric && numericValue(v) === null) numeric = false;
+      if (distinct.size < 1000) distinct.add(c);
+    }
+    return { name, values, distinct: distinct.size, numeric: numeric && values > 0 };
+  });
+}
+
+/** Equal-interval upper bounds: k classes from min to max. */
+function equalBreaks(values: readonly number[], k: number): number[] {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const v of values) {
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  if (!(max > min)) return Number.isFinite(max) ? [max] : [];
+  const out: number[] = [];
+  for (let i = 1; i < k; i++) out.push(min + ((max - min) * i) / k);
+  out.push(max);
+  return out;
+}
+
+/** Upper bounds of the classes of a numeric property (strictly increasing, the last = the maximum). */
+export function graduatedBreaks(values: readonly number[], classes: number, method: GraduatedMethod): number[] {
+  const k = Math.max(1, Math.min(7, Math.round(classes)));
+  if (method === 'equal') return equalBreaks(values, k);
+  return classBreaks(values, k, method);
+}
+
+/** The classes of a layer under a style, and each feature's class. */
+export function styleUserLayer(features: readonly WithProperties[], style: UserLayerStyle | undefined, color: string): StyledLayer {
+  const n = features.length;
+  const classOf = new Uint16Array(n);
+  if (!style || style.kind === 'single') {
+    return { classes: [{ kind: 'all', color, radius: POINT_RADIUS, count: n }], classOf };
+  }
+  if (style.kind === 'category') {
+    const counts = new Map<string, number>();
+    const values: (string | null)[] = new Array<string | null>(n);
+    for (let i = 0; i < n; i++) {
+      const v = categoryValue(features[i]!.properties?.[style.property]);
+      values[i] = v;
+      if (v !== null) counts.set(v, (counts.get(v) ?? 0) + 1);
+    }
+    const ordered = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    const named = ordered.length > MAX_CATEGORIES ? ordered.slice(0, MAX_CATEGORIES - 1) : ordered;
+    const classes: StyleClass[] = named.map(([value, count], i) => ({ kind: 'value', value, count, color: CATEGORY_PALETTE[i % CATEGORY_PALETTE.length]!, radius: POINT_RADIUS }));
+    const index = new Map(named.map(([v], i) => [v, i]));
+    let other = -1;
+    if (ordered.length > named.length) {
+      other = classes.length;
+      const rest = ordered.slice(named.length);
+      classes.push({ kind: 'other', values: rest.length, count: rest.reduce((s, [, c]) => s + c, 0), color: OTHER_COLOR, radius: POINT_RADIUS });
+    }
+    let none = -1;
+    const missing = values.filter((v) => v === null).length;
+    if (missing > 0) {
+      none = classes.length;
+      classes.push({ kind: 'none', count: missing, color: NO_VALUE_COLOR, radius: POINT_RADIUS });
+    }
+    for (let i = 0; i < n; i++) {
+      const v = values[i];
+      classOf[i] = v === null || v === undefined ? none : (index.get(v) ?? other);
+    }
+    return { classes, classOf };
+  }
+  // graduated
+  const nums: (number | null)[] = new Array<number | null>(n);
+  const present: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const v = numericValue(features[i]!.properties?.[style.property]);
+    nums[i] = v;
+    if (v !== null) present.push(v);
+  }
+  const breaks = graduatedBreaks(present, style.classes, style.method);
+  const ramp = graduatedRamp(breaks.length);
+  const min = present.length > 0 ? Math.min(...present) : 0;
+  const radiusOf = (i: number) =>
+    style.radius && breaks.length > 1 ? Math.round(RADIUS_RANGE[0] + ((RADIUS_RANGE[1] - RADIUS_RANGE[0]) * i) / (breaks.length - 1)) : POINT_RADIUS;
+  const classes: StyleClass[] = breaks.map((to, i) => ({ kind: 'range', from: i === 0 ? min : breaks[i - 1]!, to, color: ramp[i]!, radius: radiusOf(i), count: 0 }));
+  const none = present.length < n ? classes.length : -1;
+  if (none >= 0) classes.push({ kind: 'none', count: 0, color: NO_VALUE_COLOR, radius: POINT_RADIUS });
+  for (let i = 0; i < n; i++) {
+    const v = nums[i];
+    let c = none;
+    if (v !== null && v !== undefined) {
+      c = breaks.length - 1;
+      for (let b = 0; b < breaks.length; b++)
+        if (v <= breaks[b]!) {
+          c = b;
+          break;
+        }
+    }
+    classOf[i] = c;
+    classes[c]!.count++;
+  }
+  return { classes, classOf };
+}
+
+/** Features per class among those shown (`shown[i]` non-zero), or among all without a mask. */
+export function classCounts(styled: StyledLayer, shown?: ArrayLike<number> | null): number[] {
+  const counts = new Array<number>(styled.classes.length).fill(0);
+  for (let i = 0; i < styled.classOf.length; i++) if (!shown || shown[i]) counts[styled.classOf[i]!]!++;
+  return counts;
+}
+
+/** A stable text for a style (and colour), for deck.gl updateTriggers and memo keys. */
+export function styleKey(style: UserLayerStyle | undefined, color: string): string {
+  return `${color}|${JSON.stringify(style ?? { kind: 'single' })}`;
+}
+
+/** A stored style that is usable, or undefined (old layers have none; a damaged one is dropped). */
+export function validStyle(v: unknown): UserLayerStyle | undefined {
+  if (!v || typeof v !== 'object') return undefined;
+  const s = v as Record<string, unknown>;
+  if (s.kind === 'single') return { kind: 'single' };
+  if (typeof s.property !== 'string') return undefined;
+  if (s.kind === 'category') return { kind: 'category', property: s.property };
+  if (s.kind === 'graduated' && GRADUATED_METHODS.includes(s.method as GraduatedMethod) && typeof s.classes === 'number') {
+    return { kind: 'graduated', property: s.property, method: s.method as GraduatedMethod, classes: s.classes, radius: s.radius === true };
+  }
+  return undefined;
+}
+
+/** '#rrggbb' → [r, g, b]. */
+export function hexToRgb(hex: string): [number, number, number] {
+  const n = Number.parseInt(hex.slice(1), 16);
+  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+}
+
+const styledCache = new WeakMap<readonly WithProperties[], Map<string, StyledLayer>>();
+/** styleUserLayer, computed once per (features, style, colour): the map and the legend share it. */
+export function styledUserLayer(layer: { features: readonly WithProperties[]; style?: UserLayerStyle; color: string }): StyledLayer {
+  let byKey = styledCache.get(layer.features);
+  if (!byKey) {
+    byKey = new Map();
+    styledCache.set(layer.features, byKey);
+  }
+  const key = styleKey(layer.style, layer.color);
+  let styled = byKey.get(key);
+  if (!styled) {
+    styled = styleUserLayer(layer.features, layer.style, layer.color);
+    byKey.set(key, styled);
+  }
+  return styled;
+}

@@ -1,0 +1,47 @@
+/**
+ * The properties of the user-layer feature chosen in the search or clicked on the map
+ * (issue 7), as a small card on the map. Names and values are React text nodes, never markup.
+ */
+import { useTranslation } from 'react-i18next';
+import { useAppStore } from '../app/store';
+
+/** Text of a property value: strings as they are, anything else as JSON. */
+function text(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  return JSON.stringify(v);
+}
+
+export function UserFeatureDetail() {
+  const { t } = useTranslation();
+  const sel = useAppStore((s) => s.userSelected);
+  const layer = useAppStore((s) => (sel ? s.userLayers.find((l) => l.id === sel.layerId) : undefined));
+  const close = useAppStore((s) => s.selectUserFeature);
+  const feature = sel && layer ? layer.features[sel.index] : undefined;
+  if (!sel || !layer || !feature) return null;
+  const entries = Object.entries(feature.properties);
+  return (
+    <aside className="user-feature-detail" data-testid="user-feature-detail" aria-label={t('userLayers.featureHeading', { name: layer.name })}>
+      <header>
+        <span className="swatch" aria-hidden="true" style={{ background: layer.color }} />
+        <h2>{t('userLayers.featureHeading', { name: layer.name })}</h2>
+        <button type="button" className="icon-button" onClick={() => close(null)} aria-label={t('userLayers.close')}>
+          ×
+        </button>
+      </header>
+      {entries.length === 0 ? (
+        <p className="fine-print">{t('userLayers.noProperties')}</p>
+      ) : (
+        <dl className="tooltip-props">
+          {entries.map(([k, v]) => (
+            <div key={k}>
+              <dt>{k}</dt>
+              <dd>{text(v)}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+    </aside>
+  );
+}
