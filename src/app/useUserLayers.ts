@@ -17,8 +17,9 @@ export function useUserLayerPersistence(): void {
       // Layers stored before styles existed have none (one colour); a damaged style is dropped.
       if (stored.length > 0) useAppStore.getState().restoreUserLayers(stored.map(({ style, ...l }) => ({ ...l, ...(validStyle(style) ? { style: validStyle(style) } : {}) })));
       let warned = false;
-      const save = (l: UserLayer) =>
-        void saveUserLayer(l).then((ok) => {
+      // features: false when only the name, colour, switch or style changed (the small record)
+      const save = (l: UserLayer, features = true) =>
+        void saveUserLayer(l, features).then((ok) => {
           if (ok || warned) return;
           warned = true;
           const st = useAppStore.getState();
@@ -32,7 +33,8 @@ export function useUserLayerPersistence(): void {
         if (s.userLayers === prev) return;
         const before = new Map(prev.map((l) => [l.id, l]));
         for (const l of s.userLayers) {
-          if (before.get(l.id) !== l) save(l);
+          const was = before.get(l.id);
+          if (was !== l) save(l, was?.features !== l.features);
           before.delete(l.id);
         }
         for (const id of before.keys()) void deleteUserLayer(id);

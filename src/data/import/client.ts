@@ -8,7 +8,7 @@
  * The promise never rejects: every failure is an ImportResult with ok: false.
  */
 import type { ImportOptions, ImportProgress, ImportResult, ImportedFeature } from './types';
-import type { ImportRequest, WorkerMessage } from './protocol';
+import type { AckMessage, ImportRequest, WorkerMessage } from './protocol';
 
 export interface ImportJob {
   promise: Promise<ImportResult>;
@@ -48,6 +48,10 @@ export function importFile(
       if (m.type === 'progress') onProgress?.(m.progress);
       else if (m.type === 'features') {
         for (const f of m.features) features.push(f);
+        // ask for the next batch when the page is idle (see ./protocol.ts)
+        const ack = () => worker?.postMessage({ type: 'ack' } satisfies AckMessage);
+        if (typeof requestIdleCallback === 'function') requestIdleCallback(ack, { timeout: 100 });
+        else setTimeout(ack, 0);
       } else if (m.type === 'done') {
         finish(m.result.ok ? { ...m.result, layer: { ...m.result.layer, features } } : m.result);
       } else finish({ ok: false, error: m.error, warnings: [] });

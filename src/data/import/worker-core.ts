@@ -1,11 +1,12 @@
 /**
  * What the import worker does, as a plain function (so tests can run it in Node without a
- * Worker): read the Blob in slices with progress, import, post the features in batches.
+ * Worker): read the Blob in slices with progress, import, post the features in batches, each
+ * after the page has `taken` the one before.
  */
 import { importData } from './importData';
 import { FEATURE_BATCH, READ_CHUNK, type ImportRequest, type WorkerMessage } from './protocol';
 
-export async function handleImport(req: ImportRequest, post: (m: WorkerMessage) => void): Promise<void> {
+export async function handleImport(req: ImportRequest, post: (m: WorkerMessage) => void, taken: () => Promise<void> = () => Promise.resolve()): Promise<void> {
   try {
     const total = req.file.size;
     const bytes = new Uint8Array(total);
@@ -22,8 +23,9 @@ export async function handleImport(req: ImportRequest, post: (m: WorkerMessage) 
     if (!result.ok) return post({ type: 'done', result });
     const { features } = result.layer;
     for (let i = 0; i < features.length; i += FEATURE_BATCH) {
-      post({ type: 'features', features: features.slice(i, i + FEATURE_BATCH) });
       post({ type: 'progress', progress: { phase: 'transfer', featuresSent: Math.min(features.length, i + FEATURE_BATCH), featuresTotal: features.length } });
+      post({ type: 'features', features: features.slice(i, i + FEATURE_BATCH) });
+      await taken();
     }
     post({ type: 'done', result: { ...result, layer: { ...result.layer, features: [] } } });
   } catch (e) {

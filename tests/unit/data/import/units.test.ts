@@ -6,7 +6,7 @@ import { findJsonError, jsonErrorOffset } from '../../../../src/data/import/geoj
 import { toWgs84 } from '../../../../src/data/import/crs';
 import { importData } from '../../../../src/data/import/importData';
 import { handleImport } from '../../../../src/data/import/worker-core';
-import type { WorkerMessage } from '../../../../src/data/import/protocol';
+import { FEATURE_BATCH, type WorkerMessage } from '../../../../src/data/import/protocol';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 
@@ -80,9 +80,17 @@ describe('worker core', () => {
     const n = 12_000;
     const fc = { type: 'FeatureCollection', features: Array.from({ length: n }, (_, i) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [116 + (i % 100) / 100, 39 + i / n] }, properties: { i } })) };
     const msgs: WorkerMessage[] = [];
-    await handleImport({ type: 'import', file: new Blob([JSON.stringify(fc)]), name: 'big.geojson', opts: {} }, (m) => msgs.push(m));
+    // each batch waits until the one before is taken
+    let taken = 0;
+    const take = () => {
+      taken++;
+      expect(msgs.filter((m) => m.type === 'features').length).toBe(taken);
+      return Promise.resolve();
+    };
+    await handleImport({ type: 'import', file: new Blob([JSON.stringify(fc)]), name: 'big.geojson', opts: {} }, (m) => msgs.push(m), take);
     const batches = msgs.filter((m) => m.type === 'features');
-    expect(batches.length).toBe(3);
+    expect(batches.length).toBe(Math.ceil(n / FEATURE_BATCH));
+    expect(taken).toBe(batches.length);
     expect(batches.reduce((s, m) => s + (m.type === 'features' ? m.features.length : 0), 0)).toBe(n);
     expect(msgs.some((m) => m.type === 'progress' && m.progress.phase === 'read')).toBe(true);
     const done = msgs[msgs.length - 1]!;
