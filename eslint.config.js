@@ -6,7 +6,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist', 'dist-bench', 'node_modules', 'test-results', 'coverage'] },
+  { ignores: ['dist', 'dist-*', 'node_modules', 'test-results', 'coverage', 'tmp-scratch'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

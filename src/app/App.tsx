@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LayersList, PickingInfo } from '@deck.gl/core';
 import { useAppStore } from './store';
@@ -35,6 +35,11 @@ import { UserTooltip } from '../ui/UserTooltip';
 import { UserFeatureDetail } from '../ui/UserFeatureDetail';
 import { useUserLayerPersistence } from './useUserLayers';
 import { startImport } from './importController';
+import { useOnlineBaseMap } from './useBaseMap';
+import { useTileLayers } from './useTileLayers';
+import { addTileLayerFromFile } from './tileLayerController';
+import { fromDisplayPosition, toDisplayBbox, type DisplayCrs } from '../geo/displayCrs';
+import { planLayerInputForDisplay } from '../map/displayInput';
 
 export function App() {
   const { t, i18n } = useTranslation();
@@ -49,6 +54,15 @@ export function App() {
 
   usePlanData();
   useUrlSync();
+  // Base maps (issue 7): over a GCJ-02 map (AMap) overlays are drawn shifted into GCJ-02, and
+  // positions read off the map are shifted back (src/geo/displayCrs.ts).
+  const displayCrs = useOnlineBaseMap(handle, mapStatus.state === 'ready');
+  useTileLayers(handle, mapStatus.state === 'ready');
+  const baseMapStatus = useAppStore((s) => s.baseMapStatus);
+  const crsRef = useRef<DisplayCrs>(displayCrs);
+  useLayoutEffect(() => {
+    crsRef.current = displayCrs;
+  });
   useUserLayerPersistence();
   const plan = useFilteredPlan();
   const planUsers = plan?.users;
@@ -147,8 +161,9 @@ export function App() {
   }, []);
   const layers = useMemo<LayersList>(() => {
     if (!plan || !deckLayers) return [];
-    return deckLayers.buildPlanLayers({ drawn, links: plan.links, linkItemIndex, linkLayers, visible: plan.visible, filterVersion: plan.version, selectedId: selected, drawnAreas: areaGeometries, timelinePaths, userLayers: shownUserLayers, userSelected: userSelectedFeature });
-  }, [plan, deckLayers, drawn, linkItemIndex, linkLayers, selected, areaGeometries, timelinePaths, shownUserLayers, userSelectedFeature]);
+    const input = { drawn, links: plan.links, linkItemIndex, linkLayers, visible: plan.visible, filterVersion: plan.version, selectedId: selected, drawnAreas: areaGeometries, timelinePaths, userLayers: shownUserLayers, userSelected: userSelectedFeature };
+    return deckLayers.buildPlanLayers(planLayerInputForDisplay(input, displayCrs));
+  }, [plan, deckLayers, drawn, linkItemIndex, linkLayers, selected, areaGeometries, timelinePaths, shownUserLayers, userSelectedFeature, displayCrs]);
 
   // Theme: the page's colours (CSS variables) and the base map's (paint properties in place).
   const themeApplied = useRef<'light' | 'dark'>('light'); // the style is built in the light palette
@@ -164,7 +179,9 @@ export function App() {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- paint only depends on the theme; layout switches are applied by MapView
   }, [theme, mapStatus]);
 
-  const basemap = useMemo(() => ({ lang, ...basemapLayers }), [lang, basemapLayers]);
+  // The embedded ground hides once an online base map has drawn its first tile.
+  const embedded = baseMapStatus.state !== 'ready';
+  const basemap = useMemo(() => ({ lang, ...basemapLayers, embedded }), [lang, basemapLayers, embedded]);
   const [initialView] = useState(() => useAppStore.getState().view);
   const onReady = useCallback(
     (h: MapHandle) => {
@@ -174,7 +191,11 @@ export function App() {
     [setMapStatus],
   );
   const onFailure = useCallback((f: MapFailure) => setMapStatus({ state: 'failed', ...f }), [setMapStatus]);
-  const onViewChange = useCallback((v: CameraView) => useAppStore.getState().setView(roundView(v)), []);
+  const onViewChange = useCallback((v: CameraView) => {
+    // the store (and the link) keep WGS-84, whatever datum the base map is drawn in
+    const [lon, lat] = fromDisplayPosition([v.lon, v.lat], crsRef.current);
+    useAppStore.getState().setView(roundView({ zoom: v.zoom, lat, lon }));
+  }, []);
   const onHover = useCallback((info: PickingInfo) => {
     const st = useAppStore.getState();
     const user = pickedUserFeature(info);
@@ -194,8 +215,9 @@ export function App() {
   }, []);
   const onClick = useCallback((info: PickingInfo | null, at: { lngLat: [number, number]; shiftKey: boolean }) => {
     const st = useAppStore.getState();
+    const lngLat = fromDisplayPosition(at.lngLat, crsRef.current);
     if (st.drawTool === 'circle') {
-      st.addDrawnArea({ id: newAreaId(), name: `○ ${st.circleRadiusKm} km`, shape: { kind: 'circle', center: at.lngLat, radiusKm: st.circleRadiusKm } });
+      st.addDrawnArea({ id: newAreaId(), name: `○ ${st.circleRadiusKm} km`, shape: { kind: 'circle', center: lngLat, radiusKm: st.circleRadiusKm } });
       return;
     }
     if (st.drawTool) return; // terra-draw has the clicks
@@ -217,7 +239,7 @@ export function App() {
     }
     // In the regions tab a click on the map picks the region under it.
     const level = resolveLevel(st.regionLevel, st.view?.zoom ?? 6);
-    void regionsAtPoint(level, at.lngLat[0], at.lngLat[1]).then((codes) => {
+    void regionsAtPoint(level, lngLat[0], lngLat[1]).then((codes) => {
       const code = codes[0];
       if (code) useAppStore.getState().toggleRegion(code, at.shiftKey);
     });
@@ -228,13 +250,13 @@ export function App() {
     const map = handle.current?.map;
     if (!map || !flyRequest || data.state !== 'ready') return;
     if ('bbox' in flyRequest) {
-      flyToBbox(map, flyRequest.bbox);
+      flyToBbox(map, toDisplayBbox(flyRequest.bbox, crsRef.current));
       return;
     }
     const item = data.items.find((i) => i.properties.id === flyRequest.id);
     if (!item) return;
     const bbox = itemBbox(item) ?? unionBbox(item.properties.regions.map((c) => data.regions.get(c)?.bbox));
-    if (bbox) flyToBbox(map, bbox);
+    if (bbox) flyToBbox(map, toDisplayBbox(bbox, crsRef.current));
   }, [flyRequest, data, mapStatus]);
 
   useEffect(() => {
@@ -267,10 +289,10 @@ export function App() {
       startDrawing(map, {
         onArea: (ring) => {
           const st = useAppStore.getState();
-          st.addDrawnArea({ id: newAreaId(), name: `${st.lang === 'zh' ? '区域' : 'Area'} ${st.drawnAreas.length + 1}`, shape: { kind: 'polygon', coordinates: ring } });
+          st.addDrawnArea({ id: newAreaId(), name: `${st.lang === 'zh' ? '区域' : 'Area'} ${st.drawnAreas.length + 1}`, shape: { kind: 'polygon', coordinates: ring.map((q) => fromDisplayPosition(q, crsRef.current)) } });
         },
         onMeasure: (line) => {
-          void import('../geo/measure').then(({ pathLengthKm }) => useAppStore.getState().setMeasureKm(pathLengthKm(line)));
+          void import('../geo/measure').then(({ pathLengthKm }) => useAppStore.getState().setMeasureKm(pathLengthKm(line.map((q) => fromDisplayPosition(q, crsRef.current)))));
         },
       }),
     );
@@ -304,7 +326,12 @@ export function App() {
             if (!file) return;
             e.preventDefault();
             useAppStore.getState().setSidebarTab('data');
-            startImport(file);
+            // a PMTiles archive becomes a tile layer; anything else is imported
+            if (/\.pmtiles$/i.test(file.name)) {
+              void addTileLayerFromFile(file).then((r) => {
+                if (!r.ok) useAppStore.getState().notify('warning', `${t(`tiles.problems.${r.code}`)} (${r.message})`);
+              });
+            } else startImport(file);
           }}
         >
           <MapView

@@ -14,9 +14,12 @@ import type { ChoroplethSettings, DrawnArea, RegionLevelChoice } from './analysi
 import type { Story } from './story/schema';
 import type { ImportIssue, ImportOptions, ImportProgress, ImportedFeature, LayerStats } from '../data/import/types';
 import type { UserLayerStyle } from '../map/userLayerStyle';
+import type { TileLayerDraw } from '../map/tileLayers';
 import {
   DEFAULT_BASEMAP,
   DEFAULT_FILTERS,
+  EMBEDDED_BASEMAP,
+  type BaseMapSource,
   type BasemapLayers,
   type Filters,
   type ListSort,
@@ -185,6 +188,72 @@ export interface AppState {
   restoreUserLayers: (layers: UserLayer[]) => void;
   setUserHover: (hover: UserHover | null) => void;
   setImportStatus: (status: ImportStatus) => void;
+
+  // Base maps (issue 7): the embedded map by default; online ones are opt-in.
+  baseMapSource: BaseMapSource;
+  /** The person's Tianditu key (kept in localStorage, never in a link). */
+  tiandituKey: string;
+  baseMapStatus: BaseMapStatus;
+  setBaseMapSource: (source: BaseMapSource) => void;
+  setTiandituKey: (key: string) => void;
+  setBaseMapStatus: (status: BaseMapStatus) => void;
+
+  // Tile layers (issue 7): PMTiles / TileJSON / {z}/{x}/{y} sources drawn by MapLibre.
+  tileLayers: TileLayer[];
+  addTileLayer: (layer: TileLayer) => void;
+  updateTileLayer: (id: string, update: Partial<Pick<TileLayer, 'visible' | 'color' | 'name' | 'status'>>) => void;
+  removeTileLayer: (id: string) => void;
+}
+
+/** A layer drawn from tiles (a PMTiles archive, TileJSON or a template); URL ones persist in localStorage. */
+export interface TileLayer extends TileLayerDraw {
+  name: string;
+  bounds?: [number, number, number, number];
+  /** 'failed' once its tiles could not be loaded (it stays listed, drawn nothing). */
+  status: 'loading' | 'ready' | 'failed';
+}
+
+/** How the chosen online base map is doing; 'failed' has already switched back to the embedded map. */
+export type BaseMapStatus = { state: 'idle' } | { state: 'loading'; kind: BaseMapSource['kind'] } | { state: 'ready'; kind: BaseMapSource['kind'] };
+
+// Read while the store is created, so they are declared above it.
+const TIANDITU_KEY_STORAGE = 'jjj-atlas:tianditu-key';
+function readTiandituKey(): string {
+  try {
+    return globalThis.localStorage?.getItem(TIANDITU_KEY_STORAGE) ?? '';
+  } catch {
+    return ''; // storage blocked (private mode, sandboxed frame)
+  }
+}
+function writeTiandituKey(key: string): void {
+  try {
+    if (key) globalThis.localStorage?.setItem(TIANDITU_KEY_STORAGE, key);
+    else globalThis.localStorage?.removeItem(TIANDITU_KEY_STORAGE);
+  } catch {
+    // storage blocked: the key lasts for this page only
+  }
+}
+
+const TILE_LAYERS_STORAGE = 'jjj-atlas:tile-layers';
+function readTileLayers(): TileLayer[] {
+  try {
+    const raw: unknown = JSON.parse(globalThis.localStorage?.getItem(TILE_LAYERS_STORAGE) ?? '[]');
+    if (!Array.isArray(raw)) return [];
+    return raw
+      .filter((l): l is TileLayer => typeof l === 'object' && l !== null && typeof l.id === 'string' && typeof l.url === 'string' && typeof l.kind === 'string' && Array.isArray(l.sourceLayers))
+      .map((l) => ({ ...l, status: 'loading' as const }));
+  } catch {
+    return []; // storage blocked or a broken entry: start without
+  }
+}
+/** Store the https ones (a local file cannot be reopened after a reload); returns the list. */
+function writeTileLayers(layers: TileLayer[]): TileLayer[] {
+  try {
+    globalThis.localStorage?.setItem(TILE_LAYERS_STORAGE, JSON.stringify(layers.filter((l) => !l.url.startsWith('file:'))));
+  } catch {
+    // storage blocked: the layers last for this page only
+  }
+  return layers;
 }
 
 let noticeSeq = 0;
@@ -224,7 +293,7 @@ export const useAppStore = create<AppState>((set) => ({
   setSidebarTab: (sidebarTab) => set({ sidebarTab, sidebarOpen: true }),
   setListSort: (listSort) => set({ listSort }),
   applyUrlState: (u) =>
-    set(() => ({ view: u.view, filters: u.filters, basemap: u.basemap, selected: u.selected, lang: u.lang, drawnAreas: u.areas ?? [] })),
+    set(() => ({ view: u.view, filters: u.filters, basemap: u.basemap, selected: u.selected, lang: u.lang, drawnAreas: u.areas ?? [], baseMapSource: u.source ?? EMBEDDED_BASEMAP })),
 
   regionLevel: 'auto',
   regionSelection: [],
@@ -295,9 +364,24 @@ export const useAppStore = create<AppState>((set) => ({
     }),
   setUserHover: (userHover) => set({ userHover }),
   setImportStatus: (importStatus) => set({ importStatus }),
+
+  baseMapSource: EMBEDDED_BASEMAP,
+  tiandituKey: readTiandituKey(),
+  baseMapStatus: { state: 'idle' },
+  setBaseMapSource: (baseMapSource) => set({ baseMapSource }),
+  setTiandituKey: (tiandituKey) => {
+    writeTiandituKey(tiandituKey);
+    set({ tiandituKey });
+  },
+  setBaseMapStatus: (baseMapStatus) => set({ baseMapStatus }),
+
+  tileLayers: readTileLayers(),
+  addTileLayer: (layer) => set((s) => ({ tileLayers: writeTileLayers([...s.tileLayers.filter((l) => l.id !== layer.id), layer]) })),
+  updateTileLayer: (id, update) => set((s) => ({ tileLayers: writeTileLayers(s.tileLayers.map((l) => (l.id === id ? { ...l, ...update } : l))) })),
+  removeTileLayer: (id) => set((s) => ({ tileLayers: writeTileLayers(s.tileLayers.filter((l) => l.id !== id)) })),
 }));
 
 /** The URL-relevant slice of the state. */
 export function urlStateOf(s: AppState): UrlState {
-  return { view: s.view, filters: s.filters, basemap: s.basemap, selected: s.selected, lang: s.lang, areas: s.drawnAreas };
+  return { view: s.view, filters: s.filters, basemap: s.basemap, selected: s.selected, lang: s.lang, areas: s.drawnAreas, source: s.baseMapSource };
 }

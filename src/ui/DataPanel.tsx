@@ -15,6 +15,7 @@ import { exportFeatures, type ExportFormat } from './dataExport';
 import type { FilteredUserLayers, UserLayerFilter } from '../app/userFilters';
 import { UserLayerStyleControls } from './UserLayerStyle';
 import { issueText, type Translator } from './importIssueText';
+import { TileLayerPanel } from './TileLayerPanel';
 
 const CRS: SourceCrs[] = ['wgs84', 'gcj02', 'bd09'];
 
@@ -23,6 +24,7 @@ export function DataPanel({ plan }: { plan: FilteredPlan | null }) {
     <>
       <ImportSection />
       <UserLayerList filtered={plan?.users.filtered ?? null} />
+      <TileLayerPanel />
       {plan && <ExportSection plan={plan} />}
     </>
   );

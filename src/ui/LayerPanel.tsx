@@ -9,6 +9,7 @@ import { PLAN_LAYER_KEYS, type PlanLayerKey } from '../app/state';
 import type { FilteredPlan } from '../app/useFilteredPlan';
 import { PLAN_LAYER_COLORS, cssColor } from '../map/planColors';
 import type { GroupId } from '../data/plan/schema';
+import { BaseMapChooser } from './BaseMapChooser';
 
 const GROUP_LAYERS: Record<GroupId, PlanLayerKey[]> = {
   1: ['g1'],
@@ -127,11 +128,14 @@ export function BasemapPanel() {
   const { t } = useTranslation();
   const basemap = useAppStore((s) => s.basemap);
   const setBasemapLayer = useAppStore((s) => s.setBasemapLayer);
+  const embedded = useAppStore((s) => s.baseMapSource.kind === 'embedded');
   return (
     <section className="panel-section" aria-labelledby="basemap-heading">
       <h2 id="basemap-heading" className="section-heading">
         {t('layers.basemap')}
       </h2>
+      <BaseMapChooser />
+      {!embedded && <p className="fine-print">{t('basemap.embeddedOnly')}</p>}
       {(['counties', 'labels', 'rivers'] as const).map((k) => (
         <div className="layer-row" key={k}>
           <input type="checkbox" id={`basemap-${k}`} checked={basemap[k]} onChange={(e) => setBasemapLayer(k, e.target.checked)} />

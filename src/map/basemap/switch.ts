@@ -6,10 +6,11 @@
  * layers the app adds at run time (drawing tools, deck's interleaved layers). See ./README.md.
  *
  * Failure: a style that cannot be fetched or read, or tiles that fail before any arrives
- * (two tile errors with none loaded, or nothing at all within `timeoutMs`) → `onFailed` with
- * the reason; the caller switches back to the embedded map and says so.
+ * (../watchTiles.ts) → `onFailed` with the reason; the caller switches back to the embedded map
+ * and says so.
  */
-import type { Map as MaplibreMap, MapEventType } from 'maplibre-gl';
+import type { Map as MaplibreMap } from 'maplibre-gl';
+import { watchTiles } from '../watchTiles';
 import type { BaseMapSource } from '../../app/state';
 import { ONLINE_PREFIX, parseStyleText, rasterBaseMapParts, StyleProblem, type OnlineStyleParts } from './online';
 
@@ -112,45 +113,14 @@ export class OnlineBaseMap {
       return;
     }
 
-    let loaded = 0;
-    let errors = 0;
-    let lastError = '';
-    let settled = false;
-    const fail = (code: 'tiles' | 'timeout', reason: string) => {
-      if (settled || gen !== this.generation) return;
-      settled = true;
-      this.clear();
-      events.onFailed({ code, reason });
-    };
-    const onData = (e: MapEventType['data']) => {
-      if (settled || e.dataType !== 'source' || !('sourceId' in e) || typeof e.sourceId !== 'string' || !e.sourceId.startsWith(ONLINE_PREFIX)) return;
-      if (!('tile' in e) || !e.tile) return;
-      loaded++;
-      if (loaded === 1) {
-        settled = true;
-        events.onLoaded();
-      }
-    };
-    const onError = (e: MapEventType['error'] & { sourceId?: string }) => {
-      if (typeof e.sourceId !== 'string' || !e.sourceId.startsWith(ONLINE_PREFIX)) return;
-      errors++;
-      lastError = e.error?.message ?? 'tile error';
-      if (loaded === 0 && errors >= 2) fail('tiles', lastError);
-    };
-    const onIdle = () => {
-      if (loaded === 0 && errors > 0) fail('tiles', lastError);
-    };
-    const timer = setTimeout(() => {
-      if (loaded === 0) fail('timeout', lastError || `no tile arrived within ${Math.round(timeoutMs / 1000)} s`);
+    this.detach = watchTiles(map, (id) => id.startsWith(ONLINE_PREFIX), {
+      onLoaded: events.onLoaded,
+      onFailed: (f) => {
+        if (gen !== this.generation) return;
+        this.detach = null;
+        this.clear();
+        events.onFailed(f);
+      },
     }, timeoutMs);
-    map.on('data', onData);
-    map.on('error', onError);
-    map.on('idle', onIdle);
-    this.detach = () => {
-      clearTimeout(timer);
-      map.off('data', onData);
-      map.off('error', onError);
-      map.off('idle', onIdle);
-    };
   }
 }

@@ -1,0 +1,232 @@
+/**
+ * Tile layers (issue 7, "data too large for the browser"): a PMTiles archive (by https URL or a
+ * local file), a TileJSON URL, or an {z}/{x}/{y} vector- or raster-tile template. MapLibre draws
+ * them from tiles fetched as needed, so the size of the data never reaches the browser whole.
+ *
+ * - `inspectTileUrl` finds out what a URL is (PMTiles header and metadata, TileJSON, template)
+ *   and which vector layers it has; problems come back as TileSourceProblem with a code.
+ * - `tileLayerStyle` (pure) gives the MapLibre source and layers: fills, outlines/lines and
+ *   circles per vector layer in the layer's colour, or one raster layer.
+ * - `syncTileLayers` brings the live map in line with the list (add, remove, show, recolour).
+ * The layers sit above the base map and its borders and under the region highlights, the plan's
+ * overlays and the labels (before `highlight-provinces-fill`).
+ */
+import * as maplibregl from 'maplibre-gl';
+import type { LayerSpecification, Map as MaplibreMap, SourceSpecification } from 'maplibre-gl';
+import { FileSource, PMTiles, Protocol, TileType } from 'pmtiles';
+
+export type TileLayerKind = 'pmtiles-vector' | 'pmtiles-raster' | 'tilejson-vector' | 'tilejson-raster' | 'xyz-vector' | 'xyz-raster';
+
+/** What the map needs to draw a tile layer (a subset of the app's TileLayer). */
+export interface TileLayerDraw {
+  id: string;
+  /** https URL, or `file:<name>` for a local PMTiles archive registered with `addPmtilesFile` */
+  url: string;
+  kind: TileLayerKind;
+  sourceLayers: string[];
+  color: string;
+  visible: boolean;
+  attribution?: string;
+}
+
+export interface TileSourceInfo {
+  kind: TileLayerKind;
+  sourceLayers: string[];
+  /** [w, s, e, n] when the source says */
+  bounds?: [number, number, number, number];
+  name?: string;
+  attribution?: string;
+}
+
+export type TileProblemCode = 'bad-url' | 'fetch' | 'not-pmtiles' | 'not-tilejson' | 'needs-source-layer' | 'unknown-format' | 'no-layers';
+
+export class TileSourceProblem extends Error {
+  constructor(
+    readonly code: TileProblemCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const BEFORE = 'highlight-provinces-fill';
+export const TILE_PREFIX = 'tiles:';
+
+let protocol: Protocol | null = null;
+function pmtilesProtocol(): Protocol {
+  if (!protocol) {
+    protocol = new Protocol({ metadata: true });
+    maplibregl.addProtocol('pmtiles', protocol.tile);
+  }
+  return protocol;
+}
+
+/** A local .pmtiles file for this session: its layer URL is `file:<name>`. */
+export async function addPmtilesFile(file: File): Promise<TileSourceInfo & { url: string }> {
+  const archive = new PMTiles(new FileSource(file));
+  pmtilesProtocol().add(archive);
+  return { ...(await describeArchive(archive, file.name)), url: `file:${file.name}` };
+}
+
+function isHttps(url: string): boolean {
+  try {
+    return new URL(url).protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+async function describeArchive(archive: PMTiles, label: string): Promise<TileSourceInfo> {
+  let header;
+  try {
+    header = await archive.getHeader();
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    if (/magic|wrong|version|invalid/i.test(msg)) throw new TileSourceProblem('not-pmtiles', `${label} is not a PMTiles v3 archive (${msg}).`);
+    throw new TileSourceProblem('fetch', `${label} could not be read: ${msg}`);
+  }
+  const raster = header.tileType === TileType.Png || header.tileType === TileType.Jpeg || header.tileType === TileType.Webp || header.tileType === TileType.Avif;
+  if (!raster && header.tileType !== TileType.Mvt) throw new TileSourceProblem('unknown-format', `${label} holds tiles of a type this app cannot draw (${header.tileType}).`);
+  const meta = (await archive.getMetadata().catch(() => ({}))) as { vector_layers?: { id?: unknown }[]; name?: unknown; attribution?: unknown };
+  const sourceLayers = (meta.vector_layers ?? []).map((l) => l.id).filter((id): id is string => typeof id === 'string');
+  if (!raster && sourceLayers.length === 0) throw new TileSourceProblem('no-layers', `${label} names no vector layers in its metadata.`);
+  return {
+    kind: raster ? 'pmtiles-raster' : 'pmtiles-vector',
+    sourceLayers,
+    bounds: [header.minLon, header.minLat, header.maxLon, header.maxLat],
+    ...(typeof meta.name === 'string' ? { name: meta.name } : {}),
+    ...(typeof meta.attribution === 'string' ? { attribution: meta.attribution } : {}),
+  };
+}
+
+/** What a URL is and what it holds. `sourceLayer` names the layer of an {z}/{x}/{y} vector template. */
+export async function inspectTileUrl(url: string, opts: { sourceLayer?: string; fetchImpl?: typeof fetch } = {}): Promise<TileSourceInfo> {
+  const plain = url.replace(/^pmtiles:\/\//, '');
+  if (!isHttps(plain)) throw new TileSourceProblem('bad-url', 'Enter a complete https:// address.');
+  const path = new URL(plain).pathname.toLowerCase();
+  if (path.endsWith('.pmtiles') || url.startsWith('pmtiles://')) {
+    return describeArchive(new PMTiles(plain), plain);
+  }
+  if (/\{z\}/.test(plain)) {
+    if (/\.(pbf|mvt)$/.test(path.replace(/%7b|%7d/g, ''))) {
+      const sl = opts.sourceLayer?.trim();
+      if (!sl) throw new TileSourceProblem('needs-source-layer', 'A vector-tile template needs the name of the layer inside the tiles (source-layer).');
+      return { kind: 'xyz-vector', sourceLayers: [sl] };
+    }
+    if (/\.(png|jpe?g|webp)$/.test(path)) return { kind: 'xyz-raster', sourceLayers: [] };
+    throw new TileSourceProblem('unknown-format', 'A {z}/{x}/{y} template must end in .pbf/.mvt (vector) or .png/.jpg/.webp (raster).');
+  }
+  let doc: unknown;
+  try {
+    const res = await (opts.fetchImpl ?? fetch)(plain, { credentials: 'omit' });
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    doc = await res.json();
+  } catch (e) {
+    if (e instanceof SyntaxError) throw new TileSourceProblem('not-tilejson', 'The address returned no JSON: expected a TileJSON or a .pmtiles archive.');
+    throw new TileSourceProblem('fetch', `${plain} could not be fetched: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  const tj = doc as { tiles?: unknown; vector_layers?: { id?: unknown }[]; format?: unknown; bounds?: unknown; name?: unknown; attribution?: unknown };
+  if (!tj || !Array.isArray(tj.tiles) || tj.tiles.length === 0) throw new TileSourceProblem('not-tilejson', 'The JSON is not a TileJSON (it has no "tiles").');
+  const sourceLayers = (tj.vector_layers ?? []).map((l) => l.id).filter((id): id is string => typeof id === 'string');
+  const raster = sourceLayers.length === 0 && (tj.format === 'png' || tj.format === 'jpg' || tj.format === 'webp' || /\.(png|jpe?g|webp)/.test(String(tj.tiles[0])));
+  if (!raster && sourceLayers.length === 0) throw new TileSourceProblem('no-layers', 'The TileJSON lists no vector_layers.');
+  const b = Array.isArray(tj.bounds) && tj.bounds.length === 4 && tj.bounds.every((v) => typeof v === 'number') ? (tj.bounds as [number, number, number, number]) : undefined;
+  return {
+    kind: raster ? 'tilejson-raster' : 'tilejson-vector',
+    sourceLayers,
+    ...(b ? { bounds: b } : {}),
+    ...(typeof tj.name === 'string' ? { name: tj.name } : {}),
+    ...(typeof tj.attribution === 'string' ? { attribution: tj.attribution } : {}),
+  };
+}
+
+function sourceUrl(layer: TileLayerDraw): string {
+  if (layer.url.startsWith('file:')) return `pmtiles://${layer.url.slice('file:'.length)}`;
+  return layer.kind.startsWith('pmtiles') ? `pmtiles://${layer.url.replace(/^pmtiles:\/\//, '')}` : layer.url;
+}
+
+/** The MapLibre source and layers of a tile layer (pure). */
+export function tileLayerStyle(layer: TileLayerDraw): { sourceId: string; source: SourceSpecification; layers: LayerSpecification[] } {
+  const sourceId = `${TILE_PREFIX}${layer.id}`;
+  const raster = layer.kind.endsWith('raster');
+  const attribution = layer.attribution ? { attribution: layer.attribution } : {};
+  const url = sourceUrl(layer);
+  const source: SourceSpecification =
+    layer.kind === 'xyz-vector'
+      ? { type: 'vector', tiles: [url], ...attribution }
+      : layer.kind === 'xyz-raster'
+        ? { type: 'raster', tiles: [url], tileSize: 256, ...attribution }
+        : raster
+          ? { type: 'raster', url, tileSize: 256, ...attribution }
+          : { type: 'vector', url, ...attribution };
+  const visibility = layer.visible ? 'visible' : 'none';
+  if (raster) return { sourceId, source, layers: [{ id: `${sourceId}:raster`, type: 'raster', source: sourceId, layout: { visibility }, paint: { 'raster-opacity': 0.85 } }] };
+  const layers: LayerSpecification[] = layer.sourceLayers.flatMap((sl): LayerSpecification[] => [
+    {
+      id: `${sourceId}:${sl}:fill`,
+      type: 'fill',
+      source: sourceId,
+      'source-layer': sl,
+      filter: ['==', ['geometry-type'], 'Polygon'],
+      layout: { visibility },
+      paint: { 'fill-color': layer.color, 'fill-opacity': 0.3 },
+    },
+    {
+      id: `${sourceId}:${sl}:line`,
+      type: 'line',
+      source: sourceId,
+      'source-layer': sl,
+      filter: ['in', ['geometry-type'], ['literal', ['LineString', 'Polygon']]],
+      layout: { visibility, 'line-join': 'round', 'line-cap': 'round' },
+      paint: { 'line-color': layer.color, 'line-width': ['interpolate', ['linear'], ['zoom'], 5, 1, 12, 2.5] },
+    },
+    {
+      id: `${sourceId}:${sl}:point`,
+      type: 'circle',
+      source: sourceId,
+      'source-layer': sl,
+      filter: ['==', ['geometry-type'], 'Point'],
+      layout: { visibility },
+      paint: {
+        'circle-color': layer.color,
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 5, 2.5, 12, 5],
+        'circle-stroke-color': '#ffffff',
+        'circle-stroke-width': 0.8,
+      },
+    },
+  ]);
+  return { sourceId, source, layers };
+}
+
+/** Ids of the map layers drawing tile layers (for picking their features). */
+export function tileMapLayerIds(map: MaplibreMap): string[] {
+  return (map.getStyle()?.layers ?? []).filter((l) => l.id.startsWith(TILE_PREFIX)).map((l) => l.id);
+}
+
+/** Bring the map in line with `layers` (bottom first). Colours and visibility change in place. */
+export function syncTileLayers(map: MaplibreMap, layers: readonly TileLayerDraw[]): void {
+  const style = map.getStyle();
+  const wanted = new Map(layers.map((l) => [`${TILE_PREFIX}${l.id}`, l]));
+  const before = map.getLayer(BEFORE) ? BEFORE : undefined;
+  for (const l of style.layers) {
+    if (!l.id.startsWith(TILE_PREFIX)) continue;
+    const sourceId = (l as { source?: string }).source ?? '';
+    if (!wanted.has(sourceId)) map.removeLayer(l.id);
+  }
+  for (const id of Object.keys(style.sources)) if (id.startsWith(TILE_PREFIX) && !wanted.has(id)) map.removeSource(id);
+  for (const layer of layers) {
+    if (layer.kind.startsWith('pmtiles')) pmtilesProtocol();
+    const spec = tileLayerStyle(layer);
+    if (!map.getSource(spec.sourceId)) map.addSource(spec.sourceId, spec.source);
+    for (const l of spec.layers) {
+      if (!map.getLayer(l.id)) {
+        map.addLayer(l, before);
+        continue;
+      }
+      map.setLayoutProperty(l.id, 'visibility', layer.visible ? 'visible' : 'none');
+      if (l.type === 'fill') map.setPaintProperty(l.id, 'fill-color', layer.color);
+      if (l.type === 'line') map.setPaintProperty(l.id, 'line-color', layer.color);
+      if (l.type === 'circle') map.setPaintProperty(l.id, 'circle-color', layer.color);
+    }
+  }
+}
