@@ -27,6 +27,7 @@ export function planLayerInputForDisplay(input: PlanLayerInput, crs: DisplayCrs)
     ...(input.timelinePaths
       ? { timelinePaths: cached(input.timelinePaths, (a) => a.map((p) => ({ ...p, path: p.path.map((q) => toDisplayPosition(q, crs)) }))) }
       : {}),
+    ...(input.userSelected ? { userSelected: cached(input.userSelected, (f) => ({ ...f, geometry: toDisplayGeometry(f.geometry, crs) })) } : {}),
     ...(input.userLayers
       ? {
           userLayers: input.userLayers.map((u) => ({
