@@ -32,7 +32,7 @@ import { buildBasemapStyle } from '../map/basemap/style';
 import { basemapUrls } from '../map/basemap/sources';
 import fontFaces from 'virtual:font-faces';
 import { UserTooltip } from '../ui/UserTooltip';
-import { UserFeatureDetail } from '../ui/UserFeatureDetail';
+import { TileFeatureDetail, UserFeatureDetail } from '../ui/UserFeatureDetail';
 import { useUserLayerPersistence } from './useUserLayers';
 import { startImport } from './importController';
 import { useOnlineBaseMap } from './useBaseMap';
@@ -213,7 +213,7 @@ export function App() {
     }
     useAppStore.getState().setHover({ id, x: info.x, y: info.y });
   }, []);
-  const onClick = useCallback((info: PickingInfo | null, at: { lngLat: [number, number]; shiftKey: boolean }) => {
+  const onClick = useCallback((info: PickingInfo | null, at: { lngLat: [number, number]; point: [number, number]; shiftKey: boolean }) => {
     const st = useAppStore.getState();
     const lngLat = fromDisplayPosition(at.lngLat, crsRef.current);
     if (st.drawTool === 'circle') {
@@ -231,6 +231,15 @@ export function App() {
       return;
     }
     if (st.userSelected) st.selectUserFeature(null);
+    // …and one of a tile layer's features (drawn by MapLibre, found by a rendered-feature query).
+    if (st.tileFeature) st.setTileFeature(null);
+    const map = handle.current?.map;
+    if (!info && map && st.sidebarTab !== 'regions' && st.tileLayers.some((l) => l.visible && l.status !== 'failed')) {
+      void import('../map/tileLayers').then(({ tileFeatureAt }) => {
+        const hit = tileFeatureAt(map, at.point);
+        if (hit) useAppStore.getState().setTileFeature(hit);
+      });
+    }
     const id = info ? pickedItemId(info) : null;
     // In the regions tab only sites and lines take a click; areas and arcs let it through to the region.
     if (st.sidebarTab !== 'regions' || (id && info?.layer?.id === 'plan-lines-sites')) {
@@ -351,6 +360,7 @@ export function App() {
           {plan && <Tooltip plan={plan} />}
           <UserTooltip />
           <UserFeatureDetail />
+          <TileFeatureDetail />
           {dropping && (
             <div className="map-drop-hint" aria-hidden="true">
               {t('data.dropOnMap')}

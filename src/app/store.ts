@@ -203,6 +203,9 @@ export interface AppState {
   addTileLayer: (layer: TileLayer) => void;
   updateTileLayer: (id: string, update: Partial<Pick<TileLayer, 'visible' | 'color' | 'name' | 'status'>>) => void;
   removeTileLayer: (id: string) => void;
+  /** A tile-layer feature clicked on the map: its properties are shown. */
+  tileFeature: { layerId: string; properties: Record<string, unknown> } | null;
+  setTileFeature: (picked: { layerId: string; properties: Record<string, unknown> } | null) => void;
 }
 
 /** A layer drawn from tiles (a PMTiles archive, TileJSON or a template); URL ones persist in localStorage. */
@@ -378,7 +381,9 @@ export const useAppStore = create<AppState>((set) => ({
   tileLayers: readTileLayers(),
   addTileLayer: (layer) => set((s) => ({ tileLayers: writeTileLayers([...s.tileLayers.filter((l) => l.id !== layer.id), layer]) })),
   updateTileLayer: (id, update) => set((s) => ({ tileLayers: writeTileLayers(s.tileLayers.map((l) => (l.id === id ? { ...l, ...update } : l))) })),
-  removeTileLayer: (id) => set((s) => ({ tileLayers: writeTileLayers(s.tileLayers.filter((l) => l.id !== id)) })),
+  removeTileLayer: (id) => set((s) => ({ tileLayers: writeTileLayers(s.tileLayers.filter((l) => l.id !== id)), tileFeature: s.tileFeature?.layerId === id ? null : s.tileFeature })),
+  tileFeature: null,
+  setTileFeature: (tileFeature) => set({ tileFeature }),
 }));
 
 /** The URL-relevant slice of the state. */

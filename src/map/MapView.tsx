@@ -72,7 +72,7 @@ export interface MapViewProps {
   /** deck.gl picking: what is under the pointer, and clicks. */
   onHover?: (info: PickingInfo) => void;
   /** A click on the map: what deck picked there (null if nothing), where, and with which keys. */
-  onClick?: (info: PickingInfo | null, at: { lngLat: [number, number]; shiftKey: boolean }) => void;
+  onClick?: (info: PickingInfo | null, at: { lngLat: [number, number]; point: [number, number]; shiftKey: boolean }) => void;
 }
 
 export function MapView({ basemap, layers, ariaLabel, initialView, onReady, onBaseMapDrawn, onOverlay, onFailure, onViewChange, onHover, onClick }: MapViewProps) {
@@ -161,7 +161,7 @@ export function MapView({ basemap, layers, ariaLabel, initialView, onReady, onBa
     map.on('click', (e) => {
       const overlay = handle.current?.overlay;
       const info = overlay?.pickObject({ x: e.point.x, y: e.point.y, radius: 4 }) ?? null;
-      latest.current.onClick?.(info?.picked ? info : null, { lngLat: [e.lngLat.lng, e.lngLat.lat], shiftKey: e.originalEvent.shiftKey });
+      latest.current.onClick?.(info?.picked ? info : null, { lngLat: [e.lngLat.lng, e.lngLat.lat], point: [e.point.x, e.point.y], shiftKey: e.originalEvent.shiftKey });
     });
     map.on('moveend', () => {
       const c = map.getCenter();

@@ -230,3 +230,20 @@ export function syncTileLayers(map: MaplibreMap, layers: readonly TileLayerDraw[
     }
   }
 }
+
+/** The topmost tile-layer feature drawn at a screen point: its layer id and properties. */
+export function tileFeatureAt(map: MaplibreMap, point: [number, number]): { layerId: string; properties: Record<string, unknown> } | null {
+  const layers = tileMapLayerIds(map).filter((id) => !id.endsWith(':raster'));
+  if (layers.length === 0) return null;
+  const [x, y] = point;
+  const hit = map.queryRenderedFeatures(
+    [
+      [x - 3, y - 3],
+      [x + 3, y + 3],
+    ],
+    { layers },
+  )[0];
+  if (!hit) return null;
+  const sourceId = typeof hit.source === 'string' ? hit.source : '';
+  return { layerId: sourceId.slice(TILE_PREFIX.length), properties: { ...hit.properties } };
+}

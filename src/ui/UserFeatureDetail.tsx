@@ -20,7 +20,6 @@ export function UserFeatureDetail() {
   const close = useAppStore((s) => s.selectUserFeature);
   const feature = sel && layer ? layer.features[sel.index] : undefined;
   if (!sel || !layer || !feature) return null;
-  const entries = Object.entries(feature.properties);
   return (
     <aside className="user-feature-detail" data-testid="user-feature-detail" aria-label={t('userLayers.featureHeading', { name: layer.name })}>
       <header>
@@ -30,18 +29,45 @@ export function UserFeatureDetail() {
           ×
         </button>
       </header>
-      {entries.length === 0 ? (
-        <p className="fine-print">{t('userLayers.noProperties')}</p>
-      ) : (
-        <dl className="tooltip-props">
-          {entries.map(([k, v]) => (
-            <div key={k}>
-              <dt>{k}</dt>
-              <dd>{text(v)}</dd>
-            </div>
-          ))}
-        </dl>
-      )}
+      <PropertyList properties={feature.properties} />
+    </aside>
+  );
+}
+
+/** A feature's properties as a definition list (text only), or "no properties". */
+export function PropertyList({ properties }: { properties: Record<string, unknown> }) {
+  const { t } = useTranslation();
+  const entries = Object.entries(properties);
+  if (entries.length === 0) return <p className="fine-print">{t('userLayers.noProperties')}</p>;
+  return (
+    <dl className="tooltip-props">
+      {entries.map(([k, v]) => (
+        <div key={k}>
+          <dt>{k}</dt>
+          <dd>{text(v)}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/** The properties of a tile-layer feature clicked on the map (issue 7). */
+export function TileFeatureDetail() {
+  const { t } = useTranslation();
+  const picked = useAppStore((s) => s.tileFeature);
+  const layer = useAppStore((s) => (picked ? s.tileLayers.find((l) => l.id === picked.layerId) : undefined));
+  const close = useAppStore((s) => s.setTileFeature);
+  if (!picked || !layer) return null;
+  return (
+    <aside className="user-feature-detail" data-testid="tile-feature-detail" aria-label={t('userLayers.featureHeading', { name: layer.name })}>
+      <header>
+        <span className="swatch" aria-hidden="true" style={{ background: layer.color }} />
+        <h2>{t('userLayers.featureHeading', { name: layer.name })}</h2>
+        <button type="button" className="icon-button" onClick={() => close(null)} aria-label={t('userLayers.close')}>
+          ×
+        </button>
+      </header>
+      <PropertyList properties={picked.properties} />
     </aside>
   );
 }

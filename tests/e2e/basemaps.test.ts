@@ -303,6 +303,18 @@ describe('base maps: online choices, fallback and GCJ-02', () => {
     const hits = await tileFeaturesAt(app.page, SQUARE_CENTRE);
     assert.ok(hits.some((h) => h.name === '测试方块' && h.layer.endsWith(':squares:fill')), `the square is drawn at its place: ${JSON.stringify(hits)}`);
     assert.deepEqual(await tileFeaturesAt(app.page, [114.3, 37.7]), [], 'nothing south of it');
+    // A click on it shows its properties, as text.
+    const at = await app.page.evaluate((ll) => {
+      const map = window.jjjAtlas!.map;
+      const p = map.project(ll);
+      const r = map.getCanvas().getBoundingClientRect();
+      return { x: r.left + p.x, y: r.top + p.y };
+    }, SQUARE_CENTRE);
+    await app.page.mouse.click(at.x, at.y);
+    const card = app.page.getByTestId('tile-feature-detail');
+    await card.waitFor();
+    assert.match((await card.textContent()) ?? '', /name测试方块/);
+    await card.getByRole('button').click();
     assert.ok(ranges.length > 0 && ranges.every((r) => /^bytes=\d+-\d+$/.test(r)), `the archive is read by ranges: ${ranges.slice(0, 5).join(' ')}`);
 
     await app.page.reload();
@@ -311,11 +323,11 @@ describe('base maps: online choices, fallback and GCJ-02', () => {
     await app.page.locator('[data-testid="tile-layer"][data-status="ready"]').waitFor({ timeout: 30_000 });
     await jumpTo(app.page, SQUARE_CENTRE, 9);
     assert.ok((await tileFeaturesAt(app.page, SQUARE_CENTRE)).some((h) => h.name === '测试方块'), 'drawn again after the reload');
-    // The Tianditu key was kept in the browser too: choosing Tianditu now asks for nothing.
+    // The Tianditu key was kept in the browser too: choosing Tianditu draws it straight away.
     await app.page.getByRole('tab', { name: /图层/ }).click();
     await choose(app.page, 'tianditu');
     await waitForStatus(app.page, /正在显示天地图/);
-    assert.equal(await app.page.getByTestId('basemap-key').count(), 0);
+    assert.equal(await app.page.getByTestId('basemap-key').inputValue(), 'test-key-0123', 'the stored key is there to change');
     await choose(app.page, 'embedded');
     await openDataTab(app.page);
   });
