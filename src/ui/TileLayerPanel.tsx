@@ -102,8 +102,8 @@ export function TileLayerPanel() {
                 </span>
               </label>
               {l.bounds && (
-                <button type="button" className="icon-button" onClick={() => flyToBbox(l.bounds!)} aria-label={t('tiles.zoomTo', { name: l.name })} title={t('tiles.zoomTo', { name: l.name })}>
-                  ⌖
+                <button type="button" className="link-button" onClick={() => flyToBbox(l.bounds!)} aria-label={t('tiles.zoomTo', { name: l.name })} title={t('tiles.zoomTo', { name: l.name })}>
+                  {t('tiles.zoom')}
                 </button>
               )}
               <button type="button" className="icon-button" onClick={() => remove(l.id)} aria-label={t('tiles.remove', { name: l.name })} title={t('tiles.remove', { name: l.name })}>
