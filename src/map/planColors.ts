@@ -13,7 +13,7 @@ export const PLAN_LAYER_COLORS: Record<PlanLayerKey, RGB> = {
   'g3-transport': [213, 94, 0], // vermilion
   'g3-industry': [120, 80, 40], // brown
   'g3-public-services': [204, 121, 167], // reddish purple
-  g4: [86, 70, 160], // violet — reform and innovation
+  g4: [80, 40, 130], // violet — reform and innovation (darker than [86, 70, 160]: apart from g2 under deuteranopia)
   g5: [110, 110, 110], // grey — working mechanisms
 };
 

@@ -32,9 +32,6 @@ const MIN_BACKGROUND = 10;
 /** The pairs known to fall between MIN_PAIR and GOOD_PAIR (see the proposal in the issue notes). */
 const KNOWN_WEAK = [
   'g1/g3-public-services tritanopia light',
-  'g2/g4 deuteranopia dark',
-  'g2/g4 deuteranopia light',
-  'g2/g4 protanopia dark',
   'g3-ecology/g5 deuteranopia light',
 ];
 
@@ -117,20 +114,13 @@ describe('the plan layer colours under colour-vision deficiencies', () => {
     }
   });
 
-  it('the proposed g4 colour [80, 40, 130] would lift the weakest pair, g2/g4, above ΔE2000 12 (not applied)', () => {
-    const proposed = { ...PLAN_LAYER_COLORS, g4: [80, 40, 130] as RGB };
+  it('g2 and g4 (once the closest pair, ΔE2000 6.0 under deuteranopia) are now above ΔE2000 12 for every vision', () => {
     let g2g4 = Infinity;
-    let all = Infinity;
     for (const bg of Object.values(BACKGROUNDS)) {
-      for (const v of VISIONS) {
-        g2g4 = Math.min(g2g4, cvdDistance(composite(proposed.g2, bg, MARK_ALPHA), composite(proposed.g4, bg, MARK_ALPHA), v));
-        for (const k of LAYERS) if (k !== 'g4') all = Math.min(all, cvdDistance(composite(proposed[k], bg, MARK_ALPHA), composite(proposed.g4, bg, MARK_ALPHA), v));
-        expect(cvdDistance(composite(proposed.g4, bg, MARK_ALPHA), bg, v)).toBeGreaterThanOrEqual(MIN_BACKGROUND);
-      }
+      for (const v of VISIONS) g2g4 = Math.min(g2g4, cvdDistance(composite(PLAN_LAYER_COLORS.g2, bg, MARK_ALPHA), composite(PLAN_LAYER_COLORS.g4, bg, MARK_ALPHA), v));
     }
-    console.info(`with g4 = [80, 40, 130]: g2/g4 min ΔE2000 ${g2g4.toFixed(1)}, g4 against any other layer ${all.toFixed(1)}`);
+    console.info(`g2/g4 min ΔE2000 ${g2g4.toFixed(1)}`);
     expect(g2g4).toBeGreaterThan(12);
-    expect(all).toBeGreaterThan(GOOD_PAIR);
   });
 });
 
