@@ -38,8 +38,7 @@ import { startImport } from './importController';
 import { useOnlineBaseMap } from './useBaseMap';
 import { useTileLayers } from './useTileLayers';
 import { addTileLayerFromFile } from './tileLayerController';
-import { fromDisplayPosition, toDisplayBbox, type DisplayCrs } from '../geo/displayCrs';
-import { planLayerInputForDisplay } from '../map/displayInput';
+import type { DisplayDatum } from '../map/displayDatum';
 
 export function App() {
   const { t, i18n } = useTranslation();
@@ -56,12 +55,12 @@ export function App() {
   useUrlSync();
   // Base maps (issue 7): over a GCJ-02 map (AMap) overlays are drawn shifted into GCJ-02, and
   // positions read off the map are shifted back (src/geo/displayCrs.ts).
-  const displayCrs = useOnlineBaseMap(handle, mapStatus.state === 'ready');
+  const datum = useOnlineBaseMap(handle, mapStatus.state === 'ready');
   useTileLayers(handle, mapStatus.state === 'ready');
   const baseMapStatus = useAppStore((s) => s.baseMapStatus);
-  const crsRef = useRef<DisplayCrs>(displayCrs);
+  const datumRef = useRef<DisplayDatum>(datum);
   useLayoutEffect(() => {
-    crsRef.current = displayCrs;
+    datumRef.current = datum;
   });
   useUserLayerPersistence();
   const plan = useFilteredPlan();
@@ -162,8 +161,8 @@ export function App() {
   const layers = useMemo<LayersList>(() => {
     if (!plan || !deckLayers) return [];
     const input = { drawn, links: plan.links, linkItemIndex, linkLayers, visible: plan.visible, filterVersion: plan.version, selectedId: selected, drawnAreas: areaGeometries, timelinePaths, userLayers: shownUserLayers, userSelected: userSelectedFeature };
-    return deckLayers.buildPlanLayers(planLayerInputForDisplay(input, displayCrs));
-  }, [plan, deckLayers, drawn, linkItemIndex, linkLayers, selected, areaGeometries, timelinePaths, shownUserLayers, userSelectedFeature, displayCrs]);
+    return deckLayers.buildPlanLayers(datum.layerInput(input));
+  }, [plan, deckLayers, drawn, linkItemIndex, linkLayers, selected, areaGeometries, timelinePaths, shownUserLayers, userSelectedFeature, datum]);
 
   // Theme: the page's colours (CSS variables) and the base map's (paint properties in place).
   const themeApplied = useRef<'light' | 'dark'>('light'); // the style is built in the light palette
@@ -193,7 +192,7 @@ export function App() {
   const onFailure = useCallback((f: MapFailure) => setMapStatus({ state: 'failed', ...f }), [setMapStatus]);
   const onViewChange = useCallback((v: CameraView) => {
     // the store (and the link) keep WGS-84, whatever datum the base map is drawn in
-    const [lon, lat] = fromDisplayPosition([v.lon, v.lat], crsRef.current);
+    const [lon, lat] = datumRef.current.fromDisplay([v.lon, v.lat]);
     useAppStore.getState().setView(roundView({ zoom: v.zoom, lat, lon }));
   }, []);
   const onHover = useCallback((info: PickingInfo) => {
@@ -215,7 +214,7 @@ export function App() {
   }, []);
   const onClick = useCallback((info: PickingInfo | null, at: { lngLat: [number, number]; point: [number, number]; shiftKey: boolean }) => {
     const st = useAppStore.getState();
-    const lngLat = fromDisplayPosition(at.lngLat, crsRef.current);
+    const lngLat = datumRef.current.fromDisplay(at.lngLat);
     if (st.drawTool === 'circle') {
       st.addDrawnArea({ id: newAreaId(), name: `○ ${st.circleRadiusKm} km`, shape: { kind: 'circle', center: lngLat, radiusKm: st.circleRadiusKm } });
       return;
@@ -259,13 +258,13 @@ export function App() {
     const map = handle.current?.map;
     if (!map || !flyRequest || data.state !== 'ready') return;
     if ('bbox' in flyRequest) {
-      flyToBbox(map, toDisplayBbox(flyRequest.bbox, crsRef.current));
+      flyToBbox(map, datumRef.current.bbox(flyRequest.bbox));
       return;
     }
     const item = data.items.find((i) => i.properties.id === flyRequest.id);
     if (!item) return;
     const bbox = itemBbox(item) ?? unionBbox(item.properties.regions.map((c) => data.regions.get(c)?.bbox));
-    if (bbox) flyToBbox(map, toDisplayBbox(bbox, crsRef.current));
+    if (bbox) flyToBbox(map, datumRef.current.bbox(bbox));
   }, [flyRequest, data, mapStatus]);
 
   useEffect(() => {
@@ -298,10 +297,10 @@ export function App() {
       startDrawing(map, {
         onArea: (ring) => {
           const st = useAppStore.getState();
-          st.addDrawnArea({ id: newAreaId(), name: `${st.lang === 'zh' ? '区域' : 'Area'} ${st.drawnAreas.length + 1}`, shape: { kind: 'polygon', coordinates: ring.map((q) => fromDisplayPosition(q, crsRef.current)) } });
+          st.addDrawnArea({ id: newAreaId(), name: `${st.lang === 'zh' ? '区域' : 'Area'} ${st.drawnAreas.length + 1}`, shape: { kind: 'polygon', coordinates: ring.map((q) => datumRef.current.fromDisplay(q)) } });
         },
         onMeasure: (line) => {
-          void import('../geo/measure').then(({ pathLengthKm }) => useAppStore.getState().setMeasureKm(pathLengthKm(line.map((q) => fromDisplayPosition(q, crsRef.current)))));
+          void import('../geo/measure').then(({ pathLengthKm }) => useAppStore.getState().setMeasureKm(pathLengthKm(line.map((q) => datumRef.current.fromDisplay(q)))));
         },
       }),
     );

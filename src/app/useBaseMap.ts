@@ -1,9 +1,10 @@
 /**
  * The chosen base map on the live map (issue 7). The switcher module loads on first use, so the
  * offline default costs nothing. A failed online base map switches back to the embedded one with
- * a notice. Returns the display datum: GCJ-02 once an AMap base map is drawing, else WGS-84.
+ * a notice. Returns the display datum: GCJ-02 once an AMap base map is drawing, else WGS-84
+ * (the GCJ-02 one, with gcoord, loads before an AMap base map is shown).
  */
-import { useEffect, useRef, type RefObject } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from './store';
 import { EMBEDDED_BASEMAP } from './state';
@@ -11,15 +12,16 @@ import type { MapHandle } from '../map/MapView';
 import type { OnlineBaseMap } from '../map/basemap/switch';
 import { absoluteUrls } from '../map/basemap/apply';
 import { basemapUrls } from '../map/basemap/sources';
-import { fromDisplayPosition, toDisplayPosition, type DisplayCrs } from '../geo/displayCrs';
+import { WGS84_DATUM, type DisplayDatum } from '../map/displayDatum';
 
-export function useOnlineBaseMap(handle: RefObject<MapHandle | null>, mapReady: boolean): DisplayCrs {
+export function useOnlineBaseMap(handle: RefObject<MapHandle | null>, mapReady: boolean): DisplayDatum {
   const { t } = useTranslation();
   const source = useAppStore((s) => s.baseMapSource);
   const key = useAppStore((s) => (s.baseMapSource.kind === 'tianditu' ? s.tiandituKey : ''));
   const status = useAppStore((s) => s.baseMapStatus);
   const switcher = useRef<Promise<OnlineBaseMap> | null>(null);
-  const crs: DisplayCrs = status.state === 'ready' && status.kind === 'amap' ? 'gcj02' : 'wgs84';
+  const [gcj, setGcj] = useState<DisplayDatum | null>(null);
+  const datum = status.state === 'ready' && status.kind === 'amap' && gcj ? gcj : WGS84_DATUM;
 
   useEffect(() => {
     const map = handle.current?.map;
@@ -27,7 +29,8 @@ export function useOnlineBaseMap(handle: RefObject<MapHandle | null>, mapReady: 
     if (source.kind === 'embedded' && !switcher.current) return;
     switcher.current ??= import('../map/basemap/switch').then((m) => new m.OnlineBaseMap(map));
     let stale = false;
-    void switcher.current.then((sw) => {
+    const ready = source.kind === 'amap' ? Promise.all([switcher.current, import('../map/gcjDatum').then((m) => setGcj(() => m.GCJ02_DATUM))]).then(([sw]) => sw) : switcher.current;
+    void ready.then((sw) => {
       if (stale) return;
       const st = useAppStore.getState();
       if (source.kind === 'embedded') {
@@ -62,19 +65,19 @@ export function useOnlineBaseMap(handle: RefObject<MapHandle | null>, mapReady: 
   }, [handle, mapReady, source, key, t]);
 
   // The region sources follow the datum, and the camera keeps the same place in the middle.
-  const shownCrs = useRef<DisplayCrs>('wgs84');
+  const shown = useRef<DisplayDatum>(WGS84_DATUM);
   useEffect(() => {
     const map = handle.current?.map;
-    if (!mapReady || !map || shownCrs.current === crs) return;
-    const prev = shownCrs.current;
-    shownCrs.current = crs;
+    if (!mapReady || !map || shown.current === datum) return;
+    const prev = shown.current;
+    shown.current = datum;
     const c = map.getCenter();
-    map.jumpTo({ center: toDisplayPosition(fromDisplayPosition([c.lng, c.lat], prev), crs) as [number, number] });
+    map.jumpTo({ center: datum.toDisplay(prev.fromDisplay([c.lng, c.lat])) as [number, number] });
     const urls = absoluteUrls(basemapUrls);
     void import('../map/basemap/regionDatum').then(({ setRegionSourcesDatum }) =>
-      setRegionSourcesDatum(map, crs, { provinces: urls.provinces, prefectures: urls.prefectures, counties: urls.counties }),
+      setRegionSourcesDatum(map, datum.crs, { provinces: urls.provinces, prefectures: urls.prefectures, counties: urls.counties }),
     );
-  }, [handle, mapReady, crs]);
+  }, [handle, mapReady, datum]);
 
-  return crs;
+  return datum;
 }

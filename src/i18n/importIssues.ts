@@ -292,3 +292,20 @@ export const importIssueTexts = {
   zh: { issues: zhIssues, issueReasons: zhReasons, issueWords: zhWords },
   en: { issues: enIssues, issueReasons: enReasons, issueWords: enWords },
 };
+
+/**
+ * The app's resources with these texts under `data` (they live apart so that they load with the
+ * data panel, not with the first page: ~5 KiB gzip). For i18next instances made elsewhere (tests).
+ */
+export function withImportIssueTexts<R extends Record<'zh' | 'en', { translation: { data: object } }>>(res: R): R {
+  const out = { ...res };
+  for (const lng of ['zh', 'en'] as const) {
+    out[lng] = { ...res[lng], translation: { ...res[lng].translation, data: { ...res[lng].translation.data, ...importIssueTexts[lng] } } };
+  }
+  return out;
+}
+
+/** Add these texts to a running i18next (the app's, when the data panel loads). */
+export function addImportIssueTexts(i18n: { addResourceBundle: (lng: string, ns: string, resources: object, deep?: boolean, overwrite?: boolean) => unknown }): void {
+  for (const lng of ['zh', 'en'] as const) i18n.addResourceBundle(lng, 'translation', { data: importIssueTexts[lng] }, true, false);
+}

@@ -1,5 +1,4 @@
 /** Every UI string, in Chinese and English. Keys are grouped by the part of the app that shows them. */
-import { importIssueTexts } from './importIssues';
 
 const zh = {
   app: {
@@ -328,7 +327,6 @@ const zh = {
     exportGeoJSON: '导出 GeoJSON',
     exportCSV: '导出 CSV',
     tooltipMore: '另有 {{n}} 个属性',
-    ...importIssueTexts.zh,
   },
   userLayers: {
     style: '样式',
@@ -691,7 +689,6 @@ const en: Strings = {
     exportGeoJSON: 'Export GeoJSON',
     exportCSV: 'Export CSV',
     tooltipMore: '{{n}} more properties',
-    ...importIssueTexts.en,
   },
   userLayers: {
     style: 'Style',

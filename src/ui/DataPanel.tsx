@@ -16,6 +16,11 @@ import type { FilteredUserLayers, UserLayerFilter } from '../app/userFilters';
 import { UserLayerStyleControls } from './UserLayerStyle';
 import { issueText, type Translator } from './importIssueText';
 import { TileLayerPanel } from './TileLayerPanel';
+import { i18next } from '../i18n';
+import { addImportIssueTexts } from '../i18n/importIssues';
+
+// The import messages' texts come with this panel (not with the first page).
+addImportIssueTexts(i18next);
 
 const CRS: SourceCrs[] = ['wgs84', 'gcj02', 'bd09'];
 

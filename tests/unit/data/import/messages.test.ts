@@ -12,7 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { importData } from '../../../../src/data/import/importData';
 import { ISSUE_CODES, type ImportIssue, type ImportOptions } from '../../../../src/data/import/types';
 import { resources } from '../../../../src/i18n/resources';
-import { importIssueTexts } from '../../../../src/i18n/importIssues';
+import { importIssueTexts, withImportIssueTexts } from '../../../../src/i18n/importIssues';
 import { issueKey, issueText, type Translator } from '../../../../src/ui/importIssueText';
 
 const dir = path.resolve(import.meta.dirname, '../../../fixtures/import');
@@ -26,7 +26,7 @@ const tr = {} as Record<Lang, Translator>;
 beforeAll(async () => {
   const inst = i18next.createInstance();
   await inst.init({
-    resources,
+    resources: withImportIssueTexts(resources),
     lng: 'zh',
     // no fallback: a text missing in one language must fail here, not show the other language
     fallbackLng: false,
