@@ -32,12 +32,11 @@ import { buildBasemapStyle } from '../map/basemap/style';
 import { basemapUrls } from '../map/basemap/sources';
 import fontFaces from 'virtual:font-faces';
 import { UserTooltip } from '../ui/UserTooltip';
-import { TileFeatureDetail, UserFeatureDetail } from '../ui/UserFeatureDetail';
 import { useUserLayerPersistence } from './useUserLayers';
 import { startImport } from './importController';
 import { useOnlineBaseMap } from './useBaseMap';
+import { TileFeatureDetail, UserFeatureDetail } from '../ui/UserFeatureDetail';
 import { useTileLayers } from './useTileLayers';
-import { addTileLayerFromFile } from './tileLayerController';
 import type { DisplayDatum } from '../map/displayDatum';
 
 export function App() {
@@ -336,7 +335,7 @@ export function App() {
             useAppStore.getState().setSidebarTab('data');
             // a PMTiles archive becomes a tile layer; anything else is imported
             if (/\.pmtiles$/i.test(file.name)) {
-              void addTileLayerFromFile(file).then((r) => {
+              void import('./tileLayerController').then(({ addTileLayerFromFile }) => addTileLayerFromFile(file)).then((r) => {
                 if (!r.ok) useAppStore.getState().notify('warning', `${t(`tiles.problems.${r.code}`)} (${r.message})`);
               });
             } else startImport(file);

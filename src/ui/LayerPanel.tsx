@@ -3,13 +3,16 @@
  * with its colour, a switch, and the counts "shown / described / declared". Clicking a legend
  * entry's name shows only that layer (as in other map tools); the checkbox toggles it.
  */
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../app/store';
 import { PLAN_LAYER_KEYS, type PlanLayerKey } from '../app/state';
 import type { FilteredPlan } from '../app/useFilteredPlan';
 import { PLAN_LAYER_COLORS, cssColor } from '../map/planColors';
 import type { GroupId } from '../data/plan/schema';
-import { BaseMapChooser } from './BaseMapChooser';
+
+// Online base maps are opt-in: their chooser loads after the first frame (it is not needed for it).
+const BaseMapChooser = lazy(() => import('./BaseMapChooser').then((m) => ({ default: m.BaseMapChooser })));
 
 const GROUP_LAYERS: Record<GroupId, PlanLayerKey[]> = {
   1: ['g1'],
@@ -134,7 +137,9 @@ export function BasemapPanel() {
       <h2 id="basemap-heading" className="section-heading">
         {t('layers.basemap')}
       </h2>
-      <BaseMapChooser />
+      <Suspense fallback={null}>
+        <BaseMapChooser />
+      </Suspense>
       {!embedded && <p className="fine-print">{t('basemap.embeddedOnly')}</p>}
       {(['counties', 'labels', 'rivers'] as const).map((k) => (
         <div className="layer-row" key={k}>

@@ -13,8 +13,7 @@ import { PLAN_LAYER_COLORS, cssColor } from '../map/planColors';
 import type { ChoroplethLegend } from '../app/useChoropleth';
 import { DrawPanel } from './DrawPanel';
 import { geometryKind, userLayerFigures, type UserLayerFigures } from '../app/userFilters';
-import { REGION_CSV_HEADER, regionCsvFileName, regionCsvRows, round1, type Translate } from './regionCsv';
-import { downloadBlob } from './dataExport';
+import type { Translate } from './regionCsv';
 
 /** "0", "1–4", "5–13" for whole numbers; "0.0–2.5", "2.5–7.0" otherwise (a value belongs to the first class whose upper bound is not below it). */
 export function legendLabel(classes: readonly { from: number; to: number }[], i: number): string {
@@ -183,17 +182,20 @@ function RegionColumn({ code, name, plan, analysis, onRemove }: { code: string; 
               const it = plan.items.find((i) => i.properties.id === id);
               return { zh: it?.properties.name_zh ?? id, en: it?.properties.name_en ?? id };
             };
-            const rows = regionCsvRows({
-              code,
-              name: { zh: r.name_zh, en: r.name_en },
-              summary,
-              itemName: item,
-              shares: figures.map((f) => ({ value: f.value, of: f.of! })),
-              users: users.map((u) => ({ name: u.name, figures: u.figures })),
-              t: { zh: i18n.getFixedT('zh') as Translate, en: i18n.getFixedT('en') as Translate },
-            });
-            void import('../data/export').then(({ tableToCSV }) =>
-              downloadBlob(new Blob([tableToCSV([[...REGION_CSV_HEADER], ...rows])], { type: 'text/csv;charset=utf-8' }), regionCsvFileName(r.name_zh, code)),
+            // The CSV code loads on the first export.
+            void Promise.all([import('./regionCsv'), import('./dataExport'), import('../data/export')]).then(
+              ([{ REGION_CSV_HEADER, regionCsvFileName, regionCsvRows }, { downloadBlob }, { tableToCSV }]) => {
+                const rows = regionCsvRows({
+                  code,
+                  name: { zh: r.name_zh, en: r.name_en },
+                  summary,
+                  itemName: item,
+                  shares: figures.map((f) => ({ value: f.value, of: f.of! })),
+                  users: users.map((u) => ({ name: u.name, figures: u.figures })),
+                  t: { zh: i18n.getFixedT('zh') as Translate, en: i18n.getFixedT('en') as Translate },
+                });
+                downloadBlob(new Blob([tableToCSV([[...REGION_CSV_HEADER], ...rows])], { type: 'text/csv;charset=utf-8' }), regionCsvFileName(r.name_zh, code));
+              },
             );
           }}
         >
@@ -239,8 +241,8 @@ export function UserRegionNumbers({ users }: { users: { name: string; color: str
             data-layer-id={f.layerId}
             data-features={f.features}
             data-points={f.points}
-            data-line-km={round1(f.lineKm)}
-            data-area-km2={round1(f.areaKm2)}
+            data-line-km={Math.round(f.lineKm * 10) / 10}
+            data-area-km2={Math.round(f.areaKm2 * 10) / 10}
           >
             <span className="swatch" aria-hidden="true" style={{ background: color }} /> {name}: {t('userLayers.regionFeatures', { n: f.features })}
             {f.points > 0 && <> · {t('userLayers.regionPoints', { n: f.points })}</>}
