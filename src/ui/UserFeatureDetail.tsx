@@ -14,22 +14,27 @@ function text(v: unknown): string {
 }
 
 export function UserFeatureDetail() {
-  const { t } = useTranslation();
   const sel = useAppStore((s) => s.userSelected);
   const layer = useAppStore((s) => (sel ? s.userLayers.find((l) => l.id === sel.layerId) : undefined));
   const close = useAppStore((s) => s.selectUserFeature);
   const feature = sel && layer ? layer.features[sel.index] : undefined;
   if (!sel || !layer || !feature) return null;
+  return <FeatureCard testId="user-feature-detail" layer={layer} properties={feature.properties} onClose={() => close(null)} />;
+}
+
+/** The card: the layer's swatch and name, a close button, the properties. */
+function FeatureCard({ testId, layer, properties, onClose }: { testId: string; layer: { name: string; color: string }; properties: Record<string, unknown>; onClose: () => void }) {
+  const { t } = useTranslation();
   return (
-    <aside className="user-feature-detail" data-testid="user-feature-detail" aria-label={t('userLayers.featureHeading', { name: layer.name })}>
+    <aside className="user-feature-detail" data-testid={testId} aria-label={t('userLayers.featureHeading', { name: layer.name })}>
       <header>
         <span className="swatch" aria-hidden="true" style={{ background: layer.color }} />
         <h2>{t('userLayers.featureHeading', { name: layer.name })}</h2>
-        <button type="button" className="icon-button" onClick={() => close(null)} aria-label={t('userLayers.close')}>
+        <button type="button" className="icon-button" onClick={onClose} aria-label={t('userLayers.close')}>
           ×
         </button>
       </header>
-      <PropertyList properties={feature.properties} />
+      <PropertyList properties={properties} />
     </aside>
   );
 }
@@ -53,21 +58,9 @@ export function PropertyList({ properties }: { properties: Record<string, unknow
 
 /** The properties of a tile-layer feature clicked on the map (issue 7). */
 export function TileFeatureDetail() {
-  const { t } = useTranslation();
   const picked = useAppStore((s) => s.tileFeature);
   const layer = useAppStore((s) => (picked ? s.tileLayers.find((l) => l.id === picked.layerId) : undefined));
   const close = useAppStore((s) => s.setTileFeature);
   if (!picked || !layer) return null;
-  return (
-    <aside className="user-feature-detail" data-testid="tile-feature-detail" aria-label={t('userLayers.featureHeading', { name: layer.name })}>
-      <header>
-        <span className="swatch" aria-hidden="true" style={{ background: layer.color }} />
-        <h2>{t('userLayers.featureHeading', { name: layer.name })}</h2>
-        <button type="button" className="icon-button" onClick={() => close(null)} aria-label={t('userLayers.close')}>
-          ×
-        </button>
-      </header>
-      <PropertyList properties={picked.properties} />
-    </aside>
-  );
+  return <FeatureCard testId="tile-feature-detail" layer={layer} properties={picked.properties} onClose={() => close(null)} />;
 }
