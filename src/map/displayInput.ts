@@ -2,7 +2,8 @@
  * The deck layers' input in the display datum (issue 7): over a GCJ-02 base map every geometry
  * the plan layers draw — items, links, drawn areas, timeline paths, user layers — is shifted
  * into GCJ-02 (src/geo/displayCrs.ts). Feature objects keep their properties, so picking still
- * returns the item or user feature; arrays are converted once and cached.
+ * returns the item or user feature; arrays are converted once and cached. User layers are shifted
+ * by their deck layer (./userFeaturesLayer.ts), in time slices.
  */
 import { toDisplayFeatures, toDisplayGeometry, toDisplayPosition, type DisplayCrs } from '../geo/displayCrs';
 import type { PlanLayerInput } from './planLayers';
@@ -30,10 +31,8 @@ export function planLayerInputForDisplay(input: PlanLayerInput, crs: DisplayCrs)
     ...(input.userSelected ? { userSelected: cached(input.userSelected, (f) => ({ ...f, geometry: toDisplayGeometry(f.geometry, crs) })) } : {}),
     ...(input.userLayers
       ? {
-          userLayers: input.userLayers.map((u) => ({
-            ...u,
-            features: toDisplayFeatures(u.features, crs),
-          })),
+          // each user layer shifts its own features, in slices (a big layer's all at once was a long task)
+          userLayers: input.userLayers.map((u) => ({ ...u, displayCrs: crs })),
         }
       : {}),
   };

@@ -12,7 +12,9 @@ import { DATA_BOUNDS, FIRST_LABEL_LAYER } from './basemap/style';
 import { PLAN_LAYER_COLORS, type RGB } from './planColors';
 import type { PlanLayerKey } from '../app/state';
 import type { ImportedFeature } from '../data/import/types';
-import { POINT_RADIUS, hexToRgb, styleKey, styledUserLayer, type UserLayerStyle } from './userLayerStyle';
+import type { UserLayerStyle } from './userLayerStyle';
+import { UserFeaturesLayer, type UserFeaturesLayerProps } from './userFeaturesLayer';
+import type { DisplayCrs } from '../geo/displayCrs';
 
 /** A plan item with geometry, plus its index in the full item list and its layer. */
 export interface DrawnItem {
@@ -50,6 +52,8 @@ export interface UserLayerInput {
   shown: Uint8Array;
   /** Changes whenever `shown` does. */
   filterVersion: string;
+  /** The base map's datum (GCJ-02 over AMap): the layer shifts its features into it (in slices). */
+  displayCrs?: DisplayCrs;
 }
 
 /** The deck.gl layer id of a user layer, and back. */
@@ -167,48 +171,23 @@ export function buildPlanLayers(input: PlanLayerInput): LayersList {
   ];
 
   // User layers above the plan's, under the labels; coloured by their style (one colour, or by
-  // attribute), filtered by the text and region filters.
+  // attribute), filtered by the text and region filters. Points go to deck as typed arrays built
+  // in slices (./userFeaturesLayer.ts): an import of 800,000 points draws without a long task.
   for (const u of input.userLayers ?? []) {
-    type UserFeature = { geometry: { type: string } };
-    type Info = { index: number };
-    const isArea = (f: UserFeature) => f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon';
-    const isPoint = (f: UserFeature) => f.geometry.type === 'Point' || f.geometry.type === 'MultiPoint';
-    const styled = styledUserLayer(u);
-    const classColors = styled.classes.map((c) => hexToRgb(c.color));
-    const rgb = (index: number): RGB => classColors[styled.classOf[index] ?? 0] ?? [128, 128, 128];
-    const key = styleKey(u.style, u.color);
     layers.push(
-      geoJsonLayer({
+      new UserFeaturesLayer({
+        ...({ beforeId: FIRST_LABEL_LAYER } as WithBeforeId),
         id: USER_LAYER_PREFIX + u.id,
-        data: u.features as DrawnItem[],
+        features: u.features,
+        color: u.color,
+        style: u.style,
+        shown: u.shown,
+        filterVersion: u.filterVersion,
+        displayCrs: u.displayCrs ?? 'wgs84',
         pickable: true,
-        stroked: true,
-        filled: true,
-        pointType: 'circle',
-        // areas: a light fill and a strong outline; points: white rims
-        getFillColor: (f: UserFeature, { index }: Info) => {
-          const [r, g, b] = rgb(index);
-          return [r, g, b, isArea(f) ? 60 : 220];
-        },
-        getLineColor: (f: UserFeature, { index }: Info) => {
-          if (isPoint(f)) return [255, 255, 255, 255];
-          const [r, g, b] = rgb(index);
-          return [r, g, b, 235];
-        },
-        getLineWidth: (f: UserFeature) => (isPoint(f) ? 1.5 : 2.5),
-        lineWidthUnits: 'pixels',
-        lineCapRounded: true,
-        lineJointRounded: true,
-        getPointRadius: (_f: UserFeature, { index }: Info) => styled.classes[styled.classOf[index] ?? 0]?.radius ?? POINT_RADIUS,
-        pointRadiusUnits: 'pixels',
         autoHighlight: true,
         highlightColor: [255, 255, 255, 90],
-        extensions: [filterExt],
-        getFilterValue: (_f: UserFeature, { index }: Info) => u.shown[index] ?? 0,
-        filterRange: [1, 1],
-        updateTriggers: { getFillColor: key, getLineColor: key, getPointRadius: key, getFilterValue: u.filterVersion },
-        beforeId: FIRST_LABEL_LAYER,
-      }),
+      } as UserFeaturesLayerProps),
     );
   }
 
