@@ -16,6 +16,7 @@ import i18next from 'i18next';
 import { openApp, pickAt, projectToDevice, screenshotImage, waitForIdle, waitForMapIdle, type AppSession } from './harness';
 import { importData } from '../../src/data/import/importData';
 import type { ImportOptions } from '../../src/data/import/types';
+import { withImportIssueTexts } from '../../src/i18n/importIssues';
 import { resources } from '../../src/i18n/resources';
 import { issueText, type Translator } from '../../src/ui/importIssueText';
 
@@ -36,7 +37,7 @@ interface Expected {
 const manifest = JSON.parse(readFileSync(path.join(FIXTURES, 'manifest.json'), 'utf8')) as { files: Record<string, Expected> };
 
 const zhI18n = i18next.createInstance();
-const zhReady = zhI18n.init({ resources, lng: 'zh', fallbackLng: false, interpolation: { escapeValue: false } });
+const zhReady = zhI18n.init({ resources: withImportIssueTexts(resources), lng: 'zh', fallbackLng: false, interpolation: { escapeValue: false } });
 const zhTr: Translator = { t: (key, options) => zhI18n.t(key, options), exists: (key, options) => zhI18n.exists(key, options) };
 
 /** What the page should say in Chinese for the issue whose English message holds `exp.message` (import core in Node). */
@@ -95,6 +96,15 @@ async function openDataTab(page: Page): Promise<void> {
 
 /** long tasks [start ms after the 100 MB import's result was shown, duration ms] */
 let hundredMbAfter: [number, number][] | null = null;
+/** Point #j of the 100 MB file is at (114 + (j % 2000) / 500, 38 + ⌊j / 2000⌋ / 160): one picked at zoom 8 near #481400 (116.8, 39.5). */
+function assertNearPoint481400(picked: Record<string, unknown> | null): void {
+  const j = Number(picked?.i);
+  assert.ok(Number.isInteger(j), `a point of the layer is picked: ${JSON.stringify(picked)}`);
+  const [lon, lat] = [114 + (j % 2000) / 500, 38 + Math.floor(j / 2000) / 160];
+  assert.ok(Math.abs(lon - 116.8) < 0.05 && Math.abs(lat - 39.5) < 0.05, `point #${j} at ${lon}, ${lat}`);
+}
+/** the 100 MB layer, kept for the reload test (which removes it) */
+let hundredMb: { id: string; layersBefore: number } | null = null;
 
 describe('data: import, user layers, export', () => {
   let app: AppSession;
@@ -400,23 +410,82 @@ describe('data: import, user layers, export', () => {
     assert.ok(tabMs < 1_000, `the tab switch took ${tabMs} ms`);
     assert.ok(longest <= 200, `a main-thread task of ${longest.toFixed(0)} ms`);
 
-    // remove it again: the tests after this one do not need 800,000 points
-    await page.locator(`[data-layer-id="${after.at(-1)!.id}"] [data-testid="user-layer-remove"]`).evaluate((b) => (b as HTMLButtonElement).click());
-    await page.waitForFunction((k) => document.querySelectorAll('[data-testid="user-layer"]').length === k, layersBefore.length, { timeout: 30_000 });
+    // it is drawn: deck picks a point next to (116.8, 39.5) (#481400 is there) as its feature
+    hundredMb = { id: after.at(-1)!.id, layersBefore: layersBefore.length };
     rmSync(file, { force: true });
+    assertNearPoint481400(await pickUser(page, hundredMb.id, [116.8, 39.5]));
   });
 
-  // Known gap: deck.gl builds the new layer's attributes (positions, colours, radii of 800,000
-  // points through accessor functions) in one animation frame, ~0.7 s here (src/map/planLayers.ts).
+  // Known gap. deck.gl used to build the layer's attributes through accessors in one frame (~0.7–1.4 s
+  // of CPU for 800,000 points); points are now drawn from typed arrays filled in slices
+  // (src/map/userFeaturesLayer.ts), which took that CPU work away. What is left: when the new layer's
+  // render pipeline is created, luma.gl reads the linked program back (getProgramParameter, a
+  // synchronous call) and waits for the GPU process, which on software WebGL (SwiftShader) is still
+  // uploading and drawing 800,000 points: 0.4–1.1 s here.
   test(
     'after a 100 MB import, drawing and storing the layer never blocks for more than 200 ms',
-    { todo: 'deck.gl builds a user layer in one frame (~700 ms for 800,000 points on this machine)' },
+    { todo: 'a synchronous WebGL call waits 0.4–1.1 s for SwiftShader when the layer is first drawn' },
     () => {
-      assert.ok(hundredMbAfter, 'the 100 MB import ran');
-      const longest = Math.max(0, ...hundredMbAfter.map(([, d]) => d));
+    assert.ok(hundredMbAfter, 'the 100 MB import ran');
+    const longest = Math.max(0, ...hundredMbAfter.map(([, d]) => d));
       assert.ok(longest <= 200, `a main-thread task of ${longest.toFixed(0)} ms after the import`);
     },
   );
+
+  test('after a reload, the stored 100 MB layer is read and drawn, never blocking for more than 200 ms', { timeout: 180_000, todo: 'the same synchronous wait as after the import (~0.8 s)' }, async (t) => {
+    assert.ok(hundredMb, 'the 100 MB import ran');
+    const page = app.page;
+    const { id, layersBefore } = hundredMb;
+    // IndexedDB writes it in the background: wait until the record says all 800,000 are in
+    await page.waitForFunction(
+      (layerId) =>
+        new Promise<boolean>((resolve) => {
+          const req = indexedDB.open('jjj-atlas');
+          req.onerror = () => resolve(false);
+          req.onsuccess = () => {
+            const get = req.result.transaction('userLayers').objectStore('userLayers').get(layerId) as IDBRequest<{ featureCount?: number } | undefined>;
+            get.onsuccess = () => {
+              req.result.close();
+              resolve(get.result?.featureCount === 800_000);
+            };
+            get.onerror = () => resolve(false);
+          };
+        }),
+      id,
+      { timeout: 120_000, polling: 500 },
+    );
+    // long tasks from the start of the new page (the observer is set up before the app's scripts run)
+    await page.evaluate(() => sessionStorage.setItem('jjj-e2e-longtasks', '1'));
+    await page.addInitScript(() => {
+      if (!sessionStorage.getItem('jjj-e2e-longtasks')) return;
+      const w = window as unknown as { __longTasks: [number, number][] };
+      w.__longTasks = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.__longTasks.push([e.startTime, e.duration]);
+      }).observe({ type: 'longtask' });
+    });
+    await page.reload();
+    await waitForMapIdle(page);
+    await page.waitForFunction(() => !!window.jjjAtlas?.overlay, null, { timeout: 60_000 });
+    await openDataTab(page);
+    await page.locator(`[data-layer-id="${id}"]`).waitFor({ timeout: 120_000 });
+    const restoredAt = await page.evaluate(() => performance.now());
+    assert.equal(Number(await page.locator(`[data-layer-id="${id}"]`).getAttribute('data-count')), 800_000);
+    await waitForIdle(page);
+    await page.waitForTimeout(2_000);
+    const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: [number, number][] }).__longTasks);
+    await page.evaluate(() => sessionStorage.removeItem('jjj-e2e-longtasks'));
+    t.diagnostic(`layer listed ${restoredAt.toFixed(0)} ms after navigation; long tasks (start+duration ms from navigation): ${longTasks.map(([s, d]) => `${s.toFixed(0)}+${d.toFixed(0)}`).join(', ') || 'none'}`);
+    assertNearPoint481400(await pickUser(page, id, [116.8, 39.5]));
+    // before the layer: the app's own start (base map, plan, fonts), which a reload without it has too
+    const longest = Math.max(0, ...longTasks.filter(([s]) => s >= restoredAt - 5_000).map(([, d]) => d));
+    t.diagnostic(`longest task from 5 s before the layer is listed: ${longest.toFixed(0)} ms`);
+
+    // remove it again: the tests after this one do not need 800,000 points
+    await page.locator(`[data-layer-id="${id}"] [data-testid="user-layer-remove"]`).evaluate((b) => (b as HTMLButtonElement).click());
+    await page.waitForFunction((k) => document.querySelectorAll('[data-testid="user-layer"]').length === k, layersBefore, { timeout: 30_000 });
+    assert.ok(longest <= 200, `a main-thread task of ${longest.toFixed(0)} ms while the stored layer was read and drawn`);
+  });
 
   test('no page errors, console errors or dialogs', () => {
     assert.deepEqual(app.pageErrors, []);
