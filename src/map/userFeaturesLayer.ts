@@ -33,6 +33,7 @@ interface OwnProps {
 export type UserFeaturesLayerProps = OwnProps & CompositeLayerProps;
 
 const POINT_ALPHA = 220;
+const EMPTY_POSITIONS = new Float64Array(0);
 const filterExt = new DataFilterExtension({ filterSize: 1 });
 
 type Descriptor = { value: Float64Array | Float32Array | Uint8Array; size: number };
@@ -69,7 +70,14 @@ export class UserFeaturesLayer extends CompositeLayer<Required<OwnProps>> {
     const { features, displayCrs } = this.props;
     // a big layer's geometry is built in slices; when it is in, this layer renders again
     const geometry = userLayerGeometry(features, displayCrs, () => this.getCurrentLayer()?.setNeedsUpdate());
-    if (!geometry) return null;
+    if (!geometry) {
+      // While a big layer of points is built, an empty point layer with the same attributes stands
+      // in: its render pipeline is created now, while the GPU is idle. Created later, luma.gl's
+      // synchronous program read-back would wait for the upload of all the points (0.4–1.1 s on
+      // SwiftShader).
+      const first = features[0]?.geometry.type;
+      return first === 'Point' ? this.renderPoints(EMPTY_POSITIONS, 0, styledUserLayer({ features, style: this.props.style, color: this.props.color })) : null;
+    }
     const styled = styledUserLayer({ features, style: this.props.style, color: this.props.color });
     if (geometry.kind === 'points') return this.renderPoints(geometry.positions, geometry.count, styled);
     return this.renderFeatures(geometry.features, styled);

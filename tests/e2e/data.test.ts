@@ -416,23 +416,18 @@ describe('data: import, user layers, export', () => {
     assertNearPoint481400(await pickUser(page, hundredMb.id, [116.8, 39.5]));
   });
 
-  // Known gap. deck.gl used to build the layer's attributes through accessors in one frame (~0.7–1.4 s
-  // of CPU for 800,000 points); points are now drawn from typed arrays filled in slices
-  // (src/map/userFeaturesLayer.ts), which took that CPU work away. What is left: when the new layer's
-  // render pipeline is created, luma.gl reads the linked program back (getProgramParameter, a
-  // synchronous call) and waits for the GPU process, which on software WebGL (SwiftShader) is still
-  // uploading and drawing 800,000 points: 0.4–1.1 s here.
-  test(
-    'after a 100 MB import, drawing and storing the layer never blocks for more than 200 ms',
-    { todo: 'a synchronous WebGL call waits 0.4–1.1 s for SwiftShader when the layer is first drawn' },
-    () => {
+  // deck.gl used to build the layer's attributes through accessors in one frame (~0.7–1.4 s of CPU for
+  // 800,000 points); points are now drawn from typed arrays filled in slices (src/map/userFeaturesLayer.ts).
+  // Then luma.gl's synchronous program read-back, when the layer's render pipeline was created next to
+  // the upload of 800,000 points, waited 0.4–1.1 s for SwiftShader; an empty stand-in layer now creates
+  // the pipeline while the points are still being built (~60 ms tasks since).
+  test('after a 100 MB import, drawing and storing the layer never blocks for more than 200 ms', () => {
     assert.ok(hundredMbAfter, 'the 100 MB import ran');
     const longest = Math.max(0, ...hundredMbAfter.map(([, d]) => d));
-      assert.ok(longest <= 200, `a main-thread task of ${longest.toFixed(0)} ms after the import`);
-    },
-  );
+    assert.ok(longest <= 200, `a main-thread task of ${longest.toFixed(0)} ms after the import`);
+  });
 
-  test('after a reload, the stored 100 MB layer is read and drawn, never blocking for more than 200 ms', { timeout: 180_000, todo: 'the same synchronous wait as after the import (~0.8 s)' }, async (t) => {
+  test('after a reload, the stored 100 MB layer is read and drawn, never blocking for more than 200 ms', { timeout: 180_000, todo: 'tasks of 0.6–0.9 s in the first seconds after a reload, where the app’s own start and the restore of 800,000 points overlap' }, async (t) => {
     assert.ok(hundredMb, 'the 100 MB import ran');
     const page = app.page;
     const { id, layersBefore } = hundredMb;
