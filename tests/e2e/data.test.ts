@@ -427,7 +427,7 @@ describe('data: import, user layers, export', () => {
     assert.ok(longest <= 200, `a main-thread task of ${longest.toFixed(0)} ms after the import`);
   });
 
-  test('after a reload, the stored 100 MB layer is read and drawn, never blocking for more than 200 ms', { timeout: 180_000, todo: 'tasks of 0.6–0.9 s in the first seconds after a reload, where the app’s own start and the restore of 800,000 points overlap' }, async (t) => {
+  test('after a reload, the stored 100 MB layer is read and drawn, never blocking for more than 200 ms', { timeout: 180_000, todo: 'tasks of 0.5–0.9 s in the first seconds after the reload; the app’s own start on SwiftShader has such tasks too (0.8–1.2 s in three reloads without any user layer), and the restore overlaps it' }, async (t) => {
     assert.ok(hundredMb, 'the 100 MB import ran');
     const page = app.page;
     const { id, layersBefore } = hundredMb;
