@@ -42,6 +42,7 @@
 import type { DrawnArea } from './analysis';
 import { LANGUAGES, type Language } from '../i18n/resources';
 import { normalizeFilters } from './filters';
+import { isHttpsUrl } from '../map/remoteUrl';
 import {
   DEFAULT_BASEMAP,
   DEFAULT_FILTERS,
@@ -233,20 +234,11 @@ function encodeBaseMapSource(source: BaseMapSource | undefined): string | null {
   return source.kind === 'style' ? `style:${encodeURIComponent(wellFormed(source.url))}` : source.kind;
 }
 
-/** A MapLibre style URL a person may use: absolute https (the page's CSP allows no other scheme). */
-export function isStyleUrl(url: string): boolean {
-  try {
-    return new URL(url).protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
-
 function decodeBaseMapSource(value: string, report: Report): BaseMapSource | null {
   if (value === 'osm' || value === 'tianditu' || value === 'amap' || value === 'embedded') return { kind: value };
   if (value.startsWith('style:')) {
     const url = value.slice('style:'.length);
-    if (isStyleUrl(url)) return { kind: 'style', url };
+    if (isHttpsUrl(url)) return { kind: 'style', url };
     report(value, 'malformed');
     return null;
   }

@@ -14,6 +14,7 @@
 import * as maplibregl from 'maplibre-gl';
 import type { LayerSpecification, Map as MaplibreMap, SourceSpecification } from 'maplibre-gl';
 import { FileSource, PMTiles, Protocol, TileType } from 'pmtiles';
+import { isHttpsUrl } from './remoteUrl';
 
 export type TileLayerKind = 'pmtiles-vector' | 'pmtiles-raster' | 'tilejson-vector' | 'tilejson-raster' | 'xyz-vector' | 'xyz-raster';
 
@@ -68,14 +69,6 @@ export async function addPmtilesFile(file: File): Promise<TileSourceInfo & { url
   return { ...(await describeArchive(archive, file.name)), url: `file:${file.name}` };
 }
 
-function isHttps(url: string): boolean {
-  try {
-    return new URL(url).protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
-
 async function describeArchive(archive: PMTiles, label: string): Promise<TileSourceInfo> {
   let header;
   try {
@@ -102,7 +95,7 @@ async function describeArchive(archive: PMTiles, label: string): Promise<TileSou
 /** What a URL is and what it holds. `sourceLayer` names the layer of an {z}/{x}/{y} vector template. */
 export async function inspectTileUrl(url: string, opts: { sourceLayer?: string; fetchImpl?: typeof fetch } = {}): Promise<TileSourceInfo> {
   const plain = url.replace(/^pmtiles:\/\//, '');
-  if (!isHttps(plain)) throw new TileSourceProblem('bad-url', 'Enter a complete https:// address.');
+  if (!isHttpsUrl(plain)) throw new TileSourceProblem('bad-url', 'Enter a complete https:// address.');
   const path = new URL(plain).pathname.toLowerCase();
   if (path.endsWith('.pmtiles') || url.startsWith('pmtiles://')) {
     return describeArchive(new PMTiles(plain), plain);

@@ -8,7 +8,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../app/store';
 import { BASEMAP_KINDS, type BaseMapKind } from '../app/state';
-import { isStyleUrl } from '../app/url';
+import { isHttpsUrl } from '../map/remoteUrl';
 
 export function BaseMapChooser() {
   const { t } = useTranslation();
@@ -40,7 +40,7 @@ export function BaseMapChooser() {
   };
   const applyUrl = () => {
     const url = urlDraft.trim();
-    if (!isStyleUrl(url)) return setUrlError(true);
+    if (!isHttpsUrl(url)) return setUrlError(true);
     setUrlError(false);
     setPending(null);
     setSource({ kind: 'style', url });
