@@ -4,7 +4,7 @@
  * a notice. Returns the display datum: GCJ-02 once an AMap base map is drawing, else WGS-84
  * (the GCJ-02 one, with gcoord, loads before an AMap base map is shown).
  */
-import { useEffect, useRef, useState, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from './store';
 import { EMBEDDED_BASEMAP } from './state';
@@ -21,6 +21,11 @@ export function useOnlineBaseMap(handle: RefObject<MapHandle | null>, mapReady: 
   const status = useAppStore((s) => s.baseMapStatus);
   const switcher = useRef<Promise<OnlineBaseMap> | null>(null);
   const [gcj, setGcj] = useState<DisplayDatum | null>(null);
+  // read when a notice is written: a language switch must not reload the base map
+  const tRef = useRef(t);
+  useLayoutEffect(() => {
+    tRef.current = t;
+  });
   const datum = status.state === 'ready' && status.kind === 'amap' && gcj ? gcj : WGS84_DATUM;
 
   useEffect(() => {
@@ -50,10 +55,8 @@ export function useOnlineBaseMap(handle: RefObject<MapHandle | null>, mapReady: 
             const s = useAppStore.getState();
             s.setBaseMapSource(EMBEDDED_BASEMAP);
             s.setBaseMapStatus({ state: 'idle' });
-            s.notify(
-              'warning',
-              t('basemap.failed', { name: t(`basemap.kinds.${source.kind}`), reason: t(`basemap.problems.${f.code}`), detail: f.reason }),
-            );
+            const tr = tRef.current;
+            s.notify('warning', tr('basemap.failed', { name: tr(`basemap.kinds.${source.kind}`), reason: tr(`basemap.problems.${f.code}`), detail: f.reason }));
           },
         },
         { tiandituKey: key },
@@ -62,7 +65,7 @@ export function useOnlineBaseMap(handle: RefObject<MapHandle | null>, mapReady: 
     return () => {
       stale = true;
     };
-  }, [handle, mapReady, source, key, t]);
+  }, [handle, mapReady, source, key]);
 
   // The region sources follow the datum, and the camera keeps the same place in the middle.
   const shown = useRef<DisplayDatum>(WGS84_DATUM);

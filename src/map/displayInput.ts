@@ -24,7 +24,7 @@ export function planLayerInputForDisplay(input: PlanLayerInput, crs: DisplayCrs)
     ...input,
     drawn: toDisplayFeatures(input.drawn, crs) as PlanLayerInput['drawn'],
     links: toDisplayFeatures(input.links, crs) as PlanLayerInput['links'],
-    ...(input.drawnAreas ? { drawnAreas: cached(input.drawnAreas, (a) => a.map((d) => ({ ...d, geometry: toDisplayGeometry(d.geometry, crs) }))) } : {}),
+    ...(input.drawnAreas ? { drawnAreas: toDisplayFeatures(input.drawnAreas, crs) as PlanLayerInput['drawnAreas'] } : {}),
     ...(input.timelinePaths
       ? { timelinePaths: cached(input.timelinePaths, (a) => a.map((p) => ({ ...p, path: p.path.map((q) => toDisplayPosition(q, crs)) }))) }
       : {}),

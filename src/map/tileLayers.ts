@@ -93,7 +93,7 @@ async function describeArchive(archive: PMTiles, label: string): Promise<TileSou
 }
 
 /** What a URL is and what it holds. `sourceLayer` names the layer of an {z}/{x}/{y} vector template. */
-export async function inspectTileUrl(url: string, opts: { sourceLayer?: string; fetchImpl?: typeof fetch } = {}): Promise<TileSourceInfo> {
+export async function inspectTileUrl(url: string, opts: { sourceLayer?: string } = {}): Promise<TileSourceInfo> {
   const plain = url.replace(/^pmtiles:\/\//, '');
   if (!isHttpsUrl(plain)) throw new TileSourceProblem('bad-url', 'Enter a complete https:// address.');
   const path = new URL(plain).pathname.toLowerCase();
@@ -111,7 +111,7 @@ export async function inspectTileUrl(url: string, opts: { sourceLayer?: string; 
   }
   let doc: unknown;
   try {
-    const res = await (opts.fetchImpl ?? fetch)(plain, { credentials: 'omit' });
+    const res = await fetch(plain, { credentials: 'omit' });
     if (!res.ok) throw new Error(`HTTP ${res.status}`);
     doc = await res.json();
   } catch (e) {

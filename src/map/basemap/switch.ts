@@ -23,10 +23,9 @@ export interface OnlineBaseMapEvents {
 export interface OnlineBaseMapOptions {
   tiandituKey?: string;
   timeoutMs?: number;
-  fetchStyle?: (url: string, signal: AbortSignal) => Promise<string>;
 }
 
-const defaultFetchStyle = async (url: string, signal: AbortSignal): Promise<string> => {
+const fetchStyle = async (url: string, signal: AbortSignal): Promise<string> => {
   const res = await fetch(url, { signal, credentials: 'omit', referrerPolicy: 'no-referrer' });
   if (!res.ok) throw new Error(`HTTP ${res.status}`);
   return res.text();
@@ -51,7 +50,7 @@ export class OnlineBaseMap {
       const abort = new AbortController();
       const timer = setTimeout(() => abort.abort(), opts.timeoutMs ?? 15000);
       try {
-        const text = await (opts.fetchStyle ?? defaultFetchStyle)(source.url, abort.signal);
+        const text = await fetchStyle(source.url, abort.signal);
         if (gen !== this.generation) return;
         parts = parseStyleText(text, source.url);
       } catch (e) {
