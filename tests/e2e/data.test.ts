@@ -346,6 +346,13 @@ describe('data: import, user layers, export', () => {
       new PerformanceObserver((list) => {
         for (const e of list.getEntries()) w.__longTasks.push([e.startTime, e.duration]);
       }).observe({ type: 'longtask' });
+      // input delay of the clicks (Event Timing: from the input to its handlers running); only events
+      // that take 16 ms or more are reported, so an empty list means every delay was under 16 ms
+      const ew = window as unknown as { __inputDelays: [string, number][] };
+      ew.__inputDelays = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries() as PerformanceEventTiming[]) ew.__inputDelays.push([e.name, e.processingStart - e.startTime]);
+      }).observe({ type: 'event', durationThreshold: 16, buffered: false } as PerformanceObserverInit);
       w.__progress = [];
       // when the result is shown: the import is over, the layer goes to the map and IndexedDB
       const seen = new MutationObserver(() => {
@@ -370,9 +377,14 @@ describe('data: import, user layers, export', () => {
     const clickAt = Date.now();
     await page.getByRole('tab', { name: /^列表$/ }).click({ timeout: 5_000 });
     await page.waitForFunction(() => document.querySelector('[role="tab"][aria-selected="true"]')?.textContent?.trim() === '列表', null, { timeout: 5_000 });
+    // wall time as the test sees it (Playwright's checks and round trips included, so it grows when the
+    // two cores are busy with the parse and SwiftShader): reported, not asserted; the page's own input
+    // delay is asserted below
     const tabMs = Date.now() - clickAt;
-    const stillImporting = await page.evaluate(() => (window as unknown as { __progress: unknown[] }).__progress.length > 0);
+    const inputDelays = await page.evaluate(() => (window as unknown as { __inputDelays: [string, number][] }).__inputDelays.slice());
     await openDataTab(page);
+    // back on the data tab, the import is still running: the switch happened during it
+    const stillImporting = (await page.getByTestId('import-progress').count()) > 0;
 
     const result = page.locator('[data-testid="import-result"][data-file="hundred-mb.geojson"]');
     await result.waitFor({ timeout: 150_000 });
@@ -396,7 +408,8 @@ describe('data: import, user layers, export', () => {
     const longest = Math.max(0, ...during.map(([, d]) => d));
     hundredMbAfter = longTasks.filter(([start]) => start >= resultAt).map(([s, d]) => [s - resultAt, d]);
     const fmt = (list: [number, number][], from: number) => list.map(([s, d]) => `${(s - from).toFixed(0)}+${d.toFixed(0)}`).join(', ') || 'none';
-    t.diagnostic(`${(bytes / 1e6).toFixed(1)} MB, ${n} features: imported in ${importMs} ms; tab switch during the import ${tabMs} ms`);
+    const clickDelay = Math.max(0, ...inputDelays.filter(([name]) => /^(pointerdown|pointerup|mousedown|mouseup|click)$/.test(name)).map(([, d]) => d));
+    t.diagnostic(`${(bytes / 1e6).toFixed(1)} MB, ${n} features: imported in ${importMs} ms; tab switch during the import ${tabMs} ms as seen by the test, input delay in the page ${inputDelays.length ? `${clickDelay.toFixed(0)} ms` : '< 16 ms'}`);
     t.diagnostic(`long tasks (> 50 ms) during the import: ${during.length}, longest ${longest.toFixed(0)} ms (start+duration ms from the file chosen): ${fmt(during, t0)}`);
     t.diagnostic(`long tasks after the result is shown (the layer drawn and stored): ${fmt(hundredMbAfter, 0)}`);
     const phases = [...new Set(progress.map((p) => p[3]))];
@@ -407,7 +420,7 @@ describe('data: import, user layers, export', () => {
     assert.ok(values.length >= 3, `progress values: ${values.length}`);
     assert.ok(values.some((v, i) => i > 0 && v > values[i - 1]!), 'the progress value advances');
     assert.ok(stillImporting, 'the tab switch happened during the import');
-    assert.ok(tabMs < 1_000, `the tab switch took ${tabMs} ms`);
+    assert.ok(clickDelay <= 200, `the tab click waited ${clickDelay.toFixed(0)} ms for the main thread`);
     assert.ok(longest <= 200, `a main-thread task of ${longest.toFixed(0)} ms`);
 
     // it is drawn: deck picks a point next to (116.8, 39.5) (#481400 is there) as its feature
