@@ -87,7 +87,7 @@ export function App() {
     return [...set];
   }, [regionSelection, choropleth, data]);
   const analysis = useRegionAnalysis(plan, clickLevel, levels);
-  const storyActions = usePresentation(handle);
+  const storyActions = usePresentation(handle, datumRef);
   const presenting = useAppStore((s) => s.presenting);
   const timelineMonth = useAppStore((s) => s.timelineMonth);
   const theme = useAppStore((s) => s.theme);

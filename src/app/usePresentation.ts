@@ -15,6 +15,7 @@ import type { StoryActions } from '../ui/StoryPanel';
 import type { StoryContext } from './story/io';
 import planTextUrl from '../../geodata/plan/source/plan-2019.zh.txt?url';
 import type { PixelRatioFollower } from '../map/grabMap';
+import type { DisplayDatum } from '../map/displayDatum';
 
 let planText: Promise<string> | null = null;
 /** The plan's Chinese text (for checking that story quotes are verbatim), fetched once. */
@@ -23,7 +24,12 @@ function loadPlanText(): Promise<string> {
   return planText;
 }
 
-export function usePresentation(handle: React.RefObject<MapHandle | null>): StoryActions {
+/**
+ * `datum` is the datum the base map is drawn in: chapter cameras are WGS-84 (like every position
+ * the app keeps), so over a GCJ-02 base map (AMap) they are shifted for the flight, and a view
+ * added to a story is shifted back.
+ */
+export function usePresentation(handle: React.RefObject<MapHandle | null>, datum: React.RefObject<DisplayDatum>): StoryActions {
   const { t } = useTranslation();
   const data = useAppStore((s) => s.data);
   const story = useAppStore((s) => s.story);
@@ -98,20 +104,21 @@ export function usePresentation(handle: React.RefObject<MapHandle | null>): Stor
     st.select(chapter.highlight?.item ?? null);
     const reduced = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
     map.flyTo({
-      center: chapter.camera.center as [number, number],
+      center: datum.current.toDisplay([chapter.camera.center[0], chapter.camera.center[1]]) as [number, number],
       zoom: chapter.camera.zoom,
       bearing: chapter.camera.bearing,
       pitch: chapter.camera.pitch,
       duration: reduced ? 0 : 2200,
       essential: true,
     });
-  }, [story, index, presenting, mapReady, handle]);
+  }, [story, index, presenting, mapReady, handle, datum]);
 
   const currentCamera = () => {
     const map = handle.current?.map;
     if (!map) return null;
     const c = map.getCenter();
-    return { lon: c.lng, lat: c.lat, zoom: map.getZoom(), bearing: map.getBearing(), pitch: map.getPitch() };
+    const [lon, lat] = datum.current.fromDisplay([c.lng, c.lat]);
+    return { lon, lat, zoom: map.getZoom(), bearing: map.getBearing(), pitch: map.getPitch() };
   };
 
   const exportImage = async (wanted: ExportScale) => {

@@ -18,7 +18,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import gcoord from 'gcoord';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FeatureCollection } from 'geojson';
@@ -36,6 +36,8 @@ const OPEN_GROUND: [number, number][] = [
   [117.6, 41.6],
   [114.9, 37.0],
 ];
+// the default story's first chapter (its camera is WGS-84)
+const STORY_FIRST = (JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../geodata/story/default.json'), 'utf8')) as { chapters: { id: string; camera: { center: [number, number] } }[] }).chapters[0]!;
 const SEA: [number, number] = [120.2, 38.9]; // the Bohai, east of Caofeidian
 
 const OSM_COLOUR: RGB = [225, 40, 200];
@@ -275,6 +277,24 @@ describe('base maps: online choices, fallback and GCJ-02', () => {
     await app.page.waitForFunction(() => /[&#]map=/.test(location.hash));
     const [, lat, lon] = (hashParams(app.page).get('map') ?? '').split('/').map(Number);
     assert.ok(Math.abs(lon! - DAXING_AIRPORT[0]) < 0.002 && Math.abs(lat! - DAXING_AIRPORT[1]) < 0.002, `URL centre ${lat},${lon} is WGS-84`);
+
+    // A story chapter's camera (WGS-84) is flown to at its GCJ-02 place, so the chapter frames
+    // the same ground as over the embedded map.
+    const page = app.page;
+    await page.getByRole('tab', { name: /^演示$/ }).click();
+    await page.getByTestId('start-presentation').click();
+    await page.getByTestId('presentation').waitFor();
+    await page.waitForFunction((id) => document.querySelector('[data-testid="chapter-caption"]')?.getAttribute('data-chapter') === id, STORY_FIRST.id);
+    await page.waitForFunction(() => window.jjjAtlas!.map.getZoom() > 0 && !window.jjjAtlas!.map.isMoving(), null, { timeout: 20_000, polling: 200 });
+    await waitForIdle(page);
+    const centre = await page.evaluate(() => window.jjjAtlas!.map.getCenter().toArray());
+    const wanted = gcoord.transform(STORY_FIRST.camera.center, gcoord.WGS84, gcoord.GCJ02) as [number, number];
+    const off = (a: number[], b: readonly number[]) => Math.hypot(a[0]! - b[0]!, a[1]! - b[1]!);
+    assert.ok(off(centre, wanted) < 1e-4, `the chapter centre ${centre.join(',')} is its GCJ-02 place ${wanted.join(',')}`);
+    assert.ok(off(centre, STORY_FIRST.camera.center) > 2e-3, 'and not its WGS-84 coordinates');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('presentation').waitFor({ state: 'detached' });
+    await page.getByRole('tab', { name: /^图层与筛选$/ }).click();
 
     await choose(app.page, 'embedded');
     await app.page.waitForFunction(() => !window.jjjAtlas!.map.getStyle().layers.some((l) => l.id.startsWith('online:')));
