@@ -55,7 +55,7 @@ export function App() {
   // Base maps (issue 7): over a GCJ-02 map (AMap) overlays are drawn shifted into GCJ-02, and
   // positions read off the map are shifted back (src/geo/displayCrs.ts).
   const datum = useOnlineBaseMap(handle, mapStatus.state === 'ready');
-  useTileLayers(handle, mapStatus.state === 'ready');
+  useTileLayers(handle, mapStatus.state === 'ready', datum);
   const baseMapStatus = useAppStore((s) => s.baseMapStatus);
   const datumRef = useRef<DisplayDatum>(datum);
   useLayoutEffect(() => {
@@ -234,7 +234,9 @@ export function App() {
     const map = handle.current?.map;
     if (!info && map && st.sidebarTab !== 'regions' && st.tileLayers.some((l) => l.visible && l.status !== 'failed')) {
       void import('../map/tileLayers').then(({ tileFeatureAt }) => {
-        const hit = tileFeatureAt(map, at.point);
+        // where the clicked ground's WGS-84 coordinates are on screen (the tiles are WGS-84)
+        const p = map.project(lngLat);
+        const hit = tileFeatureAt(map, [p.x, p.y]);
         if (hit) useAppStore.getState().setTileFeature(hit);
       });
     }

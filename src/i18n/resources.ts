@@ -125,7 +125,7 @@ const zh = {
     statusLoading: '加载中',
     statusFailed: '加载失败',
     sessionOnly: '本地文件，刷新后需重新打开',
-    notShifted: '注意：瓦片图层不做 GCJ-02 换算，在高德底图上会有约 500 米偏移。',
+    gcjShift: '在高德底图上，矢量瓦片图层按视图中心的 GCJ-02 偏移整体平移显示（视图边缘误差约数米）；栅格瓦片图层不做换算，会有约 500 米偏移。',
     failed: '瓦片图层“{{name}}”无法加载（{{detail}}）。',
     kinds: {
       'pmtiles-vector': 'PMTiles 矢量',
@@ -487,7 +487,7 @@ const en: Strings = {
     statusLoading: 'loading',
     statusFailed: 'failed to load',
     sessionOnly: 'local file: open it again after a reload',
-    notShifted: 'Note: tile layers are not converted to GCJ-02; over AMap they are off by about 500 m.',
+    gcjShift: 'Over AMap, vector tile layers are moved by the GCJ-02 offset at the centre of the view (a few metres off towards its edges); raster tile layers are not converted and are off by about 500 m.',
     failed: 'The tile layer “{{name}}” could not be loaded ({{detail}}).',
     kinds: {
       'pmtiles-vector': 'PMTiles vector',

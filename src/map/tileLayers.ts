@@ -8,6 +8,8 @@
  * - `tileLayerStyle` (pure) gives the MapLibre source and layers: fills, outlines/lines and
  *   circles per vector layer in the layer's colour, or one raster layer.
  * - `syncTileLayers` brings the live map in line with the list (add, remove, show, recolour).
+ * - `setTileTranslate` moves the vector layers onto a base map in another datum (GCJ-02);
+ *   `tileFeatureAt` finds a clicked feature through invisible, unmoved twins of those layers.
  * The layers sit above the base map and its borders and under the region highlights, the plan's
  * overlays and the labels (before `highlight-provinces-fill`).
  */
@@ -15,6 +17,7 @@ import * as maplibregl from 'maplibre-gl';
 import type { LayerSpecification, Map as MaplibreMap, SourceSpecification } from 'maplibre-gl';
 import { FileSource, PMTiles, Protocol, TileType } from 'pmtiles';
 import { isHttpsUrl } from './remoteUrl';
+import type { TranslateExpression } from './datumTranslate';
 
 export type TileLayerKind = 'pmtiles-vector' | 'pmtiles-raster' | 'tilejson-vector' | 'tilejson-raster' | 'xyz-vector' | 'xyz-raster';
 
@@ -52,6 +55,8 @@ export class TileSourceProblem extends Error {
 
 const BEFORE = 'highlight-provinces-fill';
 export const TILE_PREFIX = 'tiles:';
+/** Suffix of the invisible layers that are queried for a clicked feature. */
+export const PICK_SUFFIX = ':pick';
 
 let protocol: Protocol | null = null;
 function pmtilesProtocol(): Protocol {
@@ -188,10 +193,21 @@ export function tileLayerStyle(layer: TileLayerDraw): { sourceId: string; source
       },
     },
   ]);
-  return { sourceId, source, layers };
+  // Invisible twins without a translate, for finding a clicked feature: MapLibre sizes a tile's
+  // query search area when the tile loads, so a translate set later (over a GCJ-02 base map)
+  // is missed by queryRenderedFeatures. The twins share their originals' buckets.
+  const pick: LayerSpecification[] = layers.map((l): LayerSpecification => {
+    const id = `${l.id}${PICK_SUFFIX}`;
+    if (l.type === 'fill') return { ...l, id, paint: { 'fill-opacity': 0 } };
+    if (l.type === 'line') return { ...l, id, paint: { 'line-opacity': 0, 'line-width': l.paint?.['line-width'] ?? 1 } };
+    if (l.type === 'circle') return { ...l, id, paint: { 'circle-opacity': 0, 'circle-stroke-opacity': 0, 'circle-radius': l.paint?.['circle-radius'] ?? 5, 'circle-stroke-width': l.paint?.['circle-stroke-width'] ?? 0 } };
+    return l;
+  });
+  return { sourceId, source, layers: [...layers, ...pick] };
 }
 
-/** Ids of the map layers drawing tile layers (for picking their features). */
+
+/** Ids of the map layers drawing tile layers. */
 export function tileMapLayerIds(map: MaplibreMap): string[] {
   return (map.getStyle()?.layers ?? []).filter((l) => l.id.startsWith(TILE_PREFIX)).map((l) => l.id);
 }
@@ -217,6 +233,7 @@ export function syncTileLayers(map: MaplibreMap, layers: readonly TileLayerDraw[
         continue;
       }
       map.setLayoutProperty(l.id, 'visibility', layer.visible ? 'visible' : 'none');
+      if (l.id.endsWith(PICK_SUFFIX)) continue;
       if (l.type === 'fill') map.setPaintProperty(l.id, 'fill-color', layer.color);
       if (l.type === 'line') map.setPaintProperty(l.id, 'line-color', layer.color);
       if (l.type === 'circle') map.setPaintProperty(l.id, 'circle-color', layer.color);
@@ -224,11 +241,15 @@ export function syncTileLayers(map: MaplibreMap, layers: readonly TileLayerDraw[
   }
 }
 
-/** The topmost tile-layer feature drawn at a screen point: its layer id and properties. */
-export function tileFeatureAt(map: MaplibreMap, point: [number, number]): { layerId: string; properties: Record<string, unknown> } | null {
-  const layers = tileMapLayerIds(map).filter((id) => !id.endsWith(':raster'));
+/**
+ * The topmost tile-layer feature at a screen point: its layer id and properties. `dataPoint` is
+ * where the clicked ground's own (WGS-84) coordinates are on screen: the point itself over a
+ * WGS-84 base map; over a GCJ-02 one, where the features would be without their translate.
+ */
+export function tileFeatureAt(map: MaplibreMap, dataPoint: [number, number]): { layerId: string; properties: Record<string, unknown> } | null {
+  const layers = tileMapLayerIds(map).filter((id) => id.endsWith(PICK_SUFFIX));
   if (layers.length === 0) return null;
-  const [x, y] = point;
+  const [x, y] = dataPoint;
   const hit = map.queryRenderedFeatures(
     [
       [x - 3, y - 3],
@@ -239,4 +260,17 @@ export function tileFeatureAt(map: MaplibreMap, point: [number, number]): { laye
   if (!hit) return null;
   const sourceId = typeof hit.source === 'string' ? hit.source : '';
   return { layerId: sourceId.slice(TILE_PREFIX.length), properties: { ...hit.properties } };
+}
+
+/**
+ * Move every vector tile layer by `translate` (./datumTranslate.ts), or back to where its
+ * tiles put it (null). Raster layers cannot be moved.
+ */
+export function setTileTranslate(map: MaplibreMap, translate: TranslateExpression | null): void {
+  for (const l of map.getStyle()?.layers ?? []) {
+    if (!l.id.startsWith(TILE_PREFIX) || l.id.endsWith(PICK_SUFFIX)) continue;
+    if (l.type === 'fill') map.setPaintProperty(l.id, 'fill-translate', translate ?? undefined);
+    else if (l.type === 'line') map.setPaintProperty(l.id, 'line-translate', translate ?? undefined);
+    else if (l.type === 'circle') map.setPaintProperty(l.id, 'circle-translate', translate ?? undefined);
+  }
 }

@@ -85,7 +85,7 @@ export function TileLayerPanel() {
           {t(`tiles.problems.${problem.code}`)} <span className="problem-detail">({problem.message})</span>
         </p>
       )}
-      {gcj && layers.length > 0 && <p className="fine-print">{t('tiles.notShifted')}</p>}
+      {gcj && layers.length > 0 && <p className="fine-print">{t('tiles.gcjShift')}</p>}
       {layers.length > 0 && (
         <ul className="layer-list">
           {layers.map((l) => (

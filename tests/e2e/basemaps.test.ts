@@ -12,7 +12,9 @@
  *   and back on the embedded map they return to their WGS-84 place.
  * Tile layers ("data too large for the browser"): a PMTiles archive served with HTTP range
  * requests is drawn where its features are and survives a reload; a local .pmtiles file too;
- * broken addresses give their message; a layer whose tiles fail is marked and reported.
+ * over AMap the vector tile layers are moved to their GCJ-02 place and a click there finds
+ * their feature; broken addresses give their message; a layer whose tiles fail is marked and
+ * reported. Over AMap a story chapter is flown to its GCJ-02 place.
  * One browser; the tests run in order on the same page.
  */
 import { after, before, describe, test } from 'node:test';
@@ -362,6 +364,60 @@ describe('base maps: online choices, fallback and GCJ-02', () => {
     const hits = await tileFeaturesAt(app.page, SQUARE_CENTRE);
     assert.ok(hits.some((h) => h.layer.includes(':local:fill')), `the local archive is drawn: ${JSON.stringify(hits)}`);
     assert.match((await app.page.locator('[data-testid="tile-layer"]').nth(1).textContent()) ?? '', /本地文件/);
+  });
+
+  test('over AMap (GCJ-02) the tile layers are moved onto their GCJ-02 place too, and a click there finds their feature', async () => {
+    const page = app.page;
+    const POINT: [number, number] = [114.7, 38.1]; // 点2 in TILE_DATA
+    const clickFeature = async (ll: [number, number]): Promise<string | null> => {
+      const { x, y } = await page.evaluate((at) => {
+        const map = window.jjjAtlas!.map;
+        const p = map.project(at);
+        const r = map.getCanvas().getBoundingClientRect();
+        return { x: r.left + p.x, y: r.top + p.y };
+      }, ll);
+      await page.mouse.click(x, y);
+      const card = page.getByTestId('tile-feature-detail');
+      try {
+        await card.waitFor({ timeout: 3_000 });
+      } catch {
+        return null;
+      }
+      const text = (await card.textContent()) ?? '';
+      await card.getByRole('button').click();
+      return text;
+    };
+    const colourAt = async (ll: [number, number]): Promise<RGB> => {
+      const img = await screenshotImage(page);
+      const { x, y } = await projectToDevice(page, ll);
+      return pixel(img, Math.round(x), Math.round(y));
+    };
+    // the local archive's points are drawn last, on top
+    const LOCAL = hexToRgb(await page.evaluate(() => String(window.jjjAtlas!.map.getStyle().layers.find((l) => l.id.endsWith(':local:point'))!.paint!['circle-color' as never])));
+    await jumpTo(page, POINT, 13);
+    assert.match((await clickFeature(POINT)) ?? '', /name点2/, 'on the embedded map: found at its WGS-84 place');
+
+    await page.getByRole('tab', { name: /^图层与筛选$/ }).click();
+    await choose(page, 'amap');
+    await waitForStatus(page, /GCJ-02/);
+    const gcj = gcoord.transform(POINT, gcoord.WGS84, gcoord.GCJ02) as [number, number];
+    await waitForIdle(page);
+    assert.ok(near(await colourAt(gcj), LOCAL), `over AMap the point is drawn at its GCJ-02 place: ${(await colourAt(gcj)).join(',')}`);
+    assert.ok(near(await colourAt(POINT), AMAP_COLOUR), 'and not at its WGS-84 coordinates');
+    await screenshotImage(page, path.join(tmpdir(), 'jjj-tiles-over-amap.png'));
+    assert.match((await clickFeature(gcj)) ?? '', /name点2/, 'a click where it is drawn shows it');
+    assert.equal(await clickFeature(POINT), null, 'a click at its WGS-84 coordinates finds nothing');
+    // after a move the offset is taken again where the view is; the point stays where AMap has it
+    await jumpTo(page, [114.75, 38.12], 12);
+    assert.ok(near(await colourAt(gcj), LOCAL), 'after a move: still at its GCJ-02 place');
+    assert.match((await clickFeature(gcj)) ?? '', /name点2/);
+
+    await choose(page, 'embedded');
+    await page.waitForFunction(() => !window.jjjAtlas!.map.getStyle().layers.some((l) => l.id.startsWith('online:')));
+    await waitForIdle(page);
+    assert.ok(!near(await colourAt(gcj), LOCAL), 'back on the embedded map: gone from the GCJ-02 place');
+    assert.match((await clickFeature(POINT)) ?? '', /name点2/, 'back on the embedded map: at its WGS-84 place');
+    await openDataTab(page);
   });
 
   test('broken tile addresses give their message and add nothing', async () => {
