@@ -65,6 +65,11 @@ export interface UserLayer {
   addedAt: number;
   /** Style by attribute; absent = one colour (layers stored before styles existed have none). */
   style?: UserLayerStyle;
+  /**
+   * Legend classes switched off (their `classKey`): their features are filtered out like any
+   * other filter's. Cleared when the style changes.
+   */
+  hiddenClasses?: string[];
 }
 
 /** A user-layer feature chosen in the search or on the map: its properties are shown. */
@@ -181,6 +186,8 @@ export interface AppState {
   renameUserLayer: (id: string, name: string) => void;
   recolorUserLayer: (id: string, color: string) => void;
   restyleUserLayer: (id: string, style: UserLayerStyle) => void;
+  /** Switch a legend class of a user layer off or on; `null` switches every class on. */
+  toggleUserLayerClass: (id: string, key: string | null) => void;
   userSelected: UserSelection | null;
   /** Select a user-layer feature (null: none); with fly, the map moves to it. */
   selectUserFeature: (sel: UserSelection | null, opts?: { fly?: boolean }) => void;
@@ -351,7 +358,25 @@ export const useAppStore = create<AppState>((set) => ({
   toggleUserLayer: (id, visible) => set((s) => ({ userLayers: s.userLayers.map((l) => (l.id === id ? { ...l, visible } : l)), userHover: null })),
   renameUserLayer: (id, name) => set((s) => ({ userLayers: s.userLayers.map((l) => (l.id === id ? { ...l, name } : l)) })),
   recolorUserLayer: (id, color) => set((s) => ({ userLayers: s.userLayers.map((l) => (l.id === id ? { ...l, color } : l)) })),
-  restyleUserLayer: (id, style) => set((s) => ({ userLayers: s.userLayers.map((l) => (l.id === id ? { ...l, style } : l)) })),
+  restyleUserLayer: (id, style) =>
+    set((s) => ({
+      userLayers: s.userLayers.map((l) => {
+        if (l.id !== id) return l;
+        const { hiddenClasses: _cleared, ...rest } = l; // dropped: the classes change with the style
+        return { ...rest, style };
+      }),
+    })),
+  toggleUserLayerClass: (id, key) =>
+    set((s) => ({
+      userLayers: s.userLayers.map((l) => {
+        if (l.id !== id) return l;
+        const hidden = new Set(l.hiddenClasses ?? []);
+        if (key === null) hidden.clear();
+        else if (hidden.has(key)) hidden.delete(key);
+        else hidden.add(key);
+        return { ...l, hiddenClasses: [...hidden] };
+      }),
+    })),
   userSelected: null,
   selectUserFeature: (sel, opts) =>
     set((s) => {

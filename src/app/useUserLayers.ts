@@ -14,8 +14,16 @@ export function useUserLayerPersistence(): void {
     void import('../data/userLayers/persist').then(async ({ loadUserLayers, saveUserLayer, deleteUserLayer }) => {
       const stored = await loadUserLayers();
       if (stopped) return;
-      // Layers stored before styles existed have none (one colour); a damaged style is dropped.
-      if (stored.length > 0) useAppStore.getState().restoreUserLayers(stored.map(({ style, ...l }) => ({ ...l, ...(validStyle(style) ? { style: validStyle(style) } : {}) })));
+      // Layers stored before styles existed have none (one colour); a damaged style is dropped,
+      // and with it the legend classes switched off.
+      if (stored.length > 0)
+        useAppStore.getState().restoreUserLayers(
+          stored.map(({ style, hiddenClasses, ...l }) => {
+            const valid = validStyle(style);
+            const hidden = valid && Array.isArray(hiddenClasses) ? hiddenClasses.filter((k): k is string => typeof k === 'string') : [];
+            return { ...l, ...(valid ? { style: valid } : {}), ...(hidden.length > 0 ? { hiddenClasses: hidden } : {}) };
+          }),
+        );
       let warned = false;
       // features: false when only the name, colour, switch or style changed (the small record)
       const save = (l: UserLayer, features = true) =>

@@ -9,12 +9,15 @@
  *   with its province; see useUserFeatureRegions); until that is known for a layer, the layer
  *   shows nothing while a region filter is on (`pending`), so what is drawn and what is counted
  *   always agree.
+ * - none of the layer's legend classes it is in is switched off (`hiddenClasses`, the classes of
+ *   the layer's style by attribute).
  * The plan's layer, kind and month filters do not apply to user layers.
  */
 import type { ImportedFeature } from '../data/import/types';
 import type { AggregatableItem } from '../geo/aggregate/features';
 import { normalizeSearchText, parseSearchTerms } from './filters';
 import type { Filters } from './state';
+import { hiddenClassMask, styledUserLayer, type UserLayerStyle } from '../map/userLayerStyle';
 
 /** Region codes per feature of a layer: each prefecture it touches and that prefecture's province. */
 export type FeatureRegions = readonly (readonly string[])[];
@@ -62,6 +65,10 @@ export function userTextIndex(features: readonly ImportedFeature[]): string[] {
 interface LayerLike {
   id: string;
   features: readonly ImportedFeature[];
+  /** for the legend classes switched off */
+  color?: string;
+  style?: UserLayerStyle;
+  hiddenClasses?: readonly string[];
 }
 
 export function filterUserLayers(
@@ -80,12 +87,15 @@ export function filterUserLayers(
     const pending = regionSet !== null && (regions === undefined || regions.length !== n);
     if (regions && !pending) known.push(l.id);
     let count = 0;
-    if (!pending && terms.length === 0 && !regionSet) {
+    const styled = l.hiddenClasses?.length ? styledUserLayer({ features: l.features, color: l.color ?? '#000000', ...(l.style ? { style: l.style } : {}) }) : null;
+    const hiddenClass = styled ? hiddenClassMask(styled, l.hiddenClasses) : null;
+    if (!pending && terms.length === 0 && !regionSet && !hiddenClass) {
       shown.fill(1);
       count = n;
     } else if (!pending) {
       const text = terms.length > 0 ? userTextIndex(l.features) : null;
       for (let i = 0; i < n; i++) {
+        if (hiddenClass && hiddenClass[styled!.classOf[i]!]) continue;
         if (text) {
           const t = text[i]!;
           if (!terms.every((term) => t.includes(term))) continue;
@@ -102,7 +112,12 @@ export function filterUserLayers(
     }
     byLayer.set(l.id, { shown, count, pending });
   }
-  const version = JSON.stringify([terms, regionSet ? [...regionSet].sort() : [], layers.map((l) => `${l.id}:${l.features.length}`), known]);
+  const version = JSON.stringify([
+    terms,
+    regionSet ? [...regionSet].sort() : [],
+    layers.map((l) => `${l.id}:${l.features.length}${l.hiddenClasses?.length ? `:${JSON.stringify(l.style)}:${[...l.hiddenClasses].sort().join('|')}` : ''}`),
+    known,
+  ]);
   return { byLayer, version };
 }
 

@@ -204,6 +204,35 @@ export function styleUserLayer(features: readonly WithProperties[], style: UserL
   return { classes, classOf };
 }
 
+/**
+ * The key a class is switched off by in the legend: its value for a category (so it survives a
+ * new value elsewhere shifting the order), its position for a graduated range.
+ */
+export function classKey(c: StyleClass, index: number): string {
+  switch (c.kind) {
+    case 'value':
+      return `value:${c.value}`;
+    case 'range':
+      return `range:${index}`;
+    default:
+      return c.kind;
+  }
+}
+
+/** Per class of `styled`: 1 when its key is in `hidden`; null when no class is hidden. */
+export function hiddenClassMask(styled: StyledLayer, hidden: readonly string[] | undefined): Uint8Array | null {
+  if (!hidden || hidden.length === 0) return null;
+  const keys = new Set(hidden);
+  const mask = new Uint8Array(styled.classes.length);
+  let any = false;
+  styled.classes.forEach((c, i) => {
+    if (!keys.has(classKey(c, i))) return;
+    mask[i] = 1;
+    any = true;
+  });
+  return any ? mask : null;
+}
+
 /** Features per class among those shown (`shown[i]` non-zero), or among all without a mask. */
 export function classCounts(styled: StyledLayer, shown?: ArrayLike<number> | null): number[] {
   const counts = new Array<number>(styled.classes.length).fill(0);

@@ -1,7 +1,8 @@
 /**
  * Style by attribute for one user layer (issue 7): one colour, categories of a property, or
  * graduated classes of a numeric property (with an optional point radius), and the layer's
- * legend — each class's swatch, its value or range, and how many of its features are shown.
+ * legend — each class's swatch, its value or range, and how many of its features are shown;
+ * a class switched off there is filtered out (src/app/userFilters.ts).
  * The classes are the ones the map draws (styledUserLayer); values are React text, never markup.
  */
 import { useMemo } from 'react';
@@ -11,6 +12,7 @@ import type { UserLayerFilter } from '../app/userFilters';
 import {
   GRADUATED_METHODS,
   classCounts,
+  classKey,
   propertyInfo,
   styledUserLayer,
   type GraduatedMethod,
@@ -30,6 +32,8 @@ export function UserLayerStyleControls({ layer, filter }: { layer: UserLayer; fi
   const style: UserLayerStyle = layer.style ?? { kind: 'single' };
   const styled = styledUserLayer(layer);
   const counts = classCounts(styled, filter?.shown);
+  const toggleClass = useAppStore((s) => s.toggleUserLayerClass);
+  const hidden = new Set(layer.hiddenClasses ?? []);
 
   const setKind = (kind: StyleKind) => {
     if (kind === 'single') restyle(layer.id, { kind: 'single' });
@@ -100,14 +104,31 @@ export function UserLayerStyleControls({ layer, filter }: { layer: UserLayer; fi
         )}
       </div>
       {style.kind !== 'single' && (
-        <ul className="user-legend" data-testid="user-legend" aria-label={t('userLayers.legend', { name: layer.name })}>
-          {styled.classes.map((c, i) => (
-            <li key={i} data-color={c.color} data-count={counts[i]} data-label={classLabel(c, t)}>
-              <span className="swatch" aria-hidden="true" style={{ background: c.color }} />
-              <span className="legend-label">{classLabel(c, t)}</span> <span className="fine-print">({counts[i]})</span>
-            </li>
-          ))}
-        </ul>
+        <>
+          <ul className="user-legend" data-testid="user-legend" aria-label={t('userLayers.legend', { name: layer.name })}>
+            {styled.classes.map((c, i) => {
+              const key = classKey(c, i);
+              const off = hidden.has(key);
+              return (
+                <li key={key} className={off ? 'off' : undefined} data-color={c.color} data-count={counts[i]} data-label={classLabel(c, t)} data-shown={off ? 'false' : 'true'}>
+                  <label>
+                    <input type="checkbox" checked={!off} onChange={() => toggleClass(layer.id, key)} data-testid="legend-class-toggle" />
+                    <span className="swatch" aria-hidden="true" style={{ background: c.color }} />
+                    <span className="legend-label">{classLabel(c, t)}</span> <span className="fine-print">({counts[i]})</span>
+                  </label>
+                </li>
+              );
+            })}
+          </ul>
+          {hidden.size > 0 && (
+            <p className="fine-print">
+              {t('userLayers.classesOff', { n: hidden.size })}{' '}
+              <button type="button" className="link-button" onClick={() => toggleClass(layer.id, null)} data-testid="legend-show-all">
+                {t('userLayers.showAllClasses')}
+              </button>
+            </p>
+          )}
+        </>
       )}
     </div>
   );

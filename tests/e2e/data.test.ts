@@ -673,6 +673,42 @@ describe('user layers: style, regions, filters, search, region CSV', () => {
     await page.waitForFunction((id) => document.querySelector(`[data-layer-id="${id}"]`)?.getAttribute('data-shown') === '9', layerId);
   });
 
+  test('a category switched off in the legend is not drawn, counted or exported, and stays off after a reload', async () => {
+    const page = app.page;
+    await openDataTab(page);
+    const row = page.locator(`[data-layer-id="${layerId}"]`);
+    const station = row.locator('[data-testid="user-legend"] li[data-label="交通"]');
+    await station.getByTestId('legend-class-toggle').uncheck();
+    await page.waitForFunction((id) => document.querySelector(`[data-layer-id="${id}"]`)?.getAttribute('data-shown') === '6', layerId);
+    assert.equal(await station.getAttribute('data-shown'), 'false');
+    assert.deepEqual((await legend(page)).map((c) => c.count), [0, 3, 1, 1, 1]);
+    assert.match((await row.getByTestId('user-layer-count').textContent()) ?? '', /显示 6 \/ 9 个要素/);
+    await page.evaluate(() => window.jjjAtlas!.map.jumpTo({ center: [116.6, 39.7], zoom: 8.5 }));
+    await waitForIdle(page);
+    assert.equal(await pickUser(page, layerId, LANGFANG_STATION), null, '交通 is not drawn');
+    assert.equal((await pickUser(page, layerId, LANGFANG_COLLEGE))?.name, '廊坊师范学院', '学校 still is');
+    // the region panel: Langfang's 5 features less its station
+    assert.deepEqual(await userFigures(page), { features: 4, points: 2, lineKm: 14.1, areaKm2: 14.3 });
+    // the export holds the 6 shown features
+    await openDataTab(page);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-geojson').click()]);
+    const file = path.join(tmp, 'classes-off.geojson');
+    await download.saveAs(file);
+    const exported = (JSON.parse(readFileSync(file, 'utf8')) as { features: { properties: Record<string, unknown> | null }[] }).features;
+    const types = exported.map((f) => f.properties?.type).filter((v) => typeof v === 'string' && ['交通', '学校', '公园', '医院', '绿道'].includes(v));
+    assert.equal(types.length, 6, `exported user features: ${types.join(' ')}`);
+    assert.ok(!types.includes('交通'));
+    await page.screenshot({ path: path.join(tmpdir(), 'jjj-user-legend-off.png') });
+
+    await page.waitForTimeout(500); // IndexedDB writes are asynchronous
+    await page.reload();
+    await waitForMapIdle(page);
+    await openDataTab(page);
+    await page.waitForFunction((id) => document.querySelector(`[data-layer-id="${id}"]`)?.getAttribute('data-shown') === '6', layerId, { timeout: 15_000 });
+    await page.locator(`[data-layer-id="${layerId}"]`).getByTestId('legend-show-all').click();
+    await page.waitForFunction((id) => document.querySelector(`[data-layer-id="${id}"]`)?.getAttribute('data-shown') === '9', layerId);
+  });
+
   test('the search finds a user feature by a property value, flies to it and shows its properties as text', async () => {
     const page = app.page;
     await page.evaluate(() => window.jjjAtlas!.map.jumpTo({ center: [115.5, 38.5], zoom: 7 }));

@@ -49,6 +49,28 @@ describe('filterUserLayers', () => {
     expect(both.byLayer.get('a')!.count).toBe(1);
     expect(both.version).not.toBe(r.version);
   });
+
+  it('legend classes switched off hide their features, together with the other filters', () => {
+    const kinds = {
+      id: 'k',
+      color: '#336699',
+      style: { kind: 'category' as const, property: 'type' },
+      features: [pt(0, 0, { type: 'school', name: '甲' }), pt(1, 0, { type: 'park', name: '乙' }), pt(2, 0, { type: 'school', name: '丙' }), pt(3, 0, { name: '丁' })],
+    };
+    const shown = (hiddenClasses: string[], text = '') => [...filterUserLayers([{ ...kinds, hiddenClasses }], { text, regions: [] }, () => undefined).byLayer.get('k')!.shown];
+    expect(shown([])).toEqual([1, 1, 1, 1]);
+    expect(shown(['value:school'])).toEqual([0, 1, 0, 1]);
+    expect(shown(['value:school', 'none'])).toEqual([0, 1, 0, 0]);
+    expect(shown(['value:park'], '丙')).toEqual([0, 0, 1, 0]);
+    // a key the style does not have (a value gone, another style) hides nothing
+    expect(shown(['value:hospital', 'range:0'])).toEqual([1, 1, 1, 1]);
+    const a = filterUserLayers([{ ...kinds, hiddenClasses: ['value:park'] }], { text: '', regions: [] }, () => undefined);
+    const b = filterUserLayers([{ ...kinds, hiddenClasses: ['value:school'] }], { text: '', regions: [] }, () => undefined);
+    expect(a.version).not.toBe(b.version);
+    // graduated ranges are switched off by their position
+    const graded = { ...kinds, style: { kind: 'graduated' as const, property: 'n', method: 'equal' as const, classes: 2, radius: false }, features: [0, 10, 20, 30].map((n, i) => pt(i, 0, { n })) };
+    expect([...filterUserLayers([{ ...graded, hiddenClasses: ['range:1'] }], { text: '', regions: [] }, () => undefined).byLayer.get('k')!.shown]).toEqual([1, 1, 0, 0]);
+  });
 });
 
 describe('user features in the aggregation engine', () => {
