@@ -113,6 +113,11 @@ export function MapView({ basemap, layers, ariaLabel, initialView, onReady, onBa
         // Image export renders at up to 4× (grabMap.ts); the default cap (4096 px) would
         // silently lower the ratio. The GPU's own limit still applies (exportScaleFor).
         maxCanvasSize: [16384, 16384],
+        // Tile layers beyond their source's maxzoom are overscaled the classic way. MapLibre 6's
+        // default (4) splits them in the worker instead once the map's maxZoom is more than 4
+        // above the source's; with street-level online base maps (maxZoom 18) a PMTiles layer
+        // with maxzoom 10 then drew nothing at zoom 11–14 (seen in tests/e2e/basemaps.test.ts).
+        zoomLevelsToOverscale: undefined,
       });
     } catch (e) {
       latest.current.onFailure?.({ kind: 'error', reason: e instanceof Error ? e.message : String(e) });

@@ -129,6 +129,8 @@ async function jumpTo(page: Page, center: [number, number], zoom: number): Promi
 describe('base maps: online choices, fallback and GCJ-02', () => {
   let app: AppSession;
   const requested: string[] = [];
+  /** the view before zooming in to street level over OpenStreetMap */
+  let overview: { center: [number, number]; zoom: number } | null = null;
   before(async () => {
     app = await openApp({ viewport: VIEWPORT, locale: 'zh-CN' });
     await waitForMapIdle(app.page);
@@ -165,14 +167,38 @@ describe('base maps: online choices, fallback and GCJ-02', () => {
       return { sea: m.getLayoutProperty('sea', 'visibility'), border: m.getLayoutProperty('province-border', 'visibility') };
     });
     assert.deepEqual(style, { sea: 'none', border: 'visible' }, 'embedded ground hidden, province borders kept');
+    // street-level tiles: the map zooms past the embedded map's 13
+    overview = await app.page.evaluate(() => ({ center: window.jjjAtlas!.map.getCenter().toArray() as [number, number], zoom: window.jjjAtlas!.map.getZoom() }));
+    await jumpTo(app.page, DAXING_AIRPORT, 16);
+    assert.equal(await app.page.evaluate(() => window.jjjAtlas!.map.getZoom()), 16);
   });
 
   test('back to the embedded map: its colours return and the online layers are gone', async () => {
     await choose(app.page, 'embedded');
     await app.page.waitForFunction(() => !window.jjjAtlas!.map.getStyle().layers.some((l) => l.id.startsWith('online:')));
+    assert.equal(await app.page.evaluate(() => window.jjjAtlas!.map.getZoom()), 13, 'zoomed out to the embedded map’s limit');
+    await jumpTo(app.page, overview!.center, overview!.zoom);
     const colours = await groundColours(app.page);
     for (const c of colours) assert.ok(near(c, hexToRgb(BASEMAP_COLORS.land), 30), `embedded land colour: ${c.join(',')}`);
     assert.equal(hashParams(app.page).get('bm'), null);
+  });
+
+  test('a link with OpenStreetMap and a street-level view opens at that zoom', async () => {
+    // a page of its own, opened from the link
+    const page = await app.context.newPage();
+    try {
+      await page.goto(`${app.page.url().split('#')[0]!}#map=16.00/${DAXING_AIRPORT[1]}/${DAXING_AIRPORT[0]}&bm=osm`);
+      await waitForMapIdle(page);
+      await waitForStatus(page, /正在显示OpenStreetMap/);
+      await page.waitForFunction(() => Math.abs(window.jjjAtlas!.map.getZoom() - 16) < 1e-6, null, { timeout: 10_000 });
+      const c = await page.evaluate(() => window.jjjAtlas!.map.getCenter().toArray());
+      assert.ok(Math.abs(c[0]! - DAXING_AIRPORT[0]) < 1e-3 && Math.abs(c[1]! - DAXING_AIRPORT[1]) < 1e-3, `centred as the link says: ${c.join(',')}`);
+      await choose(page, 'embedded');
+      await page.waitForFunction(() => !window.jjjAtlas!.map.getStyle().layers.some((l) => l.id.startsWith('online:')));
+      assert.equal(await page.evaluate(() => window.jjjAtlas!.map.getZoom()), 13, 'back on the embedded map: zoom 13 at most');
+    } finally {
+      await page.close();
+    }
   });
 
   test('an unreachable online base map falls back to the embedded one with a notice', async () => {
@@ -401,10 +427,12 @@ describe('base maps: online choices, fallback and GCJ-02', () => {
     await choose(page, 'amap');
     await waitForStatus(page, /GCJ-02/);
     const gcj = gcoord.transform(POINT, gcoord.WGS84, gcoord.GCJ02) as [number, number];
+    // the tile layers are moved once the datum has switched (their module loads on demand)
+    await page.waitForFunction(() => !!window.jjjAtlas!.map.getPaintProperty(window.jjjAtlas!.map.getStyle().layers.find((l) => l.id.endsWith(':local:point'))!.id, 'circle-translate'));
     await waitForIdle(page);
-    assert.ok(near(await colourAt(gcj), LOCAL), `over AMap the point is drawn at its GCJ-02 place: ${(await colourAt(gcj)).join(',')}`);
-    assert.ok(near(await colourAt(POINT), AMAP_COLOUR), 'and not at its WGS-84 coordinates');
     await screenshotImage(page, path.join(tmpdir(), 'jjj-tiles-over-amap.png'));
+    assert.ok(near(await colourAt(gcj), LOCAL), `over AMap the point is drawn at its GCJ-02 place: ${(await colourAt(gcj)).join(',')} at zoom ${await page.evaluate(() => window.jjjAtlas!.map.getZoom())}`);
+    assert.ok(near(await colourAt(POINT), AMAP_COLOUR), 'and not at its WGS-84 coordinates');
     assert.match((await clickFeature(gcj)) ?? '', /name点2/, 'a click where it is drawn shows it');
     assert.equal(await clickFeature(POINT), null, 'a click at its WGS-84 coordinates finds nothing');
     // after a move the offset is taken again where the view is; the point stays where AMap has it
