@@ -5,18 +5,22 @@
  *   colours, radii and the filter mask are typed arrays, so deck runs no accessor per feature,
  *   and a big layer's positions are built in time slices before it is drawn (nothing is drawn
  *   for it meanwhile: a fraction of a second after an import of 800,000 points);
- * - any other layer (lines, areas, mixed) as a GeoJsonLayer, as before.
+ * - any other layer (lines, areas, mixed) from binary shapes built in time slices too: areas as a
+ *   SolidPolygonLayer with their earcut triangles (deck skips its own tessellation, which took
+ *   1.2 s in one frame for 50,000 areas), lines and area outlines as a PathLayer, points as a
+ *   ScatterplotLayer; colours and the filter come from accessors run once per shape.
  *
- * Picking returns the feature itself (`info.object`, `info.index` = its index in the layer), so
+ * Picking returns the feature itself (`info.object`, `info.index` = its index in the layer, found
+ * through each shape's `featureOf`), so
  * tooltips, clicks and the search's selection work the same for both.
  */
 import { CompositeLayer, type CompositeLayerProps, type DefaultProps, type GetPickingInfoParams, type Layer, type LayersList, type PickingInfo } from '@deck.gl/core';
-import { GeoJsonLayer, ScatterplotLayer, type GeoJsonLayerProps, type ScatterplotLayerProps } from '@deck.gl/layers';
+import { PathLayer, ScatterplotLayer, SolidPolygonLayer, type PathLayerProps, type ScatterplotLayerProps, type SolidPolygonLayerProps } from '@deck.gl/layers';
 import { DataFilterExtension } from '@deck.gl/extensions';
 import type { ImportedFeature } from '../data/import/types';
 import type { DisplayCrs } from '../geo/displayCrs';
 import { POINT_RADIUS, hexToRgb, styleKey, styledUserLayer, type UserLayerStyle } from './userLayerStyle';
-import { classAttributes, filterValues, userLayerGeometry } from './userLayerBuffers';
+import { classAttributes, filterValues, userLayerGeometry, type UserGeometry } from './userLayerBuffers';
 import type { RGB } from './planColors';
 
 interface OwnProps {
@@ -53,6 +57,20 @@ function describe(value: Float64Array | Float32Array | Uint8Array, size: number)
   return d;
 }
 
+/**
+ * One data object per shape arrays: a new object at every render would count as new data for
+ * deck, which then rebuilt and uploaded every attribute again (4× the upload time seen).
+ */
+const binaryData = new WeakMap<object, object>();
+function binaryOnce<T extends object>(arrays: object, make: () => T): T {
+  let d = binaryData.get(arrays) as T | undefined;
+  if (!d) {
+    d = make();
+    binaryData.set(arrays, d);
+  }
+  return d;
+}
+
 export class UserFeaturesLayer extends CompositeLayer<Required<OwnProps>> {
   static override layerName = 'UserFeaturesLayer';
   static override defaultProps: DefaultProps<OwnProps> = {
@@ -64,7 +82,7 @@ export class UserFeaturesLayer extends CompositeLayer<Required<OwnProps>> {
     displayCrs: 'wgs84',
   };
 
-  declare state: { binary?: { deps: readonly unknown[]; data: BinaryData } };
+  declare state: { binary?: { deps: readonly unknown[]; data: BinaryData }; shapes?: Extract<UserGeometry, { kind: 'shapes' }> };
 
   override renderLayers(): Layer | LayersList | null {
     const { features, displayCrs } = this.props;
@@ -80,7 +98,8 @@ export class UserFeaturesLayer extends CompositeLayer<Required<OwnProps>> {
     }
     const styled = styledUserLayer({ features, style: this.props.style, color: this.props.color });
     if (geometry.kind === 'points') return this.renderPoints(geometry.positions, geometry.count, styled);
-    return this.renderFeatures(geometry.features, styled);
+    if (this.state.shapes !== geometry) this.setState({ shapes: geometry });
+    return this.renderShapes(geometry, styled);
   }
 
   private renderPoints(positions: Float64Array, count: number, styled: ReturnType<typeof styledUserLayer>): Layer {
@@ -113,48 +132,88 @@ export class UserFeaturesLayer extends CompositeLayer<Required<OwnProps>> {
     return new ScatterplotLayer(props);
   }
 
-  private renderFeatures(data: readonly ImportedFeature[], styled: ReturnType<typeof styledUserLayer>): Layer {
-    type UserFeature = { geometry: { type: string } };
+  private renderShapes(geometry: Extract<UserGeometry, { kind: 'shapes' }>, styled: ReturnType<typeof styledUserLayer>): Layer[] {
     type Info = { index: number };
-    const isArea = (f: UserFeature) => f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon';
-    const isPoint = (f: UserFeature) => f.geometry.type === 'Point' || f.geometry.type === 'MultiPoint';
+    const { areas, paths, points } = geometry;
     const classColors = styled.classes.map((c) => hexToRgb(c.color));
-    const rgb = (index: number): RGB => classColors[styled.classOf[index] ?? 0] ?? [128, 128, 128];
+    const rgb = (feature: number): RGB => classColors[styled.classOf[feature] ?? 0] ?? [128, 128, 128];
     const key = styleKey(this.props.style, this.props.color);
     const shown = this.props.shown;
-    const props = this.getSubLayerProps({
-      id: 'features',
-      data,
-      stroked: true,
-      filled: true,
-      pointType: 'circle',
-      // areas: a light fill and a strong outline; points: white rims
-      getFillColor: (f: UserFeature, { index }: Info) => {
-        const [r, g, b] = rgb(index);
-        return [r, g, b, isArea(f) ? 60 : POINT_ALPHA];
-      },
-      getLineColor: (f: UserFeature, { index }: Info) => {
-        if (isPoint(f)) return [255, 255, 255, 255];
-        const [r, g, b] = rgb(index);
-        return [r, g, b, 235];
-      },
-      getLineWidth: (f: UserFeature) => (isPoint(f) ? 1.5 : 2.5),
-      lineWidthUnits: 'pixels',
-      lineCapRounded: true,
-      lineJointRounded: true,
-      getPointRadius: (_f: UserFeature, { index }: Info) => styled.classes[styled.classOf[index] ?? 0]?.radius ?? POINT_RADIUS,
-      pointRadiusUnits: 'pixels',
-      extensions: [filterExt],
-      getFilterValue: (_f: UserFeature, { index }: Info) => shown[index] ?? 0,
-      filterRange: [1, 1],
-      updateTriggers: { getFillColor: key, getLineColor: key, getPointRadius: key, getFilterValue: this.props.filterVersion },
-    }) as GeoJsonLayerProps;
-    return new GeoJsonLayer(props);
+    const updateTriggers = (colour: string) => ({ [colour]: key, getFilterValue: this.props.filterVersion });
+    const out: Layer[] = [];
+    // areas: a light fill (their triangles come with them: deck does not tessellate), …
+    if (areas.count > 0) {
+      const props = this.getSubLayerProps({
+        id: 'areas',
+        data: binaryOnce(areas, () => ({ length: areas.count, startIndices: areas.startIndices, attributes: { getPolygon: describe(areas.positions, 2), indices: areas.indices } })),
+        _normalize: false,
+        filled: true,
+        getFillColor: (_: unknown, { index }: Info) => {
+          const [r, g, b] = rgb(areas.featureOf[index]!);
+          return [r, g, b, 60];
+        },
+        extensions: [filterExt],
+        getFilterValue: (_: unknown, { index }: Info) => shown[areas.featureOf[index]!] ?? 0,
+        filterRange: [1, 1],
+        updateTriggers: updateTriggers('getFillColor'),
+      }) as SolidPolygonLayerProps;
+      out.push(new SolidPolygonLayer(props));
+    }
+    // … lines and the areas' outlines strong, …
+    if (paths.count > 0) {
+      const props = this.getSubLayerProps({
+        id: 'paths',
+        data: binaryOnce(paths, () => ({ length: paths.count, startIndices: paths.startIndices, attributes: { getPath: describe(paths.positions, 2) } })),
+        _pathType: 'open',
+        getColor: (_: unknown, { index }: Info) => {
+          const [r, g, b] = rgb(paths.featureOf[index]!);
+          return [r, g, b, 235];
+        },
+        getWidth: 2.5,
+        widthUnits: 'pixels',
+        capRounded: true,
+        jointRounded: true,
+        extensions: [filterExt],
+        getFilterValue: (_: unknown, { index }: Info) => shown[paths.featureOf[index]!] ?? 0,
+        filterRange: [1, 1],
+        updateTriggers: updateTriggers('getColor'),
+      }) as PathLayerProps;
+      out.push(new PathLayer(props));
+    }
+    // … and points with white rims, on top.
+    if (points.count > 0) {
+      const props = this.getSubLayerProps({
+        id: 'mixed-points',
+        data: binaryOnce(points, () => ({ length: points.count, attributes: { getPosition: describe(points.positions, 2) } })),
+        stroked: true,
+        filled: true,
+        getFillColor: (_: unknown, { index }: Info) => {
+          const [r, g, b] = rgb(points.featureOf[index]!);
+          return [r, g, b, POINT_ALPHA];
+        },
+        getLineColor: [255, 255, 255, 255],
+        getLineWidth: 1.5,
+        lineWidthUnits: 'pixels',
+        getRadius: (_: unknown, { index }: Info) => styled.classes[styled.classOf[points.featureOf[index]!] ?? 0]?.radius ?? POINT_RADIUS,
+        radiusUnits: 'pixels',
+        extensions: [filterExt],
+        getFilterValue: (_: unknown, { index }: Info) => shown[points.featureOf[index]!] ?? 0,
+        filterRange: [1, 1],
+        updateTriggers: { ...updateTriggers('getFillColor'), getRadius: key },
+      }) as ScatterplotLayerProps;
+      out.push(new ScatterplotLayer(props));
+    }
+    return out;
   }
 
   /** The feature itself, for the points too (binary data has no objects). */
   override getPickingInfo({ info, sourceLayer }: GetPickingInfoParams): PickingInfo {
-    if (sourceLayer instanceof ScatterplotLayer && sourceLayer.parent === this && info.index >= 0) info.object = this.props.features[info.index];
+    if (!sourceLayer || sourceLayer.parent !== this || info.index < 0) return info;
+    const geometry = this.state.shapes;
+    // shapes: the index of the area, path or point → the index of its feature
+    const featureOf = geometry && (sourceLayer.id.endsWith('-areas') ? geometry.areas.featureOf : sourceLayer.id.endsWith('-paths') ? geometry.paths.featureOf : sourceLayer.id.endsWith('-mixed-points') ? geometry.points.featureOf : null);
+    if (featureOf) info.index = featureOf[info.index] ?? -1;
+    info.object = info.index >= 0 ? this.props.features[info.index] : undefined;
     return info;
   }
 }

@@ -9,19 +9,42 @@
  * - fill colours and radii per feature, from the style's classes (only when it has several);
  * - the filter mask as the float attribute DataFilterExtension reads.
  *
- * Layers with lines or areas keep deck's GeoJsonLayer (their features shifted into the display
- * datum here too, in slices). Small layers (≤ SYNC_FEATURES) are built at once, so a newly
- * imported small layer is drawn in the same frame as before. Pure: no React, no deck.
+ * Layers with lines or areas (or a mix) are flattened the same way into polygons with their
+ * triangles (earcut: deck would otherwise tessellate them in one frame, ~1.2 s for 50,000
+ * areas), paths and points, each remembering its feature. Small layers (≤ SYNC_FEATURES) are
+ * built at once, so a newly imported small layer is drawn in the same frame as before. Pure: no
+ * React, no deck.
  */
+import earcut from 'earcut';
+import type { Geometry, Position } from 'geojson';
 import type { ImportedFeature } from '../data/import/types';
-import { toDisplayGeometry, toDisplayPosition, type DisplayCrs } from '../geo/displayCrs';
+import { toDisplayPosition, type DisplayCrs } from '../geo/displayCrs';
 import { hexToRgb, type StyledLayer } from './userLayerStyle';
+
+/** Shapes of one kind in deck's binary form; `featureOf[k]` is the feature shape k belongs to. */
+export interface ShapeArrays {
+  count: number;
+  /** [x0, y0, x1, y1, …] of every shape, one after another */
+  positions: Float64Array;
+  /** vertex index where each shape starts, and the vertex count at the end (count + 1 entries) */
+  startIndices: Uint32Array;
+  featureOf: Uint32Array;
+}
 
 export type UserGeometry =
   /** Every feature is a Point: [x0, y0, x1, y1, …] in feature order (deck's index = feature index). */
   | { kind: 'points'; count: number; positions: Float64Array }
-  /** Lines, areas or multi-geometries: the features, in the display datum. */
-  | { kind: 'features'; features: readonly ImportedFeature[] };
+  /**
+   * Lines, areas and anything mixed, in the display datum: areas as polygons with their
+   * triangles (earcut, so deck does not tessellate them in one frame), paths (lines and the
+   * rings outlining the areas; `outline[k]` = 1 for a ring) and points.
+   */
+  | {
+      kind: 'shapes';
+      areas: ShapeArrays & { indices: Uint32Array };
+      paths: ShapeArrays & { outline: Uint8Array };
+      points: { count: number; positions: Float64Array; featureOf: Uint32Array };
+    };
 
 /** Layers up to this size are built synchronously. */
 export const SYNC_FEATURES = 20_000;
@@ -80,14 +103,120 @@ function* buildGeometry(features: readonly ImportedFeature[], crs: DisplayCrs): 
     if ((i & 1023) === 1023) yield;
   }
   if (points) return { kind: 'points', count: n, positions };
-  if (crs === 'wgs84') return { kind: 'features', features };
-  const out = new Array<ImportedFeature>(n);
-  for (let i = 0; i < n; i++) {
-    const f = features[i]!;
-    out[i] = { ...f, geometry: toDisplayGeometry(f.geometry, crs) };
-    if ((i & 255) === 255) yield;
+  return yield* buildShapes(features, crs);
+}
+
+/** A Float64Array / Uint32Array that grows as values are pushed. */
+class Grow<T extends Float64Array | Uint32Array | Uint8Array> {
+  length = 0;
+  constructor(
+    private array: T,
+    private readonly make: (n: number) => T,
+  ) {}
+  push(v: number): void {
+    if (this.length === this.array.length) {
+      const next = this.make(Math.max(16, this.array.length * 2));
+      next.set(this.array);
+      this.array = next;
+    }
+    this.array[this.length++] = v;
   }
-  return { kind: 'features', features: out };
+  done(): T {
+    return this.array.subarray(0, this.length) as T;
+  }
+}
+const f64 = () => new Grow(new Float64Array(1024), (n) => new Float64Array(n));
+const u32 = () => new Grow(new Uint32Array(256), (n) => new Uint32Array(n));
+const u8 = () => new Grow(new Uint8Array(256), (n) => new Uint8Array(n));
+
+function* buildShapes(features: readonly ImportedFeature[], crs: DisplayCrs): Generator<void, UserGeometry> {
+  const area = { positions: f64(), starts: u32(), featureOf: u32(), indices: u32() };
+  const path = { positions: f64(), starts: u32(), featureOf: u32(), outline: u8() };
+  const point = { positions: f64(), featureOf: u32() };
+  const at = (c: Position): Position => (crs === 'wgs84' ? c : toDisplayPosition(c, crs));
+  const addPath = (coords: readonly Position[], feature: number, outline: number) => {
+    if (coords.length < 2) return;
+    path.starts.push(path.positions.length / 2);
+    for (const c of coords) {
+      const d = at(c);
+      path.positions.push(d[0]!);
+      path.positions.push(d[1]!);
+    }
+    path.featureOf.push(feature);
+    path.outline.push(outline);
+  };
+  const addPolygon = (rings: readonly (readonly Position[])[], feature: number) => {
+    if (rings.length === 0 || rings[0]!.length < 4) return;
+    const flat: number[] = [];
+    const holes: number[] = [];
+    for (let r = 0; r < rings.length; r++) {
+      if (r > 0) holes.push(flat.length / 2);
+      for (const c of rings[r]!) {
+        const d = at(c);
+        flat.push(d[0]!, d[1]!);
+      }
+      addPath(rings[r]!, feature, 1);
+    }
+    const start = area.positions.length / 2;
+    area.starts.push(start);
+    for (const v of flat) area.positions.push(v);
+    for (const t of earcut(flat, holes, 2)) area.indices.push(start + t);
+    area.featureOf.push(feature);
+  };
+  const add = (g: Geometry, feature: number) => {
+    switch (g.type) {
+      case 'Point':
+        point.positions.push(at(g.coordinates)[0]!);
+        point.positions.push(at(g.coordinates)[1]!);
+        point.featureOf.push(feature);
+        break;
+      case 'MultiPoint':
+        for (const c of g.coordinates) {
+          const d = at(c);
+          point.positions.push(d[0]!);
+          point.positions.push(d[1]!);
+          point.featureOf.push(feature);
+        }
+        break;
+      case 'LineString':
+        addPath(g.coordinates, feature, 0);
+        break;
+      case 'MultiLineString':
+        for (const l of g.coordinates) addPath(l, feature, 0);
+        break;
+      case 'Polygon':
+        addPolygon(g.coordinates, feature);
+        break;
+      case 'MultiPolygon':
+        for (const p of g.coordinates) addPolygon(p, feature);
+        break;
+      case 'GeometryCollection':
+        for (const part of g.geometries) add(part, feature);
+        break;
+    }
+  };
+  // a chance to yield after every 64 features or 10,000 vertices (runSliced times the slices)
+  const size = () => area.positions.length + path.positions.length + point.positions.length;
+  let lastSize = 0;
+  for (let i = 0; i < features.length; i++) {
+    add(features[i]!.geometry, i);
+    if ((i & 63) === 63 || size() - lastSize > 20_000) {
+      lastSize = size();
+      yield;
+    }
+  }
+  const areaPositions = area.positions.done();
+  const pathPositions = path.positions.done();
+  const ends = (starts: Grow<Uint32Array>, vertices: number) => {
+    starts.push(vertices);
+    return starts.done();
+  };
+  return {
+    kind: 'shapes',
+    areas: { count: area.featureOf.length, positions: areaPositions, startIndices: ends(area.starts, areaPositions.length / 2), featureOf: area.featureOf.done(), indices: area.indices.done() },
+    paths: { count: path.featureOf.length, positions: pathPositions, startIndices: ends(path.starts, pathPositions.length / 2), featureOf: path.featureOf.done(), outline: path.outline.done() },
+    points: { count: point.featureOf.length, positions: point.positions.done(), featureOf: point.featureOf.done() },
+  };
 }
 
 function drain<T>(work: Generator<void, T>): T {

@@ -574,6 +574,11 @@ describe('user layers: style, regions, filters, search, region CSV', () => {
     await page.screenshot({ path: path.join(tmpdir(), 'jjj-user-style-category.png') });
     assert.ok(near(station, '#4e79a7', 45), `交通 drawn blue, got ${station}`);
     assert.ok(near(college, '#f28e2b', 45), `学校 drawn orange, got ${college}`);
+    // the area and the line (drawn from binary shapes) are picked as their own features, and the
+    // area's inside is filled: a click inside it finds the park
+    assert.equal((await pickUser(page, layerId, [116.675, 39.465]))?.name, '廊坊公园');
+    assert.equal((await pickUser(page, layerId, [116.66, 39.5]))?.name, '廊坊绿道');
+    assert.equal(await pickUser(page, layerId, [116.675, 39.43]), null, 'nothing south of the park');
 
     // graduated: 7 numbers in 5 quantile classes, the path and the park have none
     await row.getByTestId('style-kind').selectOption('graduated');

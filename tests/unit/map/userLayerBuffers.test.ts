@@ -18,13 +18,46 @@ describe('user layer buffers', () => {
     expect(userLayerGeometry(features, 'wgs84')).toBe(g); // cached
   });
 
-  test('a layer with lines keeps its features (shifted for GCJ-02, properties kept)', () => {
+  test('lines, areas (with a hole) and points of a mixed layer: binary shapes, each with its feature', () => {
     const line: ImportedFeature = { type: 'Feature', geometry: { type: 'LineString', coordinates: [[116, 39], [117, 40]] }, properties: { name: 'l' } };
-    const features = [point(116.4, 39.9), line];
-    expect(userLayerGeometry(features, 'wgs84')).toEqual({ kind: 'features', features });
-    const g = userLayerGeometry(features, 'gcj02');
-    expect(g?.kind === 'features' && g.features[1]!.properties).toEqual({ name: 'l' });
-    expect(g?.kind === 'features' && g.features[1]!.geometry).toEqual({ type: 'LineString', coordinates: [toDisplayPosition([116, 39], 'gcj02'), toDisplayPosition([117, 40], 'gcj02')] });
+    const outer = [[0, 0], [4, 0], [4, 4], [0, 4], [0, 0]];
+    const hole = [[1, 1], [1, 3], [3, 3], [3, 1], [1, 1]];
+    const square: ImportedFeature = { type: 'Feature', geometry: { type: 'Polygon', coordinates: [outer, hole] }, properties: {} };
+    const two: ImportedFeature = {
+      type: 'Feature',
+      geometry: { type: 'MultiPolygon', coordinates: [[[[10, 10], [11, 10], [11, 11], [10, 10]]], [[[20, 20], [21, 20], [21, 21], [20, 20]]]] },
+      properties: {},
+    };
+    const g = userLayerGeometry([point(116.4, 39.9), line, square, two], 'wgs84');
+    expect(g?.kind).toBe('shapes');
+    if (g?.kind !== 'shapes') return;
+    expect(g.points).toEqual({ count: 1, positions: new Float64Array([116.4, 39.9]), featureOf: new Uint32Array([0]) });
+    // paths: the line, then the rings of the areas (outer, hole, two triangles), marked as outlines
+    expect(g.paths.count).toBe(5);
+    expect([...g.paths.featureOf]).toEqual([1, 2, 2, 3, 3]);
+    expect([...g.paths.outline]).toEqual([0, 1, 1, 1, 1]);
+    expect([...g.paths.startIndices]).toEqual([0, 2, 7, 12, 16, 20]);
+    expect([...g.paths.positions.slice(0, 4)]).toEqual([116, 39, 117, 40]);
+    // areas: the square with its hole, then the two parts of the multipolygon
+    expect(g.areas.count).toBe(3);
+    expect([...g.areas.featureOf]).toEqual([2, 3, 3]);
+    expect([...g.areas.startIndices]).toEqual([0, 10, 14, 18]);
+    // the triangles cover the square less its hole: 16 − 4 = 12 square units, and the two
+    // triangles of ½ each; every index points into its own polygon
+    const p = g.areas.positions;
+    let area = 0;
+    for (let t = 0; t < g.areas.indices.length; t += 3) {
+      const [a, b, c] = [g.areas.indices[t]!, g.areas.indices[t + 1]!, g.areas.indices[t + 2]!];
+      area += Math.abs((p[2 * b]! - p[2 * a]!) * (p[2 * c + 1]! - p[2 * a + 1]!) - (p[2 * c]! - p[2 * a]!) * (p[2 * b + 1]! - p[2 * a + 1]!)) / 2;
+    }
+    expect(area).toBeCloseTo(13, 9);
+    expect(Math.max(...g.areas.indices)).toBeLessThan(18);
+  });
+
+  test('over GCJ-02 the shapes are shifted vertex by vertex', () => {
+    const line: ImportedFeature = { type: 'Feature', geometry: { type: 'LineString', coordinates: [[116, 39], [117, 40]] }, properties: {} };
+    const g = userLayerGeometry([line], 'gcj02');
+    expect(g?.kind === 'shapes' && [...g.paths.positions]).toEqual([...toDisplayPosition([116, 39], 'gcj02'), ...toDisplayPosition([117, 40], 'gcj02')]);
   });
 
   test('a big layer is built in slices, then reported ready', async () => {
