@@ -87,7 +87,7 @@ export function App() {
     return [...set];
   }, [regionSelection, choropleth, data]);
   const analysis = useRegionAnalysis(plan, clickLevel, levels);
-  const storyActions = usePresentation(handle, datumRef);
+  const storyActions = usePresentation(handle, datumRef, plan?.users);
   const presenting = useAppStore((s) => s.presenting);
   const timelineMonth = useAppStore((s) => s.timelineMonth);
   const theme = useAppStore((s) => s.theme);
@@ -368,7 +368,7 @@ export function App() {
           )}
           {plan && <DetailPanel plan={plan} />}
           <Notices />
-          <Presentation />
+          <Presentation users={plan?.users} />
         </main>
         {plan && <PrintSheet plan={plan} />}
       </div>

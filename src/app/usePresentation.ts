@@ -16,6 +16,9 @@ import type { StoryContext } from './story/io';
 import planTextUrl from '../../geodata/plan/source/plan-2019.zh.txt?url';
 import type { PixelRatioFollower } from '../map/grabMap';
 import type { DisplayDatum } from '../map/displayDatum';
+import type { FilteredUserPart } from './useFilteredPlan';
+import { userLegendEntries } from '../ui/userLegend';
+import { hexToRgb } from '../map/userLayerStyle';
 
 let planText: Promise<string> | null = null;
 /** The plan's Chinese text (for checking that story quotes are verbatim), fetched once. */
@@ -25,11 +28,12 @@ function loadPlanText(): Promise<string> {
 }
 
 /**
- * `datum` is the datum the base map is drawn in: chapter cameras are WGS-84 (like every position
+ * `users` are the person's layers as filtered (their legend entries follow the plan's in an
+ * exported image). `datum` is the datum the base map is drawn in: chapter cameras are WGS-84 (like every position
  * the app keeps), so over a GCJ-02 base map (AMap) they are shifted for the flight, and a view
  * added to a story is shifted back.
  */
-export function usePresentation(handle: React.RefObject<MapHandle | null>, datum: React.RefObject<DisplayDatum>): StoryActions {
+export function usePresentation(handle: React.RefObject<MapHandle | null>, datum: React.RefObject<DisplayDatum>, users?: FilteredUserPart): StoryActions {
   const { t } = useTranslation();
   const data = useAppStore((s) => s.data);
   const story = useAppStore((s) => s.story);
@@ -132,10 +136,14 @@ export function usePresentation(handle: React.RefObject<MapHandle | null>, datum
         if (scale !== wanted) st.notify('warning', t('story.exportCapped', { want: wanted, got: scale }));
         const image = await grabMap(map, scale, handle.current?.overlay as unknown as PixelRatioFollower | null);
         const canvas = map.getCanvas();
-        const legend = st.filters.layers.map((k) => ({
-          label: planLayerLabel(k, t),
-          color: PLAN_LAYER_COLORS[k],
-        }));
+        // the plan's layers, then the person's own as shown (name, or name · class)
+        const legend = [
+          ...st.filters.layers.map((k) => ({
+            label: planLayerLabel(k, t),
+            color: PLAN_LAYER_COLORS[k],
+          })),
+          ...userLegendEntries(users, t).map((e) => ({ label: e.label, color: hexToRgb(e.color) })),
+        ];
         const chapter = st.presenting ? st.story?.chapters[st.chapterIndex] : undefined;
         const blob = await composeMapImage({
           mapCanvas: image,

@@ -9,10 +9,12 @@ import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../app/store';
 import { PLAN_LAYER_KEYS } from '../app/state';
 import { Swatch } from './LayerPanel';
+import type { FilteredUserPart } from '../app/useFilteredPlan';
+import { userLegendEntries } from './userLegend';
 
 const AUTOPLAY_CHOICES = [5, 10, 20, 30];
 
-export function Presentation() {
+export function Presentation({ users }: { users?: FilteredUserPart | undefined }) {
   const { t, i18n } = useTranslation();
   const zh = i18n.language !== 'en';
   const presenting = useAppStore((s) => s.presenting);
@@ -108,6 +110,11 @@ export function Presentation() {
           {PLAN_LAYER_KEYS.filter((k) => layers.includes(k)).map((k) => (
             <li key={k}>
               <Swatch layer={k} /> {planLayerLabel(k, t)}
+            </li>
+          ))}
+          {userLegendEntries(users, t).map((e) => (
+            <li key={e.key} data-testid="present-user-legend">
+              <span className="swatch" aria-hidden="true" style={{ background: e.color }} /> {e.label}
             </li>
           ))}
         </ul>

@@ -4,6 +4,7 @@ import { useAppStore } from '../app/store';
 import { PLAN_LAYER_KEYS } from '../app/state';
 import type { FilteredPlan } from '../app/useFilteredPlan';
 import { Swatch } from './LayerPanel';
+import { userLegendEntries } from './userLegend';
 
 /** What a printed page adds to the map (print.css): the legend and the list of visible items. */
 export function PrintSheet({ plan }: { plan: FilteredPlan }) {
@@ -19,6 +20,11 @@ export function PrintSheet({ plan }: { plan: FilteredPlan }) {
           {PLAN_LAYER_KEYS.filter((k) => layers.includes(k)).map((k) => (
             <li key={k}>
               <Swatch layer={k} /> {planLayerLabel(k, t)} ({plan.countsByLayer[k].shownRecords})
+            </li>
+          ))}
+          {userLegendEntries(plan.users, t).map((e) => (
+            <li key={e.key}>
+              <span className="swatch" aria-hidden="true" style={{ background: e.color }} /> {e.label} ({e.count})
             </li>
           ))}
         </ul>

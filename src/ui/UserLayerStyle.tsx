@@ -16,13 +16,12 @@ import {
   propertyInfo,
   styledUserLayer,
   type GraduatedMethod,
-  type StyleClass,
   type UserLayerStyle,
 } from '../map/userLayerStyle';
+import { classLabel } from './userLegend';
 
 type StyleKind = UserLayerStyle['kind'];
 
-const fmt = (v: number) => v.toLocaleString(undefined, { maximumFractionDigits: Math.abs(v) >= 100 ? 0 : 2 });
 
 export function UserLayerStyleControls({ layer, filter }: { layer: UserLayer; filter: UserLayerFilter | undefined }) {
   const { t } = useTranslation();
@@ -132,19 +131,4 @@ export function UserLayerStyleControls({ layer, filter }: { layer: UserLayer; fi
       )}
     </div>
   );
-}
-
-function classLabel(c: StyleClass, t: (key: string, opts?: Record<string, unknown>) => string): string {
-  switch (c.kind) {
-    case 'all':
-      return t('userLayers.all');
-    case 'value':
-      return c.value;
-    case 'other':
-      return t('userLayers.other', { n: c.values });
-    case 'none':
-      return t('userLayers.noValue');
-    case 'range':
-      return c.from === c.to ? fmt(c.to) : `${fmt(c.from)}–${fmt(c.to)}`;
-  }
 }

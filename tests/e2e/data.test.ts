@@ -14,6 +14,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import i18next from 'i18next';
 import { openApp, pickAt, projectToDevice, screenshotImage, waitForIdle, waitForMapIdle, type AppSession } from './harness';
+import { decodePng } from './png';
 import { importData } from '../../src/data/import/importData';
 import type { ImportOptions } from '../../src/data/import/types';
 import { withImportIssueTexts } from '../../src/i18n/importIssues';
@@ -732,6 +733,30 @@ describe('user layers: style, regions, filters, search, region CSV', () => {
     const c = await page.evaluate(() => window.jjjAtlas!.map.getCenter().toArray());
     assert.ok(Math.abs(c[0]! - 117.19) < 0.01 && Math.abs(c[1]! - 39.11) < 0.01, `centred on the feature: ${c}`);
     await page.screenshot({ path: path.join(tmpdir(), 'jjj-user-search.png') });
+  });
+
+  test('the presentation legend and an exported image list the layer by its classes', async () => {
+    const page = app.page;
+    await page.getByRole('tab', { name: '演示' }).click();
+    // the exported image: every class colour of the layer fills a legend swatch (solid, unblended:
+    // the features on the map are drawn translucent, so exact colours come from the legend)
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId('export-image').click()]);
+    const img = decodePng(readFileSync((await download.path())!));
+    await download.saveAs(path.join(tmpdir(), 'jjj-export-user-legend.png'));
+    const exact = new Map<string, number>();
+    for (let o = 0; o < img.data.length; o += 4) {
+      const hex = `#${[img.data[o]!, img.data[o + 1]!, img.data[o + 2]!].map((v) => v.toString(16).padStart(2, '0')).join('')}`;
+      exact.set(hex, (exact.get(hex) ?? 0) + 1);
+    }
+    for (const hex of ['#4e79a7', '#f28e2b', '#59a14f', '#e15759', '#b07aa1']) assert.ok((exact.get(hex) ?? 0) >= 60, `a legend swatch of ${hex} in the image: ${exact.get(hex) ?? 0} pixels`);
+    await page.getByTestId('export-image').and(page.locator(':enabled')).waitFor();
+
+    await page.getByTestId('start-presentation').click();
+    await page.getByTestId('presentation').waitFor();
+    const entries = await page.getByTestId('present-user-legend').allTextContents();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('presentation').waitFor({ state: 'detached' });
+    assert.deepEqual(entries.map((e) => e.trim()), ['facilities · 交通', 'facilities · 学校', 'facilities · 公园', 'facilities · 医院', 'facilities · 绿道']);
   });
 
   test('no page errors or console errors', () => {
