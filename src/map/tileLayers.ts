@@ -206,7 +206,6 @@ export function tileLayerStyle(layer: TileLayerDraw): { sourceId: string; source
   return { sourceId, source, layers: [...layers, ...pick] };
 }
 
-
 /** Ids of the map layers drawing tile layers. */
 export function tileMapLayerIds(map: MaplibreMap): string[] {
   return (map.getStyle()?.layers ?? []).filter((l) => l.id.startsWith(TILE_PREFIX)).map((l) => l.id);

@@ -58,8 +58,8 @@ function describe(value: Float64Array | Float32Array | Uint8Array, size: number)
 }
 
 /**
- * One data object per shape arrays: a new object at every render would count as new data for
- * deck, which then rebuilt and uploaded every attribute again (4× the upload time seen).
+ * One data object per shape arrays: a new object at every render (a hover, a filter change)
+ * would count as new data for deck, which would then rebuild and upload every attribute again.
  */
 const binaryData = new WeakMap<object, object>();
 function binaryOnce<T extends object>(arrays: object, make: () => T): T {
@@ -82,7 +82,7 @@ export class UserFeaturesLayer extends CompositeLayer<Required<OwnProps>> {
     displayCrs: 'wgs84',
   };
 
-  declare state: { binary?: { deps: readonly unknown[]; data: BinaryData }; shapes?: Extract<UserGeometry, { kind: 'shapes' }> };
+  declare state: { binary?: { deps: readonly unknown[]; data: BinaryData } };
 
   override renderLayers(): Layer | LayersList | null {
     const { features, displayCrs } = this.props;
@@ -98,7 +98,6 @@ export class UserFeaturesLayer extends CompositeLayer<Required<OwnProps>> {
     }
     const styled = styledUserLayer({ features, style: this.props.style, color: this.props.color });
     if (geometry.kind === 'points') return this.renderPoints(geometry.positions, geometry.count, styled);
-    if (this.state.shapes !== geometry) this.setState({ shapes: geometry });
     return this.renderShapes(geometry, styled);
   }
 
@@ -209,9 +208,10 @@ export class UserFeaturesLayer extends CompositeLayer<Required<OwnProps>> {
   /** The feature itself, for the points too (binary data has no objects). */
   override getPickingInfo({ info, sourceLayer }: GetPickingInfoParams): PickingInfo {
     if (!sourceLayer || sourceLayer.parent !== this || info.index < 0) return info;
-    const geometry = this.state.shapes;
-    // shapes: the index of the area, path or point → the index of its feature
-    const featureOf = geometry && (sourceLayer.id.endsWith('-areas') ? geometry.areas.featureOf : sourceLayer.id.endsWith('-paths') ? geometry.paths.featureOf : sourceLayer.id.endsWith('-mixed-points') ? geometry.points.featureOf : null);
+    // shapes: the index of the area, path or point → the index of its feature (the geometry is
+    // cached per features and datum, so this is a lookup)
+    const geometry = userLayerGeometry(this.props.features, this.props.displayCrs);
+    const featureOf = geometry?.kind === 'shapes' && (sourceLayer.id.endsWith('-areas') ? geometry.areas.featureOf : sourceLayer.id.endsWith('-paths') ? geometry.paths.featureOf : sourceLayer.id.endsWith('-mixed-points') ? geometry.points.featureOf : null);
     if (featureOf) info.index = featureOf[info.index] ?? -1;
     info.object = info.index >= 0 ? this.props.features[info.index] : undefined;
     return info;

@@ -37,12 +37,12 @@ export type UserGeometry =
   /**
    * Lines, areas and anything mixed, in the display datum: areas as polygons with their
    * triangles (earcut, so deck does not tessellate them in one frame), paths (lines and the
-   * rings outlining the areas; `outline[k]` = 1 for a ring) and points.
+   * rings outlining the areas) and points.
    */
   | {
       kind: 'shapes';
       areas: ShapeArrays & { indices: Uint32Array };
-      paths: ShapeArrays & { outline: Uint8Array };
+      paths: ShapeArrays;
       points: { count: number; positions: Float64Array; featureOf: Uint32Array };
     };
 
@@ -107,7 +107,7 @@ function* buildGeometry(features: readonly ImportedFeature[], crs: DisplayCrs): 
 }
 
 /** A Float64Array / Uint32Array that grows as values are pushed. */
-class Grow<T extends Float64Array | Uint32Array | Uint8Array> {
+class Grow<T extends Float64Array | Uint32Array> {
   length = 0;
   constructor(
     private array: T,
@@ -127,14 +127,19 @@ class Grow<T extends Float64Array | Uint32Array | Uint8Array> {
 }
 const f64 = () => new Grow(new Float64Array(1024), (n) => new Float64Array(n));
 const u32 = () => new Grow(new Uint32Array(256), (n) => new Uint32Array(n));
-const u8 = () => new Grow(new Uint8Array(256), (n) => new Uint8Array(n));
 
 function* buildShapes(features: readonly ImportedFeature[], crs: DisplayCrs): Generator<void, UserGeometry> {
   const area = { positions: f64(), starts: u32(), featureOf: u32(), indices: u32() };
-  const path = { positions: f64(), starts: u32(), featureOf: u32(), outline: u8() };
+  const path = { positions: f64(), starts: u32(), featureOf: u32() };
   const point = { positions: f64(), featureOf: u32() };
   const at = (c: Position): Position => (crs === 'wgs84' ? c : toDisplayPosition(c, crs));
-  const addPath = (coords: readonly Position[], feature: number, outline: number) => {
+  const addPoint = (c: Position, feature: number) => {
+    const d = at(c);
+    point.positions.push(d[0]!);
+    point.positions.push(d[1]!);
+    point.featureOf.push(feature);
+  };
+  const addPath = (coords: readonly Position[], feature: number) => {
     if (coords.length < 2) return;
     path.starts.push(path.positions.length / 2);
     for (const c of coords) {
@@ -143,7 +148,6 @@ function* buildShapes(features: readonly ImportedFeature[], crs: DisplayCrs): Ge
       path.positions.push(d[1]!);
     }
     path.featureOf.push(feature);
-    path.outline.push(outline);
   };
   const addPolygon = (rings: readonly (readonly Position[])[], feature: number) => {
     if (rings.length === 0 || rings[0]!.length < 4) return;
@@ -155,7 +159,7 @@ function* buildShapes(features: readonly ImportedFeature[], crs: DisplayCrs): Ge
         const d = at(c);
         flat.push(d[0]!, d[1]!);
       }
-      addPath(rings[r]!, feature, 1);
+      addPath(rings[r]!, feature); // the ring as the area's outline
     }
     const start = area.positions.length / 2;
     area.starts.push(start);
@@ -166,23 +170,16 @@ function* buildShapes(features: readonly ImportedFeature[], crs: DisplayCrs): Ge
   const add = (g: Geometry, feature: number) => {
     switch (g.type) {
       case 'Point':
-        point.positions.push(at(g.coordinates)[0]!);
-        point.positions.push(at(g.coordinates)[1]!);
-        point.featureOf.push(feature);
+        addPoint(g.coordinates, feature);
         break;
       case 'MultiPoint':
-        for (const c of g.coordinates) {
-          const d = at(c);
-          point.positions.push(d[0]!);
-          point.positions.push(d[1]!);
-          point.featureOf.push(feature);
-        }
+        for (const c of g.coordinates) addPoint(c, feature);
         break;
       case 'LineString':
-        addPath(g.coordinates, feature, 0);
+        addPath(g.coordinates, feature);
         break;
       case 'MultiLineString':
-        for (const l of g.coordinates) addPath(l, feature, 0);
+        for (const l of g.coordinates) addPath(l, feature);
         break;
       case 'Polygon':
         addPolygon(g.coordinates, feature);
@@ -214,7 +211,7 @@ function* buildShapes(features: readonly ImportedFeature[], crs: DisplayCrs): Ge
   return {
     kind: 'shapes',
     areas: { count: area.featureOf.length, positions: areaPositions, startIndices: ends(area.starts, areaPositions.length / 2), featureOf: area.featureOf.done(), indices: area.indices.done() },
-    paths: { count: path.featureOf.length, positions: pathPositions, startIndices: ends(path.starts, pathPositions.length / 2), featureOf: path.featureOf.done(), outline: path.outline.done() },
+    paths: { count: path.featureOf.length, positions: pathPositions, startIndices: ends(path.starts, pathPositions.length / 2), featureOf: path.featureOf.done() },
     points: { count: point.featureOf.length, positions: point.positions.done(), featureOf: point.featureOf.done() },
   };
 }

@@ -32,10 +32,9 @@ describe('user layer buffers', () => {
     expect(g?.kind).toBe('shapes');
     if (g?.kind !== 'shapes') return;
     expect(g.points).toEqual({ count: 1, positions: new Float64Array([116.4, 39.9]), featureOf: new Uint32Array([0]) });
-    // paths: the line, then the rings of the areas (outer, hole, two triangles), marked as outlines
+    // paths: the line, then the rings of the areas (outer, hole, two triangles) as their outlines
     expect(g.paths.count).toBe(5);
     expect([...g.paths.featureOf]).toEqual([1, 2, 2, 3, 3]);
-    expect([...g.paths.outline]).toEqual([0, 1, 1, 1, 1]);
     expect([...g.paths.startIndices]).toEqual([0, 2, 7, 12, 16, 20]);
     expect([...g.paths.positions.slice(0, 4)]).toEqual([116, 39, 117, 40]);
     // areas: the square with its hole, then the two parts of the multipolygon
