@@ -8,6 +8,7 @@ import globals from 'globals';
 export default tseslint.config(
   { ignores: ['dist', 'dist-*', 'node_modules', 'test-results', 'coverage', 'tmp-scratch'] },
   js.configs.recommended,
+  { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } } },
   ...tseslint.configs.strict,
   {
     files: ['**/*.{ts,tsx}'],

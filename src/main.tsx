@@ -4,10 +4,10 @@ import '@fontsource/noto-sans-sc/400.css';
 import './ui/app.css';
 import './ui/themes.css';
 import './ui/print.css';
-import { initI18n } from './i18n';
+import { initI18n } from './app/i18n';
 import { useAppStore } from './app/store';
-import { App } from './app/App';
-import { decodeUrlState } from './app/url';
+import { App } from './App';
+import { decodeUrlState } from './model/url';
 
 // The map's starting view and the language come from the link before anything draws; the
 // rest of the URL (filters, selection) is checked against the data once it has loaded
@@ -17,10 +17,11 @@ import { decodeUrlState } from './app/url';
   const story = /(?:^#|&)story=([^&]*)/.exec(window.location.hash)?.[1] ?? null;
   useAppStore.setState({ view: early.state.view, lang: early.state.lang, basemap: early.state.basemap, storyLinkParam: story });
 }
-initI18n(useAppStore.getState().lang);
-
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+// Only the language the page opens in is loaded before the first frame.
+void initI18n(useAppStore.getState().lang).then(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  ),
 );

@@ -6,15 +6,17 @@
  */
 import { create } from 'zustand';
 import { featureBbox } from '../geo/featureBbox';
-import type { Language } from '../i18n/resources';
-import { browserLanguage } from '../i18n';
+import type { Language } from '../i18n/language';
+import { browserLanguage } from '../i18n/language';
 import type { PlanItem, PlanLink, PlanMeta } from '../data/plan/schema';
 import type { Region } from '../data/regions/regions';
-import type { ChoroplethSettings, DrawnArea, RegionLevelChoice } from './analysis';
-import type { Story } from './story/schema';
-import type { ImportIssue, ImportOptions, ImportProgress, ImportedFeature, LayerStats } from '../data/import/types';
-import type { UserLayerStyle } from '../map/userLayerStyle';
-import type { TileLayerDraw } from '../map/tileLayers';
+import type { ChoroplethSettings, RegionLevelChoice } from '../model/analysis';
+import type { DrawnArea } from '../model/drawnArea';
+import type { Story } from '../model/story/schema';
+import type { ImportIssue, ImportOptions, ImportProgress, ImportedFeature } from '../data/import/types';
+import type { UserLayerStyle } from '../model/userLayerStyle';
+import type { TileLayer } from '../model/tileLayer';
+import type { UserLayer, UserSelection } from '../model/userLayer';
 import {
   DEFAULT_BASEMAP,
   DEFAULT_FILTERS,
@@ -25,9 +27,9 @@ import {
   type ListSort,
   type MapView,
   type UrlState,
-} from './state';
+} from '../model/state';
 
-export type { BasemapLayers } from './state';
+export type { BasemapLayers } from '../model/state';
 
 export type MapStatus = { state: 'loading' } | { state: 'ready' } | { state: 'failed'; kind: 'no-webgl' | 'error'; reason: string };
 
@@ -50,34 +52,7 @@ export interface Hover {
 
 export type SidebarTab = 'layers' | 'list' | 'regions' | 'story' | 'data';
 
-/** A layer the person imported (issue 7); kept in IndexedDB (src/data/userLayers/persist.ts). */
-export interface UserLayer {
-  id: string;
-  name: string;
-  /** '#rrggbb' */
-  color: string;
-  visible: boolean;
-  features: ImportedFeature[];
-  columns: string[];
-  stats: LayerStats;
-  bbox: [number, number, number, number] | null;
-  /** ms since the epoch when it was imported (the order of the list) */
-  addedAt: number;
-  /** Style by attribute; absent = one colour (layers stored before styles existed have none). */
-  style?: UserLayerStyle;
-  /**
-   * Legend classes switched off (their `classKey`): their features are filtered out like any
-   * other filter's. Cleared when the style changes.
-   */
-  hiddenClasses?: string[];
-}
 
-/** A user-layer feature chosen in the search or on the map: its properties are shown. */
-export interface UserSelection {
-  layerId: string;
-  /** Index of the feature in the layer's `features`. */
-  index: number;
-}
 
 /** The feature of a user layer under the pointer. */
 export interface UserHover {
@@ -215,13 +190,6 @@ export interface AppState {
   setTileFeature: (picked: { layerId: string; properties: Record<string, unknown> } | null) => void;
 }
 
-/** A layer drawn from tiles (a PMTiles archive, TileJSON or a template); URL ones persist in localStorage. */
-export interface TileLayer extends TileLayerDraw {
-  name: string;
-  bounds?: [number, number, number, number];
-  /** 'failed' once its tiles could not be loaded (it stays listed, drawn nothing). */
-  status: 'loading' | 'ready' | 'failed';
-}
 
 /** How the chosen online base map is doing; 'failed' has already switched back to the embedded map. */
 export type BaseMapStatus = { state: 'idle' } | { state: 'loading'; kind: BaseMapSource['kind'] } | { state: 'ready'; kind: BaseMapSource['kind'] };

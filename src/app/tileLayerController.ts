@@ -3,7 +3,8 @@
  * (src/map/tileLayers.ts, loaded on first use), add it to the store and move the map to it.
  * Drawing it and watching its tiles is ./useTileLayers.ts's part.
  */
-import { useAppStore, type TileLayer } from './store';
+import { useAppStore } from './store';
+import type { TileLayer } from '../model/tileLayer';
 import { USER_LAYER_PALETTE, newUserLayerId } from './importController';
 import type { TileProblemCode, TileSourceInfo } from '../map/tileLayers';
 

@@ -8,14 +8,14 @@
 import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from './store';
-import { EMBEDDED_BASEMAP } from './state';
-import { decodeUrlState } from './url';
+import { EMBEDDED_BASEMAP } from '../model/state';
+import { decodeUrlState } from '../model/url';
 import type { MapHandle } from '../map/MapView';
 import type { OnlineBaseMap } from '../map/basemap/switch';
 import { absoluteUrls } from '../map/basemap/apply';
 import { basemapUrls } from '../map/basemap/sources';
 import { WGS84_DATUM, type DisplayDatum } from '../map/displayDatum';
-import { MAX_ZOOM, ONLINE_MAX_ZOOM } from '../map/basemap/style';
+import { MAX_ZOOM, ONLINE_MAX_ZOOM } from '../model/zoomRange';
 
 export function useOnlineBaseMap(handle: RefObject<MapHandle | null>, mapReady: boolean): DisplayDatum {
   const { t } = useTranslation();

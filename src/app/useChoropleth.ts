@@ -4,10 +4,10 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { classBreaks, classOf, sequentialPalette } from '../geo/classify';
-import type { RegionLevel } from './analysis';
+import type { RegionLevel } from '../model/analysis';
 import type { RegionAnalysis } from './useRegionAnalysis';
 import { getAggregator, regionSetInfo } from './useRegionAnalysis';
-import { choroplethValue } from './choroplethValues';
+import { choroplethValue } from '../model/choroplethValues';
 import { useAppStore } from './store';
 
 export interface ChoroplethLegend {

@@ -5,38 +5,16 @@
  * counts, legends and regional numbers agree too.
  */
 import { useEffect, useMemo, useState } from 'react';
-import type { PlanItem, PlanLink } from '../data/plan/schema';
+import type { PlanItem } from '../data/plan/schema';
 import type { Region } from '../data/regions/regions';
-import { buildSearchIndex, filterPlan, layerKeyOf, type LayerCount } from './filters';
-import { useAppStore, type UserLayer } from './store';
-import type { Filters, PlanLayerKey } from './state';
+import { buildSearchIndex, filterPlan, layerKeyOf } from '../model/filters';
+import { useAppStore } from './store';
+import type { FilteredPlan, FilteredUserPart } from '../model/filteredPlan';
+import type { Filters } from '../model/state';
 import { withFeatures } from './useRegionAnalysis';
-import { featureRegionsFromSummaries, filterUserLayers, userItemsOf, type FilteredUserLayers, type UserItems } from './userFilters';
+import { featureRegionsFromSummaries, filterUserLayers, userItemsOf, type UserItems } from '../model/userFilters';
 
-export interface FilteredUserPart {
-  /** Every user layer, in the store's order. */
-  layers: UserLayer[];
-  /** Their features as the aggregation engine's items. */
-  items: UserItems;
-  filtered: FilteredUserLayers;
-  /** Layers switched on. */
-  visibleIds: Set<string>;
-  /** Changes whenever the user features shown (filters and switches) do. */
-  key: string;
-}
 
-export interface FilteredPlan {
-  items: PlanItem[];
-  links: PlanLink[];
-  regions: Map<string, Region>;
-  visible: boolean[];
-  visibleIds: string[];
-  countsByLayer: Record<PlanLayerKey, LayerCount>;
-  /** A string that changes whenever `visible` does (for deck.gl updateTriggers). */
-  version: string;
-  layerOf: (item: PlanItem) => PlanLayerKey;
-  users: FilteredUserPart;
-}
 
 const EMPTY_ITEMS: PlanItem[] = [];
 

@@ -3,22 +3,23 @@
  * the current chapter — camera, layers and filters, highlight — and exports images.
  */
 import { useCallback, useEffect, useRef } from 'react';
-import { planLayerLabel } from '../i18n/labels';
+import { planLayerLabel } from '../model/labels';
 import { useTranslation } from 'react-i18next';
 import type { MapHandle } from '../map/MapView';
 import { useAppStore } from './store';
-import { chapterFilters } from './story/chapter';
+import { chapterFilters } from '../model/story/chapter';
 import type { ExportScale } from '../map/exportImage';
-import { PLAN_LAYER_COLORS } from '../map/planColors';
+import { PLAN_LAYER_COLORS } from '../model/planColors';
 import { BASEMAP_ATTRIBUTION } from '../map/attribution';
-import type { StoryActions } from '../ui/StoryPanel';
-import type { StoryContext } from './story/io';
+import type { StoryContext } from '../model/story/io';
 import planTextUrl from '../../geodata/plan/source/plan-2019.zh.txt?url';
 import type { PixelRatioFollower } from '../map/grabMap';
 import type { DisplayDatum } from '../map/displayDatum';
-import type { FilteredUserPart } from './useFilteredPlan';
-import { userLegendEntries } from '../ui/userLegend';
-import { hexToRgb } from '../map/userLayerStyle';
+import type { FilteredUserPart } from '../model/filteredPlan';
+import { userLegendEntries } from '../model/userLegend';
+import { hexToRgb } from '../model/userLayerStyle';
+import { downloadBlob } from './download';
+import { localized } from '../i18n/language';
 
 let planText: Promise<string> | null = null;
 /** The plan's Chinese text (for checking that story quotes are verbatim), fetched once. */
@@ -33,6 +34,14 @@ function loadPlanText(): Promise<string> {
  * the app keeps), so over a GCJ-02 base map (AMap) they are shifted for the flight, and a view
  * added to a story is shifted back.
  */
+export interface StoryActions {
+  /** The current camera (centre, zoom, bearing, pitch), for "add the current view". */
+  currentCamera: () => { lon: number; lat: number; zoom: number; bearing: number; pitch: number } | null;
+  exportImage: (scale: ExportScale) => Promise<void>;
+  storyContext: () => Promise<StoryContext>;
+  resetStory: () => void;
+}
+
 export function usePresentation(handle: React.RefObject<MapHandle | null>, datum: React.RefObject<DisplayDatum>, users?: FilteredUserPart): StoryActions {
   const { t } = useTranslation();
   const data = useAppStore((s) => s.data);
@@ -57,7 +66,7 @@ export function usePresentation(handle: React.RefObject<MapHandle | null>, datum
   }, []);
 
   const resetStory = useCallback(() => {
-    void Promise.all([import('./story/defaultStory'), storyContext()]).then(([{ loadDefaultStory }, ctx]) =>
+    void Promise.all([import('./defaultStory'), storyContext()]).then(([{ loadDefaultStory }, ctx]) =>
       loadDefaultStory(undefined, undefined, ctx).then((r) => {
         if (r.ok) useAppStore.getState().setStory(r.story);
         else useAppStore.getState().notify('error', r.error);
@@ -71,7 +80,7 @@ export function usePresentation(handle: React.RefObject<MapHandle | null>, datum
     // The default story is loaded when someone is about to present, not at start.
     if (!storyLink && !wanted) return;
     if (storyLink) {
-      void Promise.all([import('./story/io'), storyContext()]).then(([{ storyFromLink }, ctx]) => {
+      void Promise.all([import('../model/story/io'), storyContext()]).then(([{ storyFromLink }, ctx]) => {
         const r = storyFromLink(storyLink, ctx);
         if (r.ok) {
           useAppStore.getState().setStory(r.story);
@@ -150,7 +159,7 @@ export function usePresentation(handle: React.RefObject<MapHandle | null>, datum
           width: canvas.clientWidth,
           height: canvas.clientHeight,
           scale,
-          title: chapter ? (st.lang === 'zh' ? chapter.title_zh : chapter.title_en) : t('app.title'),
+          title: chapter ? localized(chapter, 'title', st.lang) : t('app.title'),
           subtitle: t('app.subtitle'),
           legend,
           scaleBar: scaleBarFor(map.getZoom(), map.getCenter().lat),
@@ -160,12 +169,7 @@ export function usePresentation(handle: React.RefObject<MapHandle | null>, datum
           font: "'Noto Sans SC', sans-serif",
           theme: st.theme,
         });
-        const url = URL.createObjectURL(blob);
-        const a = document.createElement('a');
-        a.href = url;
-        a.download = `jjj-atlas-${scale}x.png`;
-        a.click();
-        setTimeout(() => URL.revokeObjectURL(url), 5000);
+        downloadBlob(blob, `jjj-atlas-${scale}x.png`);
         st.notify('info', t('story.exported', { w: canvas.clientWidth * scale, h: canvas.clientHeight * scale }));
         (window as Window & { __lastExport?: Blob }).__lastExport = blob; // for the e2e test to look at
       } catch (e) {

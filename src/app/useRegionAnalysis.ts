@@ -12,13 +12,13 @@ import { useEffect, useMemo, useState } from 'react';
 import type { Aggregator } from '../geo/aggregate/client';
 import type { AggregatableItem, AreaAggregate, RegionSummary } from '../geo/aggregate/features';
 import type { PlanItem } from '../data/plan/schema';
-import type { UserItems } from './userFilters';
-import type { AreaGeometry } from '../geo/aggregate/areas';
+import type { UserItems } from '../model/userFilters';
 import type { RegionSetInfo } from '../geo/aggregate/protocol';
 import { basemapUrls } from '../map/basemap/sources';
 import { absoluteUrls } from '../map/basemap/apply';
-import type { FilteredPlan } from './useFilteredPlan';
-import type { DrawnArea, RegionLevel } from './analysis';
+import type { FilteredPlan } from '../model/filteredPlan';
+import type { RegionLevel } from '../model/analysis';
+import { drawnAreaGeometry } from '../model/drawnArea';
 import { useAppStore } from './store';
 
 const SETS: Record<RegionLevel, keyof typeof basemapUrls> = { province: 'provinces', prefecture: 'prefectures', county: 'counties' };
@@ -86,10 +86,6 @@ export async function regionsAtPoint(level: RegionLevel, lon: number, lat: numbe
   return agg.regionsAt(level, lon, lat);
 }
 
-export function areaGeometry(area: DrawnArea, circle: (c: [number, number], km: number) => AreaGeometry): AreaGeometry {
-  return area.shape.kind === 'circle' ? circle(area.shape.center, area.shape.radiusKm) : { type: 'Polygon', coordinates: [area.shape.coordinates] };
-}
-
 export interface RegionAnalysis {
   /** Per region code, by level, for the current filters; a level is missing while it computes. */
   byLevel: Partial<Record<RegionLevel, Map<string, RegionSummary>>>;
@@ -150,7 +146,7 @@ export function useRegionAnalysis(plan: FilteredPlan | null, level: RegionLevel,
         const circle = (c: [number, number], km: number) => circlePolygon(c, km).geometry;
         const entries = await Promise.all(
           drawnAreas.map(async (a) => {
-            const g = areaGeometry(a, circle);
+            const g = drawnAreaGeometry(a, circle);
             return [a.id, await agg.aggregateInArea(g, filterOf(plan)), users ? await agg.aggregateInArea(g, users) : null] as const;
           }),
         );

@@ -7,7 +7,7 @@
  */
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { decodeUrlState, encodeUrlState } from './url';
+import { decodeUrlState, encodeUrlState } from '../model/url';
 import { urlStateOf, useAppStore } from './store';
 
 export function useUrlSync(): void {

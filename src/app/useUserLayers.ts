@@ -4,14 +4,15 @@
  * loads after the first render (dynamic import).
  */
 import { useEffect } from 'react';
-import { useAppStore, type UserLayer } from './store';
-import { validStyle } from '../map/userLayerStyle';
+import { useAppStore } from './store';
+import type { UserLayer } from '../model/userLayer';
+import { validStyle } from '../model/userLayerStyle';
 
 export function useUserLayerPersistence(): void {
   useEffect(() => {
     let stopped = false;
     let unsubscribe = () => {};
-    void import('../data/userLayers/persist').then(async ({ loadUserLayers, saveUserLayer, deleteUserLayer }) => {
+    void import('./storage/userLayers').then(async ({ loadUserLayers, saveUserLayer, deleteUserLayer }) => {
       const stored = await loadUserLayers();
       if (stopped) return;
       // Layers stored before styles existed have none (one colour); a damaged style is dropped,

@@ -2,7 +2,7 @@
  * What the importer tells the person (issue 7), in Chinese and English: one text per issue
  * code (`issues.<code>`) or per code and variant (`issues.<code>_<variant>`, the variant in
  * `params.variant`), one per reason a feature is dropped (`issueReasons.<reasonCode>`), and the
- * words these texts put together (`issueWords`). src/ui/importIssueText.ts fills them in from
+ * words these texts put together (`issueWords`). src/i18n/importIssueText.ts fills them in from
  * an ImportIssue; tests/unit/data/import/messages.test.ts checks every code has both texts.
  *
  * Values the texts take besides the issue's params: `where` (第 n 行 / 要素 #n), `row`, `n` (the

@@ -25,12 +25,11 @@ import {
   buildBasemapStyle,
   JJJ_BOUNDS,
   MAX_BOUNDS,
-  MAX_ZOOM,
-  MIN_ZOOM,
   type BasemapOptions,
   type FontFaces,
 } from './basemap/style';
 import { absoluteUrls, applyBasemapOptions } from './basemap/apply';
+import { MAX_ZOOM, MIN_ZOOM } from '../model/zoomRange';
 
 export interface MapHandle {
   map: MaplibreMap;

@@ -4,17 +4,13 @@
  * the adcode and shows it. Pure style expressions; the classes come from src/geo/classify.ts.
  */
 import type { ExpressionSpecification, Map as MaplibreMap } from 'maplibre-gl';
-import type { RegionLevel } from '../app/analysis';
+import type { RegionLevel } from '../model/analysis';
 
 const LAYER: Record<RegionLevel, string> = {
   province: 'choropleth-provinces',
   prefecture: 'choropleth-prefectures',
   county: 'choropleth-counties',
 };
-
-export function choroplethLayerId(level: RegionLevel): string {
-  return LAYER[level];
-}
 
 /** A `match` expression giving each region code its class colour (transparent otherwise). */
 export function choroplethColorExpression(colors: ReadonlyMap<string, string>): ExpressionSpecification | string {

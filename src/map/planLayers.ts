@@ -9,10 +9,10 @@ import { ArcLayer, GeoJsonLayer, PathLayer, type ArcLayerProps, type GeoJsonLaye
 import { DataFilterExtension } from '@deck.gl/extensions';
 import type { PlanItem, PlanLink } from '../data/plan/schema';
 import { DATA_BOUNDS, FIRST_LABEL_LAYER } from './basemap/style';
-import { PLAN_LAYER_COLORS, type RGB } from './planColors';
-import type { PlanLayerKey } from '../app/state';
+import { PLAN_LAYER_COLORS, type RGB } from '../model/planColors';
+import type { PlanLayerKey } from '../model/state';
 import type { ImportedFeature } from '../data/import/types';
-import type { UserLayerStyle } from './userLayerStyle';
+import type { UserLayerStyle } from '../model/userLayerStyle';
 import { UserFeaturesLayer, type UserFeaturesLayerProps } from './userFeaturesLayer';
 import type { DisplayCrs } from '../geo/displayCrs';
 

@@ -19,7 +19,7 @@
  * (protanopia, deuteranopia, tritanopia) in linear sRGB; `deltaE2000` is CIEDE2000 on CIELAB (D65).
  */
 import { BASEMAP_COLORS } from './basemap/style';
-import type { RGB } from './planColors';
+import type { RGB } from '../model/planColors';
 
 export type ThemeName = 'light' | 'dark';
 export type BasemapPalette = Record<keyof typeof BASEMAP_COLORS, string>;

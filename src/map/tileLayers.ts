@@ -16,22 +16,11 @@
 import * as maplibregl from 'maplibre-gl';
 import type { LayerSpecification, Map as MaplibreMap, SourceSpecification } from 'maplibre-gl';
 import { FileSource, PMTiles, Protocol, TileType } from 'pmtiles';
-import { isHttpsUrl } from './remoteUrl';
+import { isHttpsUrl } from '../model/remoteUrl';
+import type { TileLayerDraw, TileLayerKind } from '../model/tileLayer';
 import type { TranslateExpression } from './datumTranslate';
 
-export type TileLayerKind = 'pmtiles-vector' | 'pmtiles-raster' | 'tilejson-vector' | 'tilejson-raster' | 'xyz-vector' | 'xyz-raster';
 
-/** What the map needs to draw a tile layer (a subset of the app's TileLayer). */
-export interface TileLayerDraw {
-  id: string;
-  /** https URL, or `file:<name>` for a local PMTiles archive registered with `addPmtilesFile` */
-  url: string;
-  kind: TileLayerKind;
-  sourceLayers: string[];
-  color: string;
-  visible: boolean;
-  attribution?: string;
-}
 
 export interface TileSourceInfo {
   kind: TileLayerKind;

@@ -19,9 +19,9 @@ import { PathLayer, ScatterplotLayer, SolidPolygonLayer, type PathLayerProps, ty
 import { DataFilterExtension } from '@deck.gl/extensions';
 import type { ImportedFeature } from '../data/import/types';
 import type { DisplayCrs } from '../geo/displayCrs';
-import { POINT_RADIUS, hexToRgb, styleKey, styledUserLayer, type UserLayerStyle } from './userLayerStyle';
+import { POINT_RADIUS, hexToRgb, styleKey, styledUserLayer, type UserLayerStyle } from '../model/userLayerStyle';
 import { classAttributes, filterValues, userLayerGeometry, type UserGeometry } from './userLayerBuffers';
-import type { RGB } from './planColors';
+import type { RGB } from '../model/planColors';
 
 interface OwnProps {
   features: readonly ImportedFeature[];

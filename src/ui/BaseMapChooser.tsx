@@ -7,8 +7,8 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../app/store';
-import { BASEMAP_KINDS, type BaseMapKind } from '../app/state';
-import { isHttpsUrl } from '../map/remoteUrl';
+import { BASEMAP_KINDS, type BaseMapKind } from '../model/state';
+import { isHttpsUrl } from '../model/remoteUrl';
 
 export function BaseMapChooser() {
   const { t } = useTranslation();

@@ -7,16 +7,18 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAppStore, type ImportStatus, type UserLayer } from '../app/store';
-import type { FilteredPlan } from '../app/useFilteredPlan';
+import { useAppStore, type ImportStatus } from '../app/store';
+import type { UserLayer } from '../model/userLayer';
+import type { FilteredPlan } from '../model/filteredPlan';
 import { cancelImport, startImport } from '../app/importController';
 import type { ImportIssue, ImportOptions, ImportProgress, SourceCrs } from '../data/import/types';
-import { exportFeatures, type ExportFormat } from './dataExport';
-import type { FilteredUserLayers, UserLayerFilter } from '../app/userFilters';
+import type { ExportFormat } from '../model/dataExport';
+import { exportFeatures } from '../app/download';
+import type { FilteredUserLayers, UserLayerFilter } from '../model/userFilters';
 import { UserLayerStyleControls } from './UserLayerStyle';
-import { issueText, type Translator } from './importIssueText';
+import { issueText, type Translator } from '../i18n/importIssueText';
 import { TileLayerPanel } from './TileLayerPanel';
-import { i18next } from '../i18n';
+import { i18next } from '../app/i18n';
 import { addImportIssueTexts } from '../i18n/importIssues';
 
 // The import messages' texts come with this panel (not with the first page).

@@ -6,8 +6,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../app/store';
-import type { FilteredPlan } from '../app/useFilteredPlan';
-import { PLAN_LAYER_COLORS, cssColor } from '../map/planColors';
+import type { FilteredPlan } from '../model/filteredPlan';
+import { PLAN_LAYER_COLORS, cssColor } from '../model/planColors';
+import { localized } from '../i18n/language';
 
 export function DetailPanel({ plan }: { plan: FilteredPlan }) {
   const { t, i18n } = useTranslation();
@@ -30,7 +31,7 @@ export function DetailPanel({ plan }: { plan: FilteredPlan }) {
   useEffect(() => {
     if (!selected || !geometry) return;
     let cancelled = false;
-    void Promise.all([import('../geo/distanceFromCentreKm'), import('../app/analysis')]).then(([{ distanceFromCentreKm }, { TIANANMEN }]) => {
+    void Promise.all([import('../geo/distanceFromCentreKm'), import('../model/analysis')]).then(([{ distanceFromCentreKm }, { TIANANMEN }]) => {
       if (!cancelled) setDistance({ id: selected, km: distanceFromCentreKm(TIANANMEN, geometry) });
     });
     return () => {
@@ -41,11 +42,11 @@ export function DetailPanel({ plan }: { plan: FilteredPlan }) {
   if (!item) return null;
   const p = item.properties;
   const layer = plan.layerOf(item);
-  const primary = lang === 'zh' ? p.name_zh : p.name_en;
+  const primary = localized(p, 'name', lang);
   const secondary = lang === 'zh' ? p.name_en : p.name_zh;
   const regionLabel = (code: string) => {
     const r = plan.regions.get(code);
-    return r ? (lang === 'zh' ? r.name_zh : r.name_en) : code;
+    return r ? localized(r, 'name', lang) : code;
   };
   const copyLink = async () => {
     try {
@@ -85,7 +86,7 @@ export function DetailPanel({ plan }: { plan: FilteredPlan }) {
                 <ul>
                   {p.targets.map((x, i) => (
                     <li key={i}>
-                      <strong>{x.value.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en')}</strong> {lang === 'zh' ? x.unit_zh : x.unit_en} — {lang === 'zh' ? x.label_zh : x.label_en}
+                      <strong>{x.value.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en')}</strong> {localized(x, 'unit', lang)} — {localized(x, 'label', lang)}
                     </li>
                   ))}
                 </ul>
@@ -99,7 +100,7 @@ export function DetailPanel({ plan }: { plan: FilteredPlan }) {
                 <ul>
                   {p.milestones.map((m, i) => (
                     <li key={i}>
-                      <time dateTime={m.date}>{m.date}</time> — {lang === 'zh' ? m.label_zh : m.label_en}
+                      <time dateTime={m.date}>{m.date}</time> — {localized(m, 'label', lang)}
                     </li>
                   ))}
                 </ul>

@@ -4,20 +4,17 @@
  */
 import { useTranslation } from 'react-i18next';
 import { useAppStore, type AppState } from '../app/store';
-import type { FilteredPlan } from '../app/useFilteredPlan';
+import type { FilteredPlan } from '../model/filteredPlan';
 import type { RegionAnalysis } from '../app/useRegionAnalysis';
-import type { DrawnArea } from '../app/analysis';
+import { newAreaId, type DrawnArea } from '../model/drawnArea';
+import { exportDrawnArea } from '../app/download';
 import { itemBbox } from '../map/camera';
-import { RegionNumbers, UserRegionNumbers, userFiguresOf } from './RegionPanel';
+import { RegionNumbers, UserRegionNumbers } from './RegionNumbers';
+import { userFiguresOf } from '../model/userFigures';
+import { localized } from '../i18n/language';
 
 type Tool = NonNullable<AppState['drawTool']>;
 const TOOLS: Tool[] = ['polygon', 'rectangle', 'circle', 'measure'];
-
-let areaSeq = 0;
-export function newAreaId(): string {
-  areaSeq += 1;
-  return `area-${Date.now().toString(36)}-${areaSeq}`;
-}
 
 export function DrawPanel({ plan, analysis }: { plan: FilteredPlan; analysis: RegionAnalysis }) {
   const { t, i18n } = useTranslation();
@@ -63,7 +60,7 @@ export function DrawPanel({ plan, analysis }: { plan: FilteredPlan; analysis: Re
         onClick={() => {
           const c = centreOfSelected();
           if (!c || !selectedItem) return;
-          const label = lang === 'zh' ? selectedItem.properties.name_zh : selectedItem.properties.name_en;
+          const label = localized(selectedItem.properties, 'name', lang);
           addArea({ id: newAreaId(), name: `${label} ${radius} km`, shape: { kind: 'circle', center: c, radiusKm: radius } });
         }}
       >
@@ -97,21 +94,8 @@ function DrawnAreaItem({ area, plan, analysis, onRename, onRemove }: { area: Dra
   const { t } = useTranslation();
   const summary = analysis.areas.get(area.id);
   const users = userFiguresOf(plan, analysis.userAreas.get(area.id));
-  const exportGeoJSON = () => {
-    void import('../geo/aggregate/features').then(({ circlePolygon }) => {
-      const geometry = area.shape.kind === 'circle' ? circlePolygon(area.shape.center, area.shape.radiusKm).geometry : { type: 'Polygon', coordinates: [area.shape.coordinates] };
-      const fc = {
-        type: 'FeatureCollection',
-        features: [{ type: 'Feature', properties: { name: area.name, ...(area.shape.kind === 'circle' ? { center: area.shape.center, radius_km: area.shape.radiusKm } : {}) }, geometry }],
-      };
-      const url = URL.createObjectURL(new Blob([JSON.stringify(fc, null, 2)], { type: 'application/geo+json' }));
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = `${area.name.replace(/[\\/:*?"<>|]+/g, '_') || 'area'}.geojson`;
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(url), 1000);
-    });
-  };
+  const exportGeoJSON = () => void exportDrawnArea(area);
+
   return (
     <li className="drawn-area" data-testid="drawn-area">
       <label>

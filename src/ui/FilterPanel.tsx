@@ -6,9 +6,10 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../app/store';
-import { FILTER_KINDS, type FilterKind } from '../app/state';
-import { activeFilterChips, clearFilter, milestoneMonthsHistogram } from '../app/filters';
-import type { FilteredPlan } from '../app/useFilteredPlan';
+import { FILTER_KINDS, type FilterKind } from '../model/state';
+import { activeFilterChips, clearFilter, milestoneMonthsHistogram } from '../model/filters';
+import type { FilteredPlan } from '../model/filteredPlan';
+import { localized } from '../i18n/language';
 
 const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
 
@@ -58,7 +59,7 @@ export function FilterPanel({ plan }: { plan: FilteredPlan }) {
           {regionOptions.map((r) => (
             <option key={r.code} value={r.code}>
               {r.level === 'prefecture' ? '\u2003' : ''}
-              {lang === 'zh' ? r.name_zh : r.name_en}
+              {localized(r, 'name', lang)}
             </option>
           ))}
         </select>

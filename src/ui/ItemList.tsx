@@ -6,18 +6,19 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../app/store';
-import type { ListSort } from '../app/state';
-import type { FilteredPlan } from '../app/useFilteredPlan';
+import type { ListSort } from '../model/state';
+import type { FilteredPlan } from '../model/filteredPlan';
 import type { PlanItem } from '../data/plan/schema';
-import { PLAN_LAYER_KEYS } from '../app/state';
+import { PLAN_LAYER_KEYS } from '../model/state';
 import { Swatch } from './LayerPanel';
+import { localized } from '../i18n/language';
 
 function firstDate(i: PlanItem): string {
   return i.properties.milestones.map((m) => m.date).sort()[0] ?? '';
 }
 
 export function sortItems(items: PlanItem[], sort: ListSort, lang: 'zh' | 'en', layerOf: FilteredPlan['layerOf']): PlanItem[] {
-  const name = (i: PlanItem) => (lang === 'zh' ? i.properties.name_zh : i.properties.name_en);
+  const name = (i: PlanItem) => localized(i.properties, 'name', lang);
   const collator = new Intl.Collator(lang === 'zh' ? 'zh-CN' : 'en');
   const byGroup = (a: PlanItem, b: PlanItem) => PLAN_LAYER_KEYS.indexOf(layerOf(a)) - PLAN_LAYER_KEYS.indexOf(layerOf(b));
   const list = [...items];
@@ -89,7 +90,7 @@ export function ItemList({ plan }: { plan: FilteredPlan }) {
                   <td>
                     <button type="button" className="row-button" onClick={() => select(p.id, { fly: true })} aria-current={isSel ? 'true' : undefined}>
                       <Swatch layer={plan.layerOf(item)} />
-                      <span>{lang === 'zh' ? p.name_zh : p.name_en}</span>
+                      <span>{localized(p, 'name', lang)}</span>
                     </button>
                   </td>
                   <td>

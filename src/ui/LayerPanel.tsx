@@ -6,9 +6,9 @@
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../app/store';
-import { PLAN_LAYER_KEYS, type PlanLayerKey } from '../app/state';
-import type { FilteredPlan } from '../app/useFilteredPlan';
-import { PLAN_LAYER_COLORS, cssColor } from '../map/planColors';
+import { PLAN_LAYER_KEYS, type PlanLayerKey } from '../model/state';
+import type { FilteredPlan } from '../model/filteredPlan';
+import { PLAN_LAYER_COLORS, cssColor } from '../model/planColors';
 import type { GroupId } from '../data/plan/schema';
 
 // Online base maps are opt-in: their chooser loads after the first frame (it is not needed for it).

@@ -4,19 +4,20 @@
  * keyboard / clicker control: → Space PageDown forward, ← PageUp back, Home End, Esc leaves.
  */
 import { useEffect } from 'react';
-import { planLayerLabel } from '../i18n/labels';
+import { planLayerLabel } from '../model/labels';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../app/store';
-import { PLAN_LAYER_KEYS } from '../app/state';
+import { PLAN_LAYER_KEYS } from '../model/state';
 import { Swatch } from './LayerPanel';
-import type { FilteredUserPart } from '../app/useFilteredPlan';
-import { userLegendEntries } from './userLegend';
+import type { FilteredUserPart } from '../model/filteredPlan';
+import { userLegendEntries } from '../model/userLegend';
+import { localized } from '../i18n/language';
 
 const AUTOPLAY_CHOICES = [5, 10, 20, 30];
 
 export function Presentation({ users }: { users?: FilteredUserPart | undefined }) {
   const { t, i18n } = useTranslation();
-  const zh = i18n.language !== 'en';
+  const lang = i18n.language === 'en' ? 'en' : 'zh';
   const presenting = useAppStore((s) => s.presenting);
   const story = useAppStore((s) => s.story);
   const index = useAppStore((s) => s.chapterIndex);
@@ -94,11 +95,11 @@ export function Presentation({ users }: { users?: FilteredUserPart | undefined }
   return (
     <div className="presentation" data-testid="presentation">
       <div className="present-title">
-        <h1>{zh ? story.title_zh : story.title_en}</h1>
+        <h1>{localized(story, 'title', lang)}</h1>
       </div>
       <section className="present-caption" aria-live="polite" data-testid="chapter-caption" data-chapter={chapter.id}>
-        <h2>{zh ? chapter.title_zh : chapter.title_en}</h2>
-        <p>{zh ? chapter.caption_zh : chapter.caption_en}</p>
+        <h2>{localized(chapter, 'title', lang)}</h2>
+        <p>{localized(chapter, 'caption', lang)}</p>
         {chapter.quote && (
           <blockquote lang="zh-CN" className="source-quote">
             {chapter.quote}

@@ -1,15 +1,16 @@
 import { useTranslation } from 'react-i18next';
-import { planLayerLabel } from '../i18n/labels';
+import { planLayerLabel } from '../model/labels';
 import { useAppStore } from '../app/store';
-import { PLAN_LAYER_KEYS } from '../app/state';
-import type { FilteredPlan } from '../app/useFilteredPlan';
+import { PLAN_LAYER_KEYS } from '../model/state';
+import type { FilteredPlan } from '../model/filteredPlan';
 import { Swatch } from './LayerPanel';
-import { userLegendEntries } from './userLegend';
+import { userLegendEntries } from '../model/userLegend';
+import { localized } from '../i18n/language';
 
 /** What a printed page adds to the map (print.css): the legend and the list of visible items. */
 export function PrintSheet({ plan }: { plan: FilteredPlan }) {
   const { t, i18n } = useTranslation();
-  const zh = i18n.language !== 'en';
+  const lang = i18n.language === 'en' ? 'en' : 'zh';
   const layers = useAppStore((s) => s.filters.layers);
   const visible = plan.items.filter((_, i) => plan.visible[i]);
   return (
@@ -37,7 +38,7 @@ export function PrintSheet({ plan }: { plan: FilteredPlan }) {
         <ol>
           {visible.map((it) => (
             <li key={it.properties.id}>
-              {zh ? it.properties.name_zh : it.properties.name_en} — {t(`groups.g${it.properties.group}`)}
+              {localized(it.properties, 'name', lang)} — {t(`groups.g${it.properties.group}`)}
               {it.properties.milestones[0] ? ` · ${it.properties.milestones.map((m) => m.date).join(', ')}` : ''}
             </li>
           ))}

@@ -5,15 +5,16 @@
  */
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../app/store';
-import type { FilteredPlan } from '../app/useFilteredPlan';
+import { ensureLanguages } from '../app/i18n';
+import type { FilteredPlan } from '../model/filteredPlan';
 import type { RegionAnalysis } from '../app/useRegionAnalysis';
-import { CHOROPLETH_MEASURES, type ChoroplethMeasure, type RegionLevelChoice } from '../app/analysis';
-import type { AreaSummary } from '../geo/aggregate/features';
-import { PLAN_LAYER_COLORS, cssColor } from '../map/planColors';
+import { CHOROPLETH_MEASURES, type ChoroplethMeasure, type RegionLevelChoice } from '../model/analysis';
 import type { ChoroplethLegend } from '../app/useChoropleth';
 import { DrawPanel } from './DrawPanel';
-import { geometryKind, userLayerFigures, type UserLayerFigures } from '../app/userFilters';
-import type { Translate } from './regionCsv';
+import { RegionNumbers, UserRegionNumbers } from './RegionNumbers';
+import { userFiguresOf } from '../model/userFigures';
+import type { Translate } from '../model/regionCsv';
+import { localized } from '../i18n/language';
 
 /** "0", "1–4", "5–13" for whole numbers; "0.0–2.5", "2.5–7.0" otherwise (a value belongs to the first class whose upper bound is not below it). */
 export function legendLabel(classes: readonly { from: number; to: number }[], i: number): string {
@@ -37,7 +38,7 @@ export function RegionPanel({ plan, analysis, legend }: { plan: FilteredPlan; an
   const setChoropleth = useAppStore((s) => s.setChoropleth);
   const name = (code: string) => {
     const r = plan.regions.get(code);
-    return r ? (lang === 'zh' ? r.name_zh : r.name_en) : code;
+    return r ? localized(r, 'name', lang) : code;
   };
 
   return (
@@ -183,7 +184,8 @@ function RegionColumn({ code, name, plan, analysis, onRemove }: { code: string; 
               return { zh: it?.properties.name_zh ?? id, en: it?.properties.name_en ?? id };
             };
             // The CSV code loads on the first export.
-            void Promise.all([import('./regionCsv'), import('./dataExport'), import('../data/export')]).then(
+            // The CSV is bilingual: both languages' strings are loaded first.
+            void Promise.all([import('../model/regionCsv'), import('../app/download'), import('../data/export'), ensureLanguages(['zh', 'en'])]).then(
               ([{ REGION_CSV_HEADER, regionCsvFileName, regionCsvRows }, { downloadBlob }, { tableToCSV }]) => {
                 const rows = regionCsvRows({
                   code,
@@ -215,119 +217,5 @@ function RegionColumn({ code, name, plan, analysis, onRemove }: { code: string; 
         </ul>
       )}
     </div>
-  );
-}
-
-/** The user layers shown, with what a region (or drawn area) holds of each; empty when none is shown. */
-export function userFiguresOf(plan: FilteredPlan, summary: { itemIds: readonly string[]; lines: readonly { id: string; km: number }[]; areas: readonly { id: string; km2: number }[] } | undefined): { name: string; color: string; figures: UserLayerFigures }[] {
-  const shown = plan.users.layers.filter((l) => plan.users.visibleIds.has(l.id));
-  if (shown.length === 0) return [];
-  const byId = new Map(shown.map((l) => [l.id, l]));
-  const figures = userLayerFigures(summary ?? { itemIds: [], lines: [], areas: [] }, (id, i) => geometryKind(byId.get(id)?.features[i] ?? { geometry: null }), shown.map((l) => l.id));
-  return figures.map((f) => ({ name: byId.get(f.layerId)!.name, color: byId.get(f.layerId)!.color, figures: f }));
-}
-
-/** Per shown user layer: its features in the region, points, km of lines, km² of areas. */
-export function UserRegionNumbers({ users }: { users: { name: string; color: string; figures: UserLayerFigures }[] }) {
-  const { t } = useTranslation();
-  return (
-    <>
-      <h4>{t('userLayers.regionHeading')}</h4>
-      <ul className="fine-print user-region-numbers">
-        {users.map(({ name, color, figures: f }) => (
-          <li
-            key={f.layerId}
-            data-testid="region-user-layer"
-            data-layer-id={f.layerId}
-            data-features={f.features}
-            data-points={f.points}
-            data-line-km={Math.round(f.lineKm * 10) / 10}
-            data-area-km2={Math.round(f.areaKm2 * 10) / 10}
-          >
-            <span className="swatch" aria-hidden="true" style={{ background: color }} /> {name}: {t('userLayers.regionFeatures', { n: f.features })}
-            {f.points > 0 && <> · {t('userLayers.regionPoints', { n: f.points })}</>}
-            {f.lines > 0 && <> · {t('userLayers.regionLines', { km: fmt(f.lineKm) })}</>}
-            {f.areas > 0 && <> · {t('userLayers.regionAreas', { km2: fmt(f.areaKm2) })}</>}
-          </li>
-        ))}
-      </ul>
-    </>
-  );
-}
-
-export function RegionNumbers({ summary, plan }: { summary: AreaSummary; plan: FilteredPlan }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language === 'en' ? 'en' : 'zh';
-  const select = useAppStore((s) => s.select);
-  const itemName = (id: string) => {
-    const it = plan.items.find((i) => i.properties.id === id);
-    return it ? (lang === 'zh' ? it.properties.name_zh : it.properties.name_en) : id;
-  };
-  return (
-    <>
-      <p className="region-total">
-        {t('regions.items')}: <strong data-testid="region-items">{summary.items}</strong>
-      </p>
-      <table className="mini-table">
-        <caption className="visually-hidden">{t('regions.byGroup')}</caption>
-        <tbody>
-          {[1, 2, 3, 4, 5].map((g) => (
-            <tr key={g}>
-              <th scope="row">
-                <span className="group-number">{g}</span> {t(`groups.g${g}`)}
-              </th>
-              <td data-testid={`region-group-${g}`}>{summary.byGroup[String(g)] ?? 0}</td>
-            </tr>
-          ))}
-          {(['ecology', 'transport', 'industry', 'public-services'] as const).map((th) => (
-            <tr key={th} className="theme-row">
-              <th scope="row">
-                <span className="swatch" aria-hidden="true" style={{ background: cssColor(PLAN_LAYER_COLORS[`g3-${th}`]) }} /> {t(`themes.${th}`)}
-              </th>
-              <td>{summary.byTheme[th] ?? 0}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {summary.lines.length > 0 && (
-        <>
-          <h4>{t('regions.lines')}</h4>
-          <ul className="fine-print">
-            {summary.lines.map((l) => (
-              <li key={l.id} data-testid="region-line">
-                {itemName(l.id)}: {t('regions.km', { v: fmt(l.km) })}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-      {summary.areas.length > 0 && (
-        <>
-          <h4>{t('regions.areas')}</h4>
-          <ul className="fine-print">
-            {summary.areas.map((a) => (
-              <li key={a.id}>
-                {itemName(a.id)}: {t('regions.km2', { v: fmt(a.km2) })}
-                {t('regions.mu', { v: Math.round(a.km2 * 1500).toLocaleString() })}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-      <details>
-        <summary>
-          {t('regions.itemList')} ({summary.itemIds.length})
-        </summary>
-        <ul className="region-items">
-          {summary.itemIds.map((id) => (
-            <li key={id}>
-              <button type="button" className="link-button" onClick={() => select(id, { fly: true })}>
-                {itemName(id)}
-              </button>
-            </li>
-          ))}
-        </ul>
-      </details>
-    </>
   );
 }

@@ -6,9 +6,10 @@
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../app/store';
-import { searchPlan, searchUserFeatures, type SearchResult as PlanResult, type UserSearchResult } from '../app/search';
-import { PLAN_LAYER_COLORS, cssColor } from '../map/planColors';
-import { layerKeyOf } from '../app/filters';
+import { searchPlan, searchUserFeatures, type SearchResult as PlanResult, type UserSearchResult } from '../model/search';
+import { PLAN_LAYER_COLORS, cssColor } from '../model/planColors';
+import { layerKeyOf } from '../model/filters';
+import { localized } from '../i18n/language';
 
 type Result = PlanResult | UserSearchResult;
 
@@ -100,7 +101,7 @@ export function SearchBox() {
           results.map((r, i) => {
             const key = r.type === 'item' ? r.item.properties.id : r.type === 'user' ? `${r.layerId}-${r.index}` : r.region.code;
             const primary =
-              r.type === 'item' ? (lang === 'zh' ? r.item.properties.name_zh : r.item.properties.name_en) : r.type === 'user' ? r.label : lang === 'zh' ? r.region.name_zh : r.region.name_en;
+              r.type === 'item' ? localized(r.item.properties, 'name', lang) : r.type === 'user' ? r.label : localized(r.region, 'name', lang);
             const secondary =
               r.type === 'item'
                 ? lang === 'zh'

@@ -1,14 +1,15 @@
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore, type SidebarTab } from '../app/store';
-import type { FilteredPlan } from '../app/useFilteredPlan';
+import type { FilteredPlan } from '../model/filteredPlan';
 import { BasemapPanel, LayerPanel } from './LayerPanel';
 import { FilterPanel } from './FilterPanel';
 import { ItemList } from './ItemList';
 import { RegionPanel } from './RegionPanel';
 import type { RegionAnalysis } from '../app/useRegionAnalysis';
 import type { ChoroplethLegend } from '../app/useChoropleth';
-import { StoryPanel, type StoryActions } from './StoryPanel';
+import { StoryPanel } from './StoryPanel';
+import type { StoryActions } from '../app/usePresentation';
 
 // The data tab (issue 7) loads on first use.
 const DataPanel = lazy(() => import('./DataPanel').then((m) => ({ default: m.DataPanel })));

@@ -6,33 +6,20 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../app/store';
-import type { FilteredPlan } from '../app/useFilteredPlan';
-import type { Story } from '../app/story/schema';
-import { cameraFromView, moveChapter, newChapter, removeChapter } from '../app/story/chapter';
-import { parseStory, serializeStory, storyToLink, type StoryContext } from '../app/story/io';
-import { milestonesUpTo } from '../app/timeline';
+import type { FilteredPlan } from '../model/filteredPlan';
+import type { Story } from '../model/story/schema';
+import { cameraFromView, moveChapter, newChapter, removeChapter } from '../model/story/chapter';
+import { parseStory, serializeStory, storyToLink } from '../model/story/io';
+import { milestonesUpTo } from '../model/timeline';
+import type { StoryActions } from '../app/usePresentation';
+import { downloadBlob } from '../app/download';
 import type { ExportScale } from '../map/exportImage';
+import { localized } from '../i18n/language';
 
-export interface StoryActions {
-  /** The current camera (centre, zoom, bearing, pitch), for "add the current view". */
-  currentCamera: () => { lon: number; lat: number; zoom: number; bearing: number; pitch: number } | null;
-  exportImage: (scale: ExportScale) => Promise<void>;
-  storyContext: () => Promise<StoryContext>;
-  resetStory: () => void;
-}
-
-function download(name: string, blob: Blob): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 export function StoryPanel({ plan, actions }: { plan: FilteredPlan; actions: StoryActions }) {
   const { t, i18n } = useTranslation();
-  const zh = i18n.language !== 'en';
+  const lang = i18n.language === 'en' ? 'en' : 'zh';
   const story = useAppStore((s) => s.story);
   const setStory = useAppStore((s) => s.setStory);
   const index = useAppStore((s) => s.chapterIndex);
@@ -104,16 +91,16 @@ export function StoryPanel({ plan, actions }: { plan: FilteredPlan; actions: Sto
           {story.chapters.map((c, i) => (
             <li key={c.id} className={i === index ? 'current' : undefined}>
               <button type="button" className="link-button chapter-link" onClick={() => go(i)} aria-current={i === index ? 'step' : undefined}>
-                {zh ? c.title_zh : c.title_en}
+                {localized(c, 'title', lang)}
               </button>
               <span className="chapter-tools">
-                <button type="button" className="icon-button" disabled={i === 0} onClick={() => update(moveChapter(story, i, i - 1))} aria-label={`${t('story.up')}: ${zh ? c.title_zh : c.title_en}`}>
+                <button type="button" className="icon-button" disabled={i === 0} onClick={() => update(moveChapter(story, i, i - 1))} aria-label={`${t('story.up')}: ${localized(c, 'title', lang)}`}>
                   ↑
                 </button>
-                <button type="button" className="icon-button" disabled={i === story.chapters.length - 1} onClick={() => update(moveChapter(story, i, i + 1))} aria-label={`${t('story.down')}: ${zh ? c.title_zh : c.title_en}`}>
+                <button type="button" className="icon-button" disabled={i === story.chapters.length - 1} onClick={() => update(moveChapter(story, i, i + 1))} aria-label={`${t('story.down')}: ${localized(c, 'title', lang)}`}>
                   ↓
                 </button>
-                <button type="button" className="icon-button" disabled={story.chapters.length === 1} onClick={() => update(removeChapter(story, i))} aria-label={`${t('story.remove')}: ${zh ? c.title_zh : c.title_en}`}>
+                <button type="button" className="icon-button" disabled={story.chapters.length === 1} onClick={() => update(removeChapter(story, i))} aria-label={`${t('story.remove')}: ${localized(c, 'title', lang)}`}>
                   ×
                 </button>
               </span>
@@ -151,7 +138,7 @@ export function StoryPanel({ plan, actions }: { plan: FilteredPlan; actions: Sto
           </div>
         )}
         <div className="detail-actions">
-          <button type="button" className="button" onClick={() => download('jjj-atlas-story.json', new Blob([serializeStory(story)], { type: 'application/json' }))} data-testid="save-story">
+          <button type="button" className="button" onClick={() => downloadBlob(new Blob([serializeStory(story)], { type: 'application/json' }), 'jjj-atlas-story.json')} data-testid="save-story">
             {t('story.save')}
           </button>
           <button type="button" className="button" onClick={() => fileInput.current?.click()}>
@@ -224,7 +211,7 @@ export function StoryPanel({ plan, actions }: { plan: FilteredPlan; actions: Sto
               <ol className="milestone-list" data-testid="timeline-milestones">
                 {revealed.map((m) => (
                   <li key={`${m.itemId}-${m.date}`} data-item={m.itemId}>
-                    <time dateTime={m.date}>{m.date}</time> {zh ? m.label_zh : m.label_en}
+                    <time dateTime={m.date}>{m.date}</time> {localized(m, 'label', lang)}
                   </li>
                 ))}
               </ol>

@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../app/store';
-import type { FilteredPlan } from '../app/useFilteredPlan';
+import type { FilteredPlan } from '../model/filteredPlan';
 import { Swatch } from './LayerPanel';
+import { localized } from '../i18n/language';
 
 /** Name and group of the item under the pointer. Text only: data is never rendered as markup. */
 export function Tooltip({ plan }: { plan: FilteredPlan }) {
@@ -11,10 +12,11 @@ export function Tooltip({ plan }: { plan: FilteredPlan }) {
   const item = plan.items.find((i) => i.properties.id === hover.id);
   if (!item) return null;
   const p = item.properties;
-  const zh = i18n.language !== 'en';
+  const lang = i18n.language === 'en' ? 'en' : 'zh';
+  const zh = lang === 'zh';
   return (
     <div className="map-tooltip" role="tooltip" style={{ left: hover.x + 12, top: hover.y + 12 }} data-testid="tooltip">
-      <strong>{zh ? p.name_zh : p.name_en}</strong>
+      <strong>{localized(p, 'name', lang)}</strong>
       <span className="tooltip-secondary">{zh ? p.name_en : p.name_zh}</span>
       <span className="tooltip-group">
         <Swatch layer={plan.layerOf(item)} /> {t(`groups.g${p.group}`)}

@@ -7,8 +7,9 @@
  */
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAppStore, type UserLayer } from '../app/store';
-import type { UserLayerFilter } from '../app/userFilters';
+import { useAppStore } from '../app/store';
+import type { UserLayer } from '../model/userLayer';
+import type { UserLayerFilter } from '../model/userFilters';
 import {
   GRADUATED_METHODS,
   classCounts,
@@ -17,8 +18,8 @@ import {
   styledUserLayer,
   type GraduatedMethod,
   type UserLayerStyle,
-} from '../map/userLayerStyle';
-import { classLabel } from './userLegend';
+} from '../model/userLayerStyle';
+import { classLabel } from '../model/userLegend';
 
 type StyleKind = UserLayerStyle['kind'];
 

@@ -18,8 +18,8 @@ import { decodePng } from './png';
 import { importData } from '../../src/data/import/importData';
 import type { ImportOptions } from '../../src/data/import/types';
 import { withImportIssueTexts } from '../../src/i18n/importIssues';
-import { resources } from '../../src/i18n/resources';
-import { issueText, type Translator } from '../../src/ui/importIssueText';
+import { resources } from '../support/i18nResources';
+import { issueText, type Translator } from '../../src/i18n/importIssueText';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const FIXTURES = path.join(ROOT, 'tests/fixtures/import');

@@ -15,15 +15,15 @@ import type { TFunction } from 'i18next';
 import { hashParams, openApp, pickAt, screenshotImage, waitForIdle, waitForMapIdle, type AppSession } from './harness';
 import { colorDistance, decodePng, luma, pixel, type Image, type RGB } from './png';
 import { estimateTextWidth, layoutExport, scaleBarFor, type ExportLayout, type LayoutOptions, type MeasureText } from '../../src/map/exportImage';
-import { PLAN_LAYER_COLORS } from '../../src/map/planColors';
-import { PLAN_LAYER_KEYS, type PlanLayerKey } from '../../src/app/state';
-import { layerKeyOf } from '../../src/app/filters';
+import { PLAN_LAYER_COLORS } from '../../src/model/planColors';
+import { PLAN_LAYER_KEYS, type PlanLayerKey } from '../../src/model/state';
+import { layerKeyOf } from '../../src/model/filters';
 import type { PlanItem } from '../../src/data/plan/schema';
-import { planLayerLabel } from '../../src/i18n/labels';
-import { resources } from '../../src/i18n/resources';
+import { planLayerLabel } from '../../src/model/labels';
+import { resources } from '../support/i18nResources';
 import { BASEMAP_ATTRIBUTION } from '../../src/map/attribution';
-import type { Story } from '../../src/app/story/schema';
-import { storyFromLink } from '../../src/app/story/io';
+import type { Story } from '../../src/model/story/schema';
+import { storyFromLink } from '../../src/model/story/io';
 
 declare global {
   interface Window {

@@ -9,7 +9,8 @@ import fontFaces from 'virtual:font-faces';
 import { configureMaplibreWorker } from '../../../src/map/maplibreWorker';
 import { basemapUrls } from '../../../src/map/basemap/sources';
 import { absoluteUrls } from '../../../src/map/basemap/apply';
-import { buildBasemapStyle, JJJ_BOUNDS, MAX_BOUNDS, MAX_ZOOM, MIN_ZOOM, type FontFaces } from '../../../src/map/basemap/style';
+import { buildBasemapStyle, JJJ_BOUNDS, MAX_BOUNDS, type FontFaces } from '../../../src/map/basemap/style';
+import { MAX_ZOOM, MIN_ZOOM } from '../../../src/model/zoomRange';
 
 declare global {
   interface Window {

@@ -18,9 +18,9 @@ import { createRoot } from 'react-dom/client';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import '@fontsource/noto-sans-sc/400.css';
 import '../../../src/ui/app.css';
-import { initI18n } from '../../../src/i18n';
+import { initI18n } from '../../../src/app/i18n';
 import { useAppStore } from '../../../src/app/store';
-import { App } from '../../../src/app/App';
+import { App } from '../../../src/App';
 import { installSyntheticLayer, layerUpdates } from './synthetic';
 
 export interface FilterBenchSample {
@@ -49,7 +49,7 @@ declare global {
 const points = Math.max(0, Number(new URLSearchParams(location.search).get('points') ?? 0) || 0);
 const synthetic = installSyntheticLayer(points);
 
-initI18n(useAppStore.getState().lang);
+await initI18n(useAppStore.getState().lang);
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <App />

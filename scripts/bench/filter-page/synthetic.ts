@@ -8,7 +8,7 @@ import { ScatterplotLayer } from '@deck.gl/layers';
 import { DataFilterExtension } from '@deck.gl/extensions';
 import type { LayersList } from '@deck.gl/core';
 import { useAppStore } from '../../../src/app/store';
-import { PLAN_LAYER_KEYS } from '../../../src/app/state';
+import { PLAN_LAYER_KEYS } from '../../../src/model/state';
 import { FIRST_LABEL_LAYER, JJJ_BOUNDS } from '../../../src/map/basemap/style';
 import { prng } from '../../../tests/support/random';
 

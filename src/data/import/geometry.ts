@@ -181,10 +181,6 @@ export function mapPositions(g: Geometry, f: (p: Position) => Position): Geometr
   }
 }
 
-export function swapPosition(p: Position): Position {
-  return p.length > 2 ? [p[1]!, p[0]!, ...p.slice(2)] : [p[1]!, p[0]!];
-}
-
 /**
  * Do these positions look like latitude/longitude written in the wrong order? Yes when every
  * numeric position has |x| ≤ 90 and at least one has 90 < |y| ≤ 180 (impossible as latitude,

@@ -85,7 +85,7 @@ export interface FeatureProblem {
 
 /**
  * One thing to tell the person. `message` is English and names what and where; `code` and
- * `params` let the UI word it in another language (src/ui/importIssueText.ts): the text is
+ * `params` let the UI word it in another language (src/i18n/importIssueText.ts): the text is
  * `issues.<code>` or, when `params.variant` is set, `issues.<code>_<variant>`, interpolated
  * with `params` and the where-fields below. Every value the English names is in `params` or
  * in those fields, so the translation says as much as the English. `featureIndex` is 0-based (the n-th feature

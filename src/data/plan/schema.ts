@@ -24,7 +24,6 @@ export type ItemKind = (typeof ITEM_KINDS)[number];
  * - region-only: no geometry; the record names the regions it concerns
  */
 export const PRECISIONS = ['surveyed-site', 'landmark', 'admin-area', 'schematic-line', 'region-only'] as const;
-export type Precision = (typeof PRECISIONS)[number];
 
 const nonEmpty = z.string().trim().min(1);
 /** A calendar date, YYYY-MM-DD; the validator also checks that it exists. */
@@ -41,7 +40,6 @@ export const targetSchema = z.object({
   label_en: nonEmpty,
   quote: quoteSchema,
 });
-export type Target = z.infer<typeof targetSchema>;
 
 export const milestoneSchema = z.object({
   label_zh: nonEmpty,
@@ -103,7 +101,6 @@ export const itemPropertiesSchema = z.object({
   location: locationSchema,
   external_sources: z.array(externalSourceSchema).default([]),
 });
-export type ItemProperties = z.infer<typeof itemPropertiesSchema>;
 
 const position = z.tuple([z.number().finite(), z.number().finite()]);
 export const geometrySchema = z.discriminatedUnion('type', [
@@ -137,7 +134,6 @@ export const groupSchema = z.object({
   declared: z.number().int().positive(), // task count the release declares
   quote: quoteSchema,
 });
-export type PlanGroup = z.infer<typeof groupSchema>;
 
 export const themeSchema = z.object({
   id: z.enum(THEME_IDS),
@@ -146,7 +142,6 @@ export const themeSchema = z.object({
   name_en: nonEmpty,
   quote: quoteSchema,
 });
-export type PlanTheme = z.infer<typeof themeSchema>;
 
 export const figureSchema = z.object({
   id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
@@ -160,7 +155,6 @@ export const figureSchema = z.object({
   involves: z.array(adcode).default([]),
   quote: quoteSchema,
 });
-export type PlanFigure = z.infer<typeof figureSchema>;
 
 export const planMetaSchema = z.object({
   title_zh: nonEmpty,

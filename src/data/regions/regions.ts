@@ -4,6 +4,7 @@
  * jjj_admin_units.csv and the boundary polygons by scripts/build-basemap-labels.ts).
  */
 import { z } from '../zod';
+import { localized } from '../../i18n/language';
 
 export type RegionLevel = 'province' | 'prefecture' | 'county';
 
@@ -57,5 +58,5 @@ export async function loadRegions(url: string, fetchFn: typeof fetch = fetch): P
 
 export function regionName(r: Region | undefined, lang: 'zh' | 'en'): string {
   if (!r) return '';
-  return lang === 'zh' ? r.name_zh : r.name_en;
+  return localized(r, 'name', lang);
 }

@@ -62,10 +62,6 @@ export const JJJ_BOUNDS: [[number, number], [number, number]] = [[113.45, 36.05]
 export const DATA_BOUNDS: [[number, number], [number, number]] = [[112.5, 35.5], [120.5, 43.0]];
 // Wide enough that a 1920-px-wide map can still show the whole region (maxBounds caps how far out one can zoom).
 export const MAX_BOUNDS: [[number, number], [number, number]] = [[100.0, 29.0], [133.0, 49.0]];
-export const MIN_ZOOM = 5;
-export const MAX_ZOOM = 13;
-/** Over an online base map (street-level tiles) one can zoom further; the providers go to 18 or more. */
-export const ONLINE_MAX_ZOOM = 18;
 
 /** Base-map palette; the plan's overlay colours are chosen to stand out on it. */
 export const BASEMAP_COLORS = {

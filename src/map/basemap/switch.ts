@@ -11,7 +11,7 @@
  */
 import type { Map as MaplibreMap } from 'maplibre-gl';
 import { watchTiles } from '../watchTiles';
-import type { BaseMapSource } from '../../app/state';
+import type { BaseMapSource } from '../../model/state';
 import { ONLINE_PREFIX, parseStyleText, rasterBaseMapParts, StyleProblem, type OnlineStyleParts } from './online';
 
 export interface OnlineBaseMapEvents {

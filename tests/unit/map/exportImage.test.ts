@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { estimateTextWidth, layoutExport, maxExportScale, metersPerPixel, scaleBarFor, wrapText, type ExportLayout, type LayoutOptions, type Rect } from '../../../src/map/exportImage';
-import { PLAN_LAYER_COLORS } from '../../../src/map/planColors';
+import { PLAN_LAYER_COLORS } from '../../../src/model/planColors';
 import { BASEMAP_ATTRIBUTION } from '../../../src/map/attribution';
 
 const legend = Object.entries(PLAN_LAYER_COLORS).map(([k, color]) => ({ label: `${k} 图层 layer name`, color }));

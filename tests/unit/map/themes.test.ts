@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PLAN_LAYER_COLORS, type RGB } from '../../../src/map/planColors';
+import { PLAN_LAYER_COLORS, type RGB } from '../../../src/model/planColors';
 import { BASEMAP_COLORS, buildBasemapStyle, type BasemapUrls } from '../../../src/map/basemap/style';
 import {
   composite,

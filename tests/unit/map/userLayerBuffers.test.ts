@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import type { ImportedFeature } from '../../../src/data/import/types';
 import { toDisplayPosition } from '../../../src/geo/displayCrs';
 import { SYNC_FEATURES, classAttributes, filterValues, userLayerGeometry } from '../../../src/map/userLayerBuffers';
-import { styleUserLayer } from '../../../src/map/userLayerStyle';
+import { styleUserLayer } from '../../../src/model/userLayerStyle';
 
 const point = (x: number, y: number, props: Record<string, unknown> = {}): ImportedFeature => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [x, y] }, properties: props });
 

@@ -11,9 +11,9 @@ import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { importData } from '../../../../src/data/import/importData';
 import { ISSUE_CODES, type ImportIssue, type ImportOptions } from '../../../../src/data/import/types';
-import { resources } from '../../../../src/i18n/resources';
+import { resources } from '../../../support/i18nResources';
 import { importIssueTexts, withImportIssueTexts } from '../../../../src/i18n/importIssues';
-import { issueKey, issueText, type Translator } from '../../../../src/ui/importIssueText';
+import { issueKey, issueText, type Translator } from '../../../../src/i18n/importIssueText';
 
 const dir = path.resolve(import.meta.dirname, '../../../fixtures/import');
 const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as { files: Record<string, { opts?: ImportOptions }> };

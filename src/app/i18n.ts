@@ -1,0 +1,46 @@
+/**
+ * i18next for the app: started with the one language the page opens in (its strings are a chunk
+ * of their own, ../i18n/locales/), the other loaded when the person switches or when a bilingual
+ * export needs both.
+ */
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { loadStrings, type Language } from '../i18n/language';
+
+const loaded = new Set<Language>();
+
+/** Make sure these languages' strings are in i18next (merged under any texts added earlier). */
+export async function ensureLanguages(langs: readonly Language[]): Promise<void> {
+  await Promise.all(
+    langs
+      .filter((l) => !loaded.has(l))
+      .map(async (l) => {
+        const strings = await loadStrings(l);
+        // deep, no overwrite: texts a panel added before (the import messages) stay
+        i18next.addResourceBundle(l, 'translation', strings, true, false);
+        loaded.add(l);
+      }),
+  );
+}
+
+export async function initI18n(lng: Language): Promise<typeof i18next> {
+  const strings = await loadStrings(lng);
+  loaded.add(lng);
+  await i18next.use(initReactI18next).init({
+    resources: { [lng]: { translation: strings } },
+    lng,
+    fallbackLng: false,
+    partialBundledLanguages: true,
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  return i18next;
+}
+
+/** Show the app in a language, loading its strings first. */
+export async function switchLanguage(lng: Language): Promise<void> {
+  await ensureLanguages([lng]);
+  if (i18next.language !== lng) await i18next.changeLanguage(lng);
+}
+
+export { i18next };

@@ -1,0 +1,419 @@
+/**
+ * The URL state codec of issue 4 (pure, no DOM): UrlState <-> location hash.
+ *
+ * Format (parameters in this order, each omitted when it has its default value, except `lang`):
+ *
+ *   map=6.20/39.5000/116.4000   view: zoom (2 decimals) / lat / lon (4 decimals), the OSM/MapLibre
+ *                               convention; omitted when view is null
+ *   layers=g1,g3-transport      plan layers on, in PLAN_LAYER_KEYS order; `layers=none` = all off;
+ *                               omitted when all are on. Decoding also accepts `g3` for its 4 themes
+ *   kinds=site,line             kinds shown, in FILTER_KINDS order; `kinds=none` = none; omitted = all
+ *   regions=110000,131000       region codes, sorted; omitted = any region
+ *   months=6-9                  milestone month range, inclusive; decoding also accepts `6` for 6-6
+ *   q=%E6%9C%BA%E5%9C%BA        search text, encodeURIComponent (so & = # % + , are escaped);
+ *                               a literal '+' stays '+', it is not read as a space
+ *   sel=daxing-airport          selected item id
+ *   lang=en                     UI language; always written, so a shared link opens in the
+ *                               sender's language (absent on decode = ctx.defaultLang)
+ *   base=-counties,-rivers      base-map layers switched off (`-name`); decoding also accepts
+ *                               `name` / `+name` for on; omitted when all are on
+ *   bm=osm                      an online base map (issue 7): osm | tianditu | amap |
+ *                               style:<encodeURIComponent(https URL)>; omitted = the embedded map.
+ *                               A Tianditu key is never written (it stays in the browser)
+ *
+ * Decoding never throws. Every broken part falls back to its default, the good parts are kept,
+ * and each broken part is reported as a UrlProblem:
+ * - 'malformed': not parseable (bad number, bad percent-encoding in a name or value, an empty
+ *   value (except `q=`, the empty text) or list (`layers=,`), a part without '=', a repeated
+ *   parameter (the first one wins), a region that is not six digits);
+ * - 'unknown': well-formed but not known (an unknown parameter name, layer key, kind, base-map
+ *   layer, language, item id in `sel`, region code not in ctx.regionCodes);
+ * - 'out-of-range': zoom outside 0–24, lat outside ±90, lon outside ±180, month outside 1–12
+ *   or a reversed month range.
+ * In lists (layers, kinds, regions, base) each bad entry is reported and dropped, the rest is
+ * kept; if no valid entry is left, the whole list takes its default. Unknown parameters are
+ * reported (so an outdated link is noticed) and otherwise ignored. Reported values are decoded
+ * where possible and cut to 100 characters.
+ *
+ * Round trip: decodeUrlState(encodeUrlState(s)) gives back s with no problems for every valid
+ * state in canonical form (normalizeFilters; view values at the URL's precision; text without
+ * lone surrogates, which are replaced by U+FFFD).
+ */
+import type { DrawnArea } from './drawnArea';
+import { LANGUAGES, type Language } from '../i18n/language';
+import { normalizeFilters } from './filters';
+import { isHttpsUrl } from './remoteUrl';
+import {
+  DEFAULT_BASEMAP,
+  DEFAULT_FILTERS,
+  FILTER_KINDS,
+  PLAN_LAYER_KEYS,
+  type BaseMapSource,
+  type BasemapLayers,
+  type FilterKind,
+  type Filters,
+  type MapView,
+  type PlanLayerKey,
+  type UrlState,
+} from './state';
+
+export type UrlProblemReason = 'malformed' | 'unknown' | 'out-of-range';
+
+export interface UrlProblem {
+  /** The parameter name as found in the URL (e.g. 'map', 'layers', or an unknown name). */
+  param: string;
+  /** The offending value (a whole value, or one list entry), decoded if possible, ≤ 100 chars. */
+  value: string;
+  reason: UrlProblemReason;
+}
+
+export interface UrlDecodeContext {
+  /** Ids of the plan items (for `sel`). */
+  itemIds: ReadonlySet<string>;
+  /** Region codes that may be filtered by (for `regions`). */
+  regionCodes: ReadonlySet<string>;
+  /** The language when the URL has none (the browser's). */
+  defaultLang: Language;
+}
+
+/** The URL parameters, in the order they are written. */
+export const URL_PARAMS = ['map', 'layers', 'kinds', 'regions', 'months', 'q', 'sel', 'lang', 'base', 'bm', 'areas', 'story'] as const;
+export type UrlParam = (typeof URL_PARAMS)[number];
+
+export const VIEW_LIMITS = { zoom: [0, 24], lat: [-90, 90], lon: [-180, 180] } as const;
+
+const BASEMAP_KEYS: (keyof BasemapLayers)[] = ['counties', 'labels', 'rivers'];
+const NONE = 'none';
+const MAX_PROBLEM_VALUE = 100;
+
+/** The state of an empty hash. */
+export function defaultUrlState(lang: Language): UrlState {
+  return {
+    view: null,
+    filters: normalizeFilters(DEFAULT_FILTERS),
+    basemap: { ...DEFAULT_BASEMAP },
+    selected: null,
+    lang,
+  };
+}
+
+/** Replaces lone surrogates by U+FFFD (encodeURIComponent throws on them). */
+function wellFormed(s: string): string {
+  return s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+}
+
+function encodeList<T extends string>(on: readonly T[], all: readonly T[]): string | null {
+  const set = new Set<string>(on);
+  const list = all.filter((k) => set.has(k));
+  if (list.length === all.length) return null;
+  return list.length === 0 ? NONE : list.join(',');
+}
+
+/** The hash (without '#') for a state. Equal states (up to list order) give equal strings. */
+export function encodeUrlState(state: UrlState): string {
+  const parts: string[] = [];
+  const { view, filters, basemap } = state;
+  if (view !== null) {
+    parts.push(`map=${view.zoom.toFixed(2)}/${view.lat.toFixed(4)}/${view.lon.toFixed(4)}`);
+  }
+  const layers = encodeList(filters.layers, PLAN_LAYER_KEYS);
+  if (layers !== null) parts.push(`layers=${layers}`);
+  const kinds = encodeList(filters.kinds, FILTER_KINDS);
+  if (kinds !== null) parts.push(`kinds=${kinds}`);
+  if (filters.regions.length > 0) {
+    parts.push(`regions=${[...new Set(filters.regions)].sort().map(encodeURIComponent).join(',')}`);
+  }
+  if (filters.months !== null) parts.push(`months=${filters.months[0]}-${filters.months[1]}`);
+  if (filters.text !== '') parts.push(`q=${encodeURIComponent(wellFormed(filters.text))}`);
+  if (state.selected !== null) parts.push(`sel=${encodeURIComponent(wellFormed(state.selected))}`);
+  parts.push(`lang=${encodeURIComponent(state.lang)}`);
+  const off = BASEMAP_KEYS.filter((k) => !basemap[k]);
+  if (off.length > 0) parts.push(`base=${off.map((k) => `-${k}`).join(',')}`);
+  const bm = encodeBaseMapSource(state.source);
+  if (bm !== null) parts.push(`bm=${bm}`);
+  if (state.areas && state.areas.length > 0) parts.push(`areas=${encodeAreas(state.areas)}`);
+  return parts.join('&');
+}
+
+function safeDecode(s: string): string | null {
+  try {
+    return wellFormed(decodeURIComponent(s));
+  } catch {
+    return null;
+  }
+}
+
+function shorten(s: string): string {
+  const w = wellFormed(s);
+  if (w.length <= MAX_PROBLEM_VALUE) return w;
+  // Do not cut a surrogate pair in half.
+  return wellFormed(w.slice(0, MAX_PROBLEM_VALUE - 1)).replace(/\uFFFD$/, '') + '…';
+}
+
+function isParam(key: string): key is UrlParam {
+  return (URL_PARAMS as readonly string[]).includes(key);
+}
+
+const DECIMAL = /^-?\d+(\.\d+)?$/;
+
+type Report = (value: string, reason: UrlProblemReason) => void;
+
+function decodeView(value: string, report: Report): MapView | null {
+  const parts = value.split('/');
+  if (parts.length !== 3 || !parts.every((p) => DECIMAL.test(p))) {
+    report(value, 'malformed');
+    return null;
+  }
+  // + 0 turns -0 into 0.
+  const [zoom, lat, lon] = parts.map((p) => Number(p) + 0) as [number, number, number];
+  const inRange = (x: number, [lo, hi]: readonly [number, number]) => Number.isFinite(x) && x >= lo && x <= hi;
+  if (!inRange(zoom, VIEW_LIMITS.zoom) || !inRange(lat, VIEW_LIMITS.lat) || !inRange(lon, VIEW_LIMITS.lon)) {
+    report(value, 'out-of-range');
+    return null;
+  }
+  return { zoom, lat, lon };
+}
+
+/** Entries of a list value; empty entries (",,") are skipped; a list without entries is malformed. */
+function listEntries(value: string, report: Report): string[] {
+  const entries = value.split(',').filter((t) => t !== '');
+  if (entries.length === 0) report(value, 'malformed');
+  return entries;
+}
+
+function decodeKeyList<T extends string>(
+  value: string,
+  all: readonly T[],
+  aliases: ReadonlyMap<string, readonly T[]>,
+  report: Report,
+): T[] | null {
+  if (value === NONE) return [];
+  const on = new Set<string>();
+  for (const entry of listEntries(value, report)) {
+    const alias = aliases.get(entry);
+    if (alias !== undefined) for (const k of alias) on.add(k);
+    else if ((all as readonly string[]).includes(entry)) on.add(entry);
+    else report(entry, 'unknown');
+  }
+  if (on.size === 0) return null;
+  return all.filter((k) => on.has(k));
+}
+
+const LAYER_ALIASES = new Map<string, readonly PlanLayerKey[]>([
+  ['g3', PLAN_LAYER_KEYS.filter((k) => k.startsWith('g3-'))],
+]);
+const NO_ALIASES = new Map<string, readonly FilterKind[]>();
+
+function decodeRegions(value: string, ctx: UrlDecodeContext, report: Report): string[] | null {
+  const codes = new Set<string>();
+  for (const entry of listEntries(value, report)) {
+    if (!/^\d{6}$/.test(entry)) report(entry, 'malformed');
+    else if (!ctx.regionCodes.has(entry)) report(entry, 'unknown');
+    else codes.add(entry);
+  }
+  return codes.size === 0 ? null : [...codes].sort();
+}
+
+function decodeMonths(value: string, report: Report): [number, number] | null {
+  const m = /^(\d{1,2})(?:-(\d{1,2}))?$/.exec(value);
+  if (m === null) {
+    report(value, 'malformed');
+    return null;
+  }
+  const from = Number(m[1]);
+  const to = m[2] === undefined ? from : Number(m[2]);
+  if (from < 1 || from > 12 || to < 1 || to > 12 || from > to) {
+    report(value, 'out-of-range');
+    return null;
+  }
+  return [from, to];
+}
+
+function encodeBaseMapSource(source: BaseMapSource | undefined): string | null {
+  if (!source || source.kind === 'embedded') return null;
+  return source.kind === 'style' ? `style:${encodeURIComponent(wellFormed(source.url))}` : source.kind;
+}
+
+function decodeBaseMapSource(value: string, report: Report): BaseMapSource | null {
+  if (value === 'osm' || value === 'tianditu' || value === 'amap' || value === 'embedded') return { kind: value };
+  if (value.startsWith('style:')) {
+    const url = value.slice('style:'.length);
+    if (isHttpsUrl(url)) return { kind: 'style', url };
+    report(value, 'malformed');
+    return null;
+  }
+  report(value, 'unknown');
+  return null;
+}
+
+function decodeBasemap(value: string, report: Report): BasemapLayers | null {
+  const basemap = { ...DEFAULT_BASEMAP };
+  let valid = 0;
+  for (const entry of listEntries(value, report)) {
+    const m = /^([+-]?)(.*)$/s.exec(entry)!;
+    const name = m[2]!;
+    if ((BASEMAP_KEYS as string[]).includes(name)) {
+      basemap[name as keyof BasemapLayers] = m[1] !== '-';
+      valid++;
+    } else report(entry, 'unknown');
+  }
+  return valid === 0 ? null : basemap;
+}
+
+/**
+ * Drawn areas: `areas=<area>|<area>…`, each `<name>;c;<lon>;<lat>;<radius km>` (a circle) or
+ * `<name>;p;<lon>,<lat>,<lon>,<lat>…` (a polygon's outer ring, not repeating the first point).
+ * Names are percent-encoded, so `|` and `;` inside a name cannot break the list.
+ */
+function encodeAreas(areas: readonly DrawnArea[]): string {
+  const n = (v: number) => String(Math.round(v * 1e4) / 1e4);
+  return areas
+    .map((a) => {
+      const name = encodeURIComponent(wellFormed(a.name)).replace(/[;|]/g, encodeURIComponent);
+      if (a.shape.kind === 'circle') return `${name};c;${n(a.shape.center[0])};${n(a.shape.center[1])};${n(a.shape.radiusKm)}`;
+      const ring = a.shape.coordinates.slice(0, -1);
+      return `${name};p;${ring.map(([x, y]) => `${n(x)},${n(y)}`).join(',')}`;
+    })
+    .join('|');
+}
+
+function decodeAreas(raw: string, report: Report): DrawnArea[] | null {
+  const out: DrawnArea[] = [];
+  const okLonLat = (x: number, y: number) => Number.isFinite(x) && Number.isFinite(y) && Math.abs(x) <= 180 && Math.abs(y) <= 90;
+  for (const entry of raw.split('|')) {
+    const fields = entry.split(';');
+    const name = safeDecode(fields[0] ?? '');
+    if (name === null || fields.length < 3) {
+      report(safeDecode(entry) ?? entry, 'malformed');
+      continue;
+    }
+    const id = `area-${out.length + 1}`;
+    if (fields[1] === 'c' && fields.length === 5) {
+      const [x, y, r] = fields.slice(2).map(Number) as [number, number, number];
+      if (okLonLat(x, y) && Number.isFinite(r) && r > 0 && r <= 2000) {
+        out.push({ id, name, shape: { kind: 'circle', center: [x, y], radiusKm: r } });
+        continue;
+      }
+      report(name, 'out-of-range');
+      continue;
+    }
+    if (fields[1] === 'p' && fields.length === 3) {
+      const nums = fields[2]!.split(',').map(Number);
+      const ring: [number, number][] = [];
+      for (let i = 0; i + 1 < nums.length; i += 2) ring.push([nums[i]!, nums[i + 1]!]);
+      if (nums.length % 2 === 0 && ring.length >= 3 && ring.every(([x, y]) => okLonLat(x, y))) {
+        out.push({ id, name, shape: { kind: 'polygon', coordinates: [...ring, ring[0]!] } });
+        continue;
+      }
+      report(name, 'malformed');
+      continue;
+    }
+    report(name, 'malformed');
+  }
+  return out.length > 0 ? out : null;
+}
+
+function decodeParts(hash: string, ctx: UrlDecodeContext, state: UrlState, problems: UrlProblem[]): void {
+  const body = hash.startsWith('#') ? hash.slice(1) : hash;
+  const seen = new Set<string>();
+  const filters: Filters = state.filters;
+  for (const part of body.split('&')) {
+    if (part === '') continue;
+    const eq = part.indexOf('=');
+    const rawKey = eq < 0 ? part : part.slice(0, eq);
+    const rawValue = eq < 0 ? '' : part.slice(eq + 1);
+    const decodedKey = safeDecode(rawKey);
+    const key = decodedKey ?? rawKey;
+    const decoded = safeDecode(rawValue);
+    const problem = (value: string, reason: UrlProblemReason) =>
+      problems.push({ param: shorten(key), value: shorten(value), reason });
+    if (decodedKey === null) {
+      problem(decoded ?? rawValue, 'malformed');
+      continue;
+    }
+    if (!isParam(key)) {
+      problem(decoded ?? rawValue, 'unknown');
+      continue;
+    }
+    if (seen.has(key)) {
+      problem(decoded ?? rawValue, 'malformed');
+      continue;
+    }
+    seen.add(key);
+    if (decoded === null) {
+      problem(rawValue, 'malformed');
+      continue;
+    }
+    if (eq < 0) {
+      problem('', 'malformed');
+      continue;
+    }
+    if (key === 'q') {
+      filters.text = decoded; // 'q=' is the empty (default) text
+      continue;
+    }
+    if (decoded === '') {
+      problem('', 'malformed');
+      continue;
+    }
+    switch (key) {
+      case 'map':
+        state.view = decodeView(decoded, problem);
+        break;
+      case 'layers':
+        filters.layers = decodeKeyList(decoded, PLAN_LAYER_KEYS, LAYER_ALIASES, problem) ?? filters.layers;
+        break;
+      case 'kinds':
+        filters.kinds = decodeKeyList(decoded, FILTER_KINDS, NO_ALIASES, problem) ?? filters.kinds;
+        break;
+      case 'regions':
+        filters.regions = decodeRegions(decoded, ctx, problem) ?? filters.regions;
+        break;
+      case 'months':
+        filters.months = decodeMonths(decoded, problem);
+        break;
+      case 'sel':
+        if (ctx.itemIds.has(decoded)) state.selected = decoded;
+        else problem(decoded, 'unknown');
+        break;
+      case 'lang':
+        if ((LANGUAGES as string[]).includes(decoded)) state.lang = decoded as Language;
+        else problem(decoded, 'unknown');
+        break;
+      case 'base':
+        state.basemap = decodeBasemap(decoded, problem) ?? state.basemap;
+        break;
+      case 'bm': {
+        const source = decodeBaseMapSource(decoded, problem);
+        if (source && source.kind !== 'embedded') state.source = source;
+        break;
+      }
+      case 'story':
+        break; // a story travelling in the link: read at start by main.tsx and checked by the story loader
+      case 'areas': {
+        const areas = decodeAreas(rawValue, problem);
+        if (areas) state.areas = areas;
+        break;
+      }
+    }
+  }
+}
+
+/**
+ * The state in a hash (with or without the leading '#'). Never throws: broken parts take their
+ * defaults and are listed in `problems` (see the top of this file).
+ */
+export function decodeUrlState(hash: string, ctx: UrlDecodeContext): { state: UrlState; problems: UrlProblem[] } {
+  const state = defaultUrlState(ctx.defaultLang);
+  const problems: UrlProblem[] = [];
+  try {
+    decodeParts(String(hash), ctx, state, problems);
+    return { state, problems };
+  } catch {
+    // Not expected (the decoders do not throw); kept so that no input can crash the app.
+    return {
+      state: defaultUrlState(ctx.defaultLang),
+      problems: [{ param: '', value: shorten(String(hash)), reason: 'malformed' }],
+    };
+  }
+}
