@@ -1,0 +1,234 @@
+/**
+ * The one owner of the live map. Everything the app does to MapLibre — the theme's paint, camera
+ * requests, the region highlight, the choropleth, the drawing tools — happens here, following
+ * the store; and the map's events (view changes, hover, clicks) come back through here into the
+ * store. Clicks are routed by ./clickRouter.ts. The store and the link keep WGS-84 whatever
+ * datum the base map is drawn in: positions read off the map go through `datum.fromDisplay`.
+ */
+import { useCallback, useEffect, useRef, type RefObject } from 'react';
+import type { PickingInfo } from '@deck.gl/core';
+import fontFaces from 'virtual:font-faces';
+import { useAppStore } from '../store';
+import { regionsAtPoint } from '../useRegionAnalysis';
+import { newAreaId } from '../../model/drawnArea';
+import { resolveLevel } from '../../model/analysis';
+import type { ChoroplethLegend } from '../useChoropleth';
+import type { CameraView, MapHandle } from '../../map/MapView';
+import type { DisplayDatum } from '../../map/displayDatum';
+import type { DrawSession } from '../../map/draw';
+import { pickedItemId, pickedUserFeature } from '../../map/picking';
+import { flyToBbox, itemBbox } from '../../map/camera';
+import { mostSpecificRegions, setRegionHighlight } from '../../map/regionHighlight';
+import { showChoropleth } from '../../map/choropleth';
+import { applyBasemapPaint } from '../../map/basemap/apply';
+import { buildBasemapStyle } from '../../map/basemap/style';
+import { basemapUrls } from '../../map/basemap/sources';
+import { routeClick, type ClickAction } from './clickRouter';
+
+export interface MapEvents {
+  onViewChange: (v: CameraView) => void;
+  onHover: (info: PickingInfo) => void;
+  onClick: (info: PickingInfo | null, at: { lngLat: [number, number]; point: [number, number]; shiftKey: boolean }) => void;
+}
+
+export function useMapController(handle: RefObject<MapHandle | null>, datumRef: RefObject<DisplayDatum>, legend: ChoroplethLegend | null): MapEvents {
+  const mapStatus = useAppStore((s) => s.mapStatus);
+  const ready = mapStatus.state === 'ready';
+  const mapOf = useCallback(() => (ready ? (handle.current?.map ?? null) : null), [handle, ready]);
+
+  useThemePaint(mapOf);
+  useCameraRequests(mapOf, datumRef);
+  useRegionHighlight(mapOf);
+  useChoroplethPaint(mapOf, legend);
+  useDrawingTools(mapOf, datumRef);
+
+  const onViewChange = useCallback(
+    (v: CameraView) => {
+      const [lon, lat] = datumRef.current.fromDisplay([v.lon, v.lat]);
+      useAppStore.getState().setView(roundView({ zoom: v.zoom, lat, lon }));
+    },
+    [datumRef],
+  );
+  const onHover = useCallback((info: PickingInfo) => hover(info), []);
+  const onClick = useCallback<MapEvents['onClick']>(
+    (info, at) => {
+      const st = useAppStore.getState();
+      const lngLat = datumRef.current.fromDisplay(at.lngLat);
+      const user = info ? pickedUserFeature(info) : null;
+      let userFeature: { layerId: string; index: number } | null = null;
+      if (user && info) {
+        const features = st.userLayers.find((l) => l.id === user.layerId)?.features;
+        const index = features && info.index >= 0 && info.index < features.length ? info.index : (features?.indexOf(user.feature) ?? -1);
+        userFeature = { layerId: user.layerId, index };
+      }
+      const actions = routeClick({
+        drawTool: st.drawTool,
+        sidebarTab: st.sidebarTab,
+        userFeature,
+        itemId: info ? pickedItemId(info) : null,
+        layerId: info?.layer?.id ?? null,
+        picked: info !== null,
+        tileLayersShown: st.tileLayers.some((l) => l.visible && l.status !== 'failed'),
+        lngLat,
+        shiftKey: at.shiftKey,
+      });
+      for (const a of actions) carryOut(a, handle.current?.map ?? null);
+    },
+    [handle, datumRef],
+  );
+  return { onViewChange, onHover, onClick };
+}
+
+function carryOut(a: ClickAction, map: MapHandle['map'] | null): void {
+  const st = useAppStore.getState();
+  switch (a.kind) {
+    case 'add-circle':
+      st.addDrawnArea({ id: newAreaId(), name: `○ ${st.circleRadiusKm} km`, shape: { kind: 'circle', center: a.center, radiusKm: st.circleRadiusKm } });
+      return;
+    case 'select-user-feature':
+      st.selectUserFeature(a.index >= 0 ? { layerId: a.layerId, index: a.index } : null);
+      return;
+    case 'clear-user-feature':
+      if (st.userSelected) st.selectUserFeature(null);
+      return;
+    case 'clear-tile-feature':
+      if (st.tileFeature) st.setTileFeature(null);
+      return;
+    case 'query-tile-feature':
+      if (!map) return;
+      void import('../../map/tileLayers').then(({ tileFeatureAt }) => {
+        // where the clicked ground's WGS-84 coordinates are on screen (the tiles are WGS-84)
+        const p = map.project(a.lngLat);
+        const hit = tileFeatureAt(map, [p.x, p.y]);
+        if (hit) useAppStore.getState().setTileFeature(hit);
+      });
+      return;
+    case 'select-item':
+      st.select(a.id);
+      return;
+    case 'toggle-region-at': {
+      const level = resolveLevel(st.regionLevel, st.view?.zoom ?? 6);
+      void regionsAtPoint(level, a.lngLat[0], a.lngLat[1]).then((codes) => {
+        const code = codes[0];
+        if (code) useAppStore.getState().toggleRegion(code, a.add);
+      });
+      return;
+    }
+  }
+}
+
+function hover(info: PickingInfo): void {
+  const st = useAppStore.getState();
+  const user = pickedUserFeature(info);
+  if (user) {
+    st.setUserHover({ ...user, x: info.x, y: info.y });
+    if (st.hover) st.setHover(null);
+    return;
+  }
+  if (st.userHover) st.setUserHover(null);
+  const id = pickedItemId(info);
+  if (!id) {
+    if (st.hover) st.setHover(null);
+    return;
+  }
+  st.setHover({ id, x: info.x, y: info.y });
+}
+
+type MapOf = () => MapHandle['map'] | null;
+
+/** The page's colours are CSS variables; the base map's are paint properties, changed in place. */
+function useThemePaint(mapOf: MapOf): void {
+  const theme = useAppStore((s) => s.theme);
+  const themeApplied = useRef<'light' | 'dark'>('light'); // the style is built in the light palette
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+    const map = mapOf();
+    if (!map || themeApplied.current === theme) return;
+    themeApplied.current = theme;
+    void import('../../map/themes').then(({ recolorStyle, BASEMAP_PALETTES }) => {
+      const { lang, basemap } = useAppStore.getState();
+      const style = buildBasemapStyle(basemapUrls, fontFaces, { lang, ...basemap });
+      applyBasemapPaint(map, recolorStyle(style, BASEMAP_PALETTES[theme]));
+    });
+  }, [theme, mapOf]);
+}
+
+/** Camera requests (search, list, "zoom to"): to the item's shape, or its regions when it has none. */
+function useCameraRequests(mapOf: MapOf, datumRef: RefObject<DisplayDatum>): void {
+  const flyRequest = useAppStore((s) => s.flyRequest);
+  const data = useAppStore((s) => s.data);
+  useEffect(() => {
+    const map = mapOf();
+    if (!map || !flyRequest || data.state !== 'ready') return;
+    if ('bbox' in flyRequest) {
+      flyToBbox(map, datumRef.current.bbox(flyRequest.bbox));
+      return;
+    }
+    const item = data.items.find((i) => i.properties.id === flyRequest.id);
+    if (!item) return;
+    const bbox = itemBbox(item) ?? unionBbox(item.properties.regions.map((c) => data.regions.get(c)?.bbox));
+    if (bbox) flyToBbox(map, datumRef.current.bbox(bbox));
+  }, [flyRequest, data, mapOf, datumRef]);
+}
+
+/** The selected regions, or the regions of a selected item that has no shape of its own. */
+function useRegionHighlight(mapOf: MapOf): void {
+  const selected = useAppStore((s) => s.selected);
+  const data = useAppStore((s) => s.data);
+  const regionSelection = useAppStore((s) => s.regionSelection);
+  useEffect(() => {
+    const map = mapOf();
+    if (!map || data.state !== 'ready') return;
+    const item = selected ? data.items.find((i) => i.properties.id === selected) : undefined;
+    const codes =
+      regionSelection.length > 0
+        ? regionSelection
+        : item && !item.geometry
+          ? mostSpecificRegions(item.properties.regions, (c) => data.regions.get(c)?.parent ?? null)
+          : [];
+    setRegionHighlight(map, codes);
+  }, [selected, data, mapOf, regionSelection]);
+}
+
+function useChoroplethPaint(mapOf: MapOf, legend: ChoroplethLegend | null): void {
+  useEffect(() => {
+    const map = mapOf();
+    if (!map) return;
+    showChoropleth(map, legend ? legend.level : null, new Map([...(legend?.values ?? [])].map(([code, v]) => [code, v.color])));
+  }, [legend, mapOf]);
+}
+
+/** The polygon, rectangle and measure tools (terra-draw, loaded on first use); the circle is a click. */
+function useDrawingTools(mapOf: MapOf, datumRef: RefObject<DisplayDatum>): void {
+  const drawTool = useAppStore((s) => s.drawTool);
+  const drawSession = useRef<Promise<DrawSession> | null>(null);
+  useEffect(() => {
+    const map = mapOf();
+    if (!map) return;
+    const editorTool = drawTool === 'polygon' || drawTool === 'rectangle' || drawTool === 'measure' ? drawTool : null;
+    if (!editorTool && !drawSession.current) return;
+    drawSession.current ??= import('../../map/draw').then(({ startDrawing }) =>
+      startDrawing(map, {
+        onArea: (ring) => {
+          const st = useAppStore.getState();
+          st.addDrawnArea({ id: newAreaId(), name: `${st.lang === 'zh' ? '区域' : 'Area'} ${st.drawnAreas.length + 1}`, shape: { kind: 'polygon', coordinates: ring.map((q) => datumRef.current.fromDisplay(q)) } });
+        },
+        onMeasure: (line) => {
+          void import('../../geo/measure').then(({ pathLengthKm }) => useAppStore.getState().setMeasureKm(pathLengthKm(line.map((q) => datumRef.current.fromDisplay(q)))));
+        },
+      }),
+    );
+    void drawSession.current.then((s) => s.setTool(editorTool));
+  }, [drawTool, mapOf, datumRef]);
+}
+
+function roundView(v: CameraView): CameraView {
+  return { zoom: Math.round(v.zoom * 100) / 100, lat: Math.round(v.lat * 1e4) / 1e4, lon: Math.round(v.lon * 1e4) / 1e4 };
+}
+
+function unionBbox(boxes: ([number, number, number, number] | undefined)[]): [number, number, number, number] | null {
+  const list = boxes.filter((b): b is [number, number, number, number] => !!b);
+  if (list.length === 0) return null;
+  return [Math.min(...list.map((b) => b[0])), Math.min(...list.map((b) => b[1])), Math.max(...list.map((b) => b[2])), Math.max(...list.map((b) => b[3]))];
+}
+
