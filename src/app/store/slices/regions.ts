@@ -1,0 +1,54 @@
+/** Regional analysis: the regions opened and compared, the choropleth, drawn areas and the drawing tools. */
+import type { StateCreator } from 'zustand';
+import type { ChoroplethSettings, RegionLevelChoice } from '../../../model/analysis';
+import type { DrawnArea } from '../../../model/drawnArea';
+
+export type DrawToolChoice = 'polygon' | 'rectangle' | 'circle' | 'measure' | null;
+
+export interface RegionsSlice {
+  regionLevel: RegionLevelChoice;
+  /** Regions open in the region panel; two or more are compared side by side. */
+  regionSelection: string[];
+  choropleth: ChoroplethSettings | null;
+  drawnAreas: DrawnArea[];
+  /** The drawing tool that is active, if any. */
+  drawTool: DrawToolChoice;
+  circleRadiusKm: number;
+  /** The measured path's length (km) while the measure tool is on. */
+  measureKm: number | null;
+  setMeasureKm: (km: number | null) => void;
+  setRegionLevel: (level: RegionLevelChoice) => void;
+  toggleRegion: (code: string, add: boolean) => void;
+  setRegionSelection: (codes: string[]) => void;
+  setChoropleth: (c: ChoroplethSettings | null) => void;
+  addDrawnArea: (area: DrawnArea) => void;
+  renameDrawnArea: (id: string, name: string) => void;
+  removeDrawnArea: (id: string) => void;
+  setDrawTool: (tool: DrawToolChoice) => void;
+  setCircleRadiusKm: (km: number) => void;
+}
+
+export const regionsSlice: StateCreator<RegionsSlice> = (set) => ({
+  regionLevel: 'auto',
+  regionSelection: [],
+  choropleth: null,
+  drawnAreas: [],
+  drawTool: null,
+  circleRadiusKm: 50,
+  measureKm: null,
+  setMeasureKm: (measureKm) => set({ measureKm }),
+  setRegionLevel: (regionLevel) => set({ regionLevel }),
+  // a click opens one region (or closes it when it is the only one); Shift-click adds or removes
+  toggleRegion: (code, add) =>
+    set((s) => {
+      if (!add) return { regionSelection: s.regionSelection.length === 1 && s.regionSelection[0] === code ? [] : [code] };
+      return { regionSelection: s.regionSelection.includes(code) ? s.regionSelection.filter((c) => c !== code) : [...s.regionSelection, code] };
+    }),
+  setRegionSelection: (regionSelection) => set({ regionSelection }),
+  setChoropleth: (choropleth) => set({ choropleth }),
+  addDrawnArea: (area) => set((s) => ({ drawnAreas: [...s.drawnAreas, area] })),
+  renameDrawnArea: (id, name) => set((s) => ({ drawnAreas: s.drawnAreas.map((a) => (a.id === id ? { ...a, name } : a)) })),
+  removeDrawnArea: (id) => set((s) => ({ drawnAreas: s.drawnAreas.filter((a) => a.id !== id) })),
+  setDrawTool: (drawTool) => set({ drawTool, measureKm: null }),
+  setCircleRadiusKm: (circleRadiusKm) => set({ circleRadiusKm }),
+});
