@@ -6,7 +6,7 @@
  *   const result = await loadDefaultStory(fetchFn, url, ctx);   // tests / with reference checks
  *
  * Never throws: a network or parse failure comes back as `{ ok: false, error }` with a message
- * that says which file failed. The story's content is checked by tests/unit/app/story.test.ts
+ * that says which file failed. The story's content is checked by tests/unit/model/story.test.ts
  * (it parses, its quotes are verbatim in the plan, its items and regions exist, its cameras are
  * inside the region).
  */

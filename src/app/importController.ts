@@ -1,5 +1,5 @@
 /**
- * Import a file into a user layer (issue 7), from the data tab's picker / drop zone or a file
+ * Import a file into a user layer, from the data tab's picker / drop zone or a file
  * dropped on the map. The import client and its worker load on first use (dynamic import).
  * One import at a time: a new one cancels the one running. A failed import never touches the
  * layers already there; a successful one adds a layer and nothing else.

@@ -1,5 +1,5 @@
 /**
- * Add a tile layer (issue 7) from a URL or a local .pmtiles file: find out what it is
+ * Add a tile layer from a URL or a local .pmtiles file: find out what it is
  * (src/map/tileLayers.ts, loaded on first use), add it to the store and move the map to it.
  * Drawing it and watching its tiles is ./useTileLayers.ts's part.
  */

@@ -1,5 +1,5 @@
 /**
- * The chosen base map on the live map (issue 7). The switcher module loads on first use, so the
+ * The chosen base map on the live map. The switcher module loads on first use, so the
  * offline default costs nothing. A failed online base map switches back to the embedded one with
  * a notice. Returns the display datum: GCJ-02 once an AMap base map is drawing, else WGS-84
  * (the GCJ-02 one, with gcoord, loads before an AMap base map is shown). While an online base

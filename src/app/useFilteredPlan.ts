@@ -1,7 +1,7 @@
 /**
  * The filtered plan, derived once from the store and shared by the map layers, the legend
- * counts and the list — one truth for all three. It carries the person's own layers (issue 7)
- * filtered by the same text and region filters (./userFilters.ts), so their drawn features,
+ * counts and the list — one truth for all three. It carries the person's own layers
+ * filtered by the same text and region filters (../model/userFilters.ts), so their drawn features,
  * counts, legends and regional numbers agree too.
  */
 import { useEffect, useMemo, useState } from 'react';

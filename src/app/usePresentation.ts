@@ -1,5 +1,5 @@
 /**
- * Presenting (issue 6): loads the plan's default story (or one from a `#story=` link), applies
+ * Presenting: loads the plan's default story (or one from a `#story=` link), applies
  * the current chapter — camera, layers and filters, highlight — and exports images.
  */
 import { useCallback, useEffect, useRef } from 'react';

@@ -4,8 +4,8 @@
  * a person first asks for regional numbers, and every answer is for the same filtered set the
  * map and the list show (the filter mask is the `visible` array).
  *
- * The engine holds the plan's items followed by the features of every user layer (issue 7,
- * ./userFilters.ts userItemsOf). Plan numbers use a mask with the plan's filtered items only;
+ * The engine holds the plan's items followed by the features of every user layer
+ * (../model/userFilters.ts userItemsOf). Plan numbers use a mask with the plan's filtered items only;
  * user numbers a mask with the user features that pass the filters in layers that are shown.
  */
 import { useEffect, useMemo, useState } from 'react';

@@ -1,5 +1,5 @@
 /**
- * Keep the map's tile layers in line with the store (issue 7), and watch each new one load: a
+ * Keep the map's tile layers in line with the store, and watch each new one load: a
  * layer whose tiles fail is marked 'failed', taken off the map and the person is told. Over a
  * base map in another datum (AMap, GCJ-02) the vector layers are moved by the datum's offset
  * at the centre of the view, taken again after every move (src/map/datumTranslate.ts).

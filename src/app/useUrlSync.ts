@@ -1,5 +1,5 @@
 /**
- * Mirror the shareable state in the URL hash (`#map=zoom/lat/lon&…`, see ./url.ts).
+ * Mirror the shareable state in the URL hash (`#map=zoom/lat/lon&…`, see ../model/url.ts).
  * On start (once the data is loaded, so ids and region codes can be checked) the hash is
  * decoded into the store; broken parts fall back to defaults with a notice. After that every
  * change of the state replaces the hash (no history entry per pan), and a hash edited by hand

@@ -1,5 +1,5 @@
 /**
- * User layers (issue 7) across reloads: restore them from IndexedDB when the app starts, then
+ * User layers across reloads: restore them from IndexedDB when the app starts, then
  * write each layer that is added or changed and delete each one removed. The IndexedDB module
  * loads after the first render (dynamic import).
  */

@@ -1,5 +1,5 @@
 /**
- * Display coordinates for a base map in another datum (issue 7). The app's data is WGS-84;
+ * Display coordinates for a base map in another datum. The app's data is WGS-84;
  * AMap/Gaode tiles are drawn in GCJ-02, so over them every overlay is shifted into GCJ-02 for
  * display (gcoord's published transform; it is the identity outside China), and positions read
  * off the map (clicks, the camera) are shifted back. Pure functions; results for a given input

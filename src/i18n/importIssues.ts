@@ -1,5 +1,5 @@
 /**
- * What the importer tells the person (issue 7), in Chinese and English: one text per issue
+ * What the importer tells the person, in Chinese and English: one text per issue
  * code (`issues.<code>`) or per code and variant (`issues.<code>_<variant>`, the variant in
  * `params.variant`), one per reason a feature is dropped (`issueReasons.<reasonCode>`), and the
  * words these texts put together (`issueWords`). src/i18n/importIssueText.ts fills them in from

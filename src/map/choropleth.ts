@@ -1,5 +1,5 @@
 /**
- * Colour provinces, prefectures or counties by a value (issue 5). The base style carries one
+ * Colour provinces, prefectures or counties by a value. The base style carries one
  * hidden fill layer per level (choropleth-<source>); this sets its colours with a `match` on
  * the adcode and shows it. Pure style expressions; the classes come from src/geo/classify.ts.
  */

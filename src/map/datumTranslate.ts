@@ -1,6 +1,6 @@
 /**
  * How far a tile layer is moved on screen so it lines up with a base map drawn in another datum
- * (issue 7). Tile layers are drawn by MapLibre from tiles, so their vertices cannot be converted
+ *. Tile layers are drawn by MapLibre from tiles, so their vertices cannot be converted
  * one by one the way deck.gl inputs are (./displayInput.ts). Instead each fill, line and circle
  * layer gets a `*-translate` of the datum's offset at the centre of the view, in pixels:
  *

@@ -1,5 +1,5 @@
 /**
- * The datum the map is drawn in, as the app uses it (issue 7): how deck inputs, positions and
+ * The datum the map is drawn in, as the app uses it: how deck inputs, positions and
  * boxes go to the screen and back. WGS-84 is the identity and costs nothing; the GCJ-02 one
  * (./gcjDatum.ts, with gcoord) loads only when an AMap base map is chosen.
  */

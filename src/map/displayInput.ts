@@ -1,5 +1,5 @@
 /**
- * The deck layers' input in the display datum (issue 7): over a GCJ-02 base map every geometry
+ * The deck layers' input in the display datum: over a GCJ-02 base map every geometry
  * the plan layers draw — items, links, drawn areas, timeline paths, user layers — is shifted
  * into GCJ-02 (src/geo/displayCrs.ts). Feature objects keep their properties, so picking still
  * returns the item or user feature; arrays are converted once and cached. User layers are shifted

@@ -1,5 +1,5 @@
 /**
- * Image export (issue 6): the map image with a title block, legend, scale bar, north arrow, date
+ * Image export: the map image with a title block, legend, scale bar, north arrow, date
  * and attribution composed into one PNG (or JPEG) at 1×, 2× or 4×.
  *
  * Two layers: `layoutExport(opts, measure?)` is pure and returns where every element goes (in CSS

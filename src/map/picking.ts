@@ -1,7 +1,7 @@
 import type { ImportedFeature } from '../data/import/types';
 import type { PickingInfo } from '@deck.gl/core';
 
-/** The user layer (issue 7) id and feature under the pointer, from a deck picking result. */
+/** The user layer id and feature under the pointer, from a deck picking result. */
 export function pickedUserFeature(info: PickingInfo): { layerId: string; feature: ImportedFeature } | null {
   const id = info.layer?.id;
   if (!info.picked || !id?.startsWith('user-layer-') || !info.object) return null;
@@ -10,7 +10,7 @@ export function pickedUserFeature(info: PickingInfo): { layerId: string; feature
 
 /** The id of the plan item under the pointer, from a deck picking result. */
 export function pickedItemId(info: PickingInfo): string | null {
-  // The person's own layers (issue 7) may have an `id` property of their own: not a plan item.
+  // The person's own layers may have an `id` property of their own: not a plan item.
   if (info.layer?.id.startsWith('user-layer-')) return null;
   const o = info.object as { properties?: { id?: unknown; item?: unknown } } | undefined;
   if (!o?.properties) return null;

@@ -31,11 +31,11 @@ export interface PlanLayerInput {
   visible: boolean[]; // per item in the full list
   filterVersion: string; // changes whenever `visible` changes
   selectedId: string | null;
-  /** Areas the person drew (issue 5), drawn as dashed outlines. */
+  /** Areas the person drew, drawn as dashed outlines. */
   drawnAreas?: { id: string; geometry: { type: 'Polygon'; coordinates: number[][][] } }[];
-  /** The 2019 timeline: the part of each railway drawn so far (issue 6). */
+  /** The 2019 timeline: the part of each railway drawn so far. */
   timelinePaths?: { id: string; path: [number, number][] }[];
-  /** The person's own layers that are switched on (issue 7), bottom first; deck id `user-layer-<id>`. */
+  /** The person's own layers that are switched on, bottom first; deck id `user-layer-<id>`. */
   userLayers?: UserLayerInput[];
   /** The user-layer feature chosen in the search or on the map, outlined on top. */
   userSelected?: ImportedFeature | null;
@@ -48,7 +48,7 @@ export interface UserLayerInput {
   /** '#rrggbb' */
   color: string;
   style?: UserLayerStyle;
-  /** Per feature: 1 = passes the filters (src/app/userFilters.ts). */
+  /** Per feature: 1 = passes the filters (src/model/userFilters.ts). */
   shown: Uint8Array;
   /** Changes whenever `shown` does. */
   filterVersion: string;

@@ -1,5 +1,5 @@
 /**
- * Colour themes of the map (issue 6): a light base map (the current one) for bright rooms and a
+ * Colour themes of the map: a light base map (the current one) for bright rooms and a
  * dark one for projectors, plus the colour science used to check that the plan's layer colours
  * (./planColors.ts) stay distinguishable for people with colour-vision deficiencies (CVD).
  *

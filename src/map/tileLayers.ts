@@ -1,5 +1,5 @@
 /**
- * Tile layers (issue 7, "data too large for the browser"): a PMTiles archive (by https URL or a
+ * Tile layers ("data too large for the browser"): a PMTiles archive (by https URL or a
  * local file), a TileJSON URL, or an {z}/{x}/{y} vector- or raster-tile template. MapLibre draws
  * them from tiles fetched as needed, so the size of the data never reaches the browser whole.
  *

@@ -1,5 +1,5 @@
 /**
- * A user layer (issue 7) on the map: one deck.gl layer `user-layer-<id>` that draws
+ * A user layer on the map: one deck.gl layer `user-layer-<id>` that draws
  *
  * - a layer of points as a ScatterplotLayer over binary data (./userLayerBuffers.ts): positions,
  *   colours, radii and the filter mask are typed arrays, so deck runs no accessor per feature,

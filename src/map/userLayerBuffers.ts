@@ -1,5 +1,5 @@
 /**
- * What deck.gl draws a user layer (issue 7) from, built without blocking the page. deck builds
+ * What deck.gl draws a user layer from, built without blocking the page. deck builds
  * a layer's attributes through accessor functions in one animation frame: for the 800,000 points
  * of a 100 MB import that was one task of 0.7–1.8 s. A layer whose features are all points is
  * drawn instead from typed arrays (deck's binary data: no accessor runs), and those arrays are

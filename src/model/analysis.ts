@@ -1,5 +1,5 @@
 /**
- * Regional analysis state (issue 5): which regions are selected for the region panel and
+ * Regional analysis state: which regions are selected for the region panel and
  * comparison, the choropleth, and the drawn areas. Pure types and helpers.
  */
 export type RegionLevel = 'province' | 'prefecture' | 'county';

@@ -1,5 +1,5 @@
 /**
- * Export (issue 7): the plan items that pass the current filters and have a location, and the
+ * Export: the plan items that pass the current filters and have a location, and the
  * user layers that are shown, as one GeoJSON or CSV file. Each feature gets a `jjj_layer`
  * property naming where it came from (`plan:<layer>` or the user layer's name). The writers
  * (src/data/export) load on first use.

@@ -1,5 +1,5 @@
 /**
- * The filter logic of issue 4 (pure, no DOM): which plan items pass the filters, the counts per
+ * The filter logic (pure, no DOM): which plan items pass the filters, the counts per
  * layer and group ("shown / described / declared"), the milestone-month histogram for the
  * timeline, and the active-filter chips.
  *

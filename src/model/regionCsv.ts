@@ -1,5 +1,5 @@
 /**
- * A region panel's numbers as a table (issue 7): one row per figure the panel shows, with the
+ * A region panel's numbers as a table: one row per figure the panel shows, with the
  * region's code and zh/en names, the figure named in both languages, its value and unit. The
  * values are rounded as the panel shows them (km and km² to 0.1, mu to 1). Pure: the labels
  * come from the caller (i18next's fixed zh and en translators), the CSV text from

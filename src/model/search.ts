@@ -31,7 +31,7 @@ export function searchPlan(query: string, items: PlanItem[], regions: Map<string
 }
 
 
-/** A feature of a user layer (issue 7) found by the text of its property values. */
+/** A feature of a user layer found by the text of its property values. */
 export interface UserSearchResult {
   type: 'user';
   layerId: string;

@@ -1,6 +1,6 @@
 /**
- * The shape of the app's state that is shared with the URL (issue 4). Pure types and defaults;
- * the store (./store.ts) holds it, ./url.ts encodes and decodes it, ./filters.ts derives the
+ * The shape of the app's state that is shared with the URL. Pure types and defaults;
+ * the store (src/app/store) holds it, ./url.ts encodes and decodes it, ./filters.ts derives the
  * filtered set from it.
  */
 import type { GroupId, ItemKind, ThemeId } from '../data/plan/schema';
@@ -34,7 +34,7 @@ export interface BasemapLayers {
 }
 
 /**
- * The base map under the overlays (issue 7). The embedded offline map is the default; the others
+ * The base map under the overlays. The embedded offline map is the default; the others
  * are online and opt-in. The Tianditu key is not part of this (it never goes into a link).
  */
 export type BaseMapSource =
@@ -70,7 +70,7 @@ export type ListSort = 'group' | 'name' | 'date';
 
 export interface UrlState {
   view: MapView | null;
-  /** Drawn areas (issue 5); absent = none. */
+  /** Drawn areas; absent = none. */
   areas?: DrawnArea[];
   filters: Filters;
   basemap: BasemapLayers;

@@ -1,5 +1,5 @@
 /**
- * The timeline of 2019 (issue 6): the plan's dated milestones in order, and the railway lines
+ * The timeline of 2019: the plan's dated milestones in order, and the railway lines
  * drawn as they come into service. Pure functions over the plan's items; no DOM, no deck.gl.
  *
  * Time axis. `t` is a continuous month number in PLAN_YEAR: 0 = the start of January, m = the end

@@ -1,5 +1,5 @@
 /**
- * The URL state codec of issue 4 (pure, no DOM): UrlState <-> location hash.
+ * The URL state codec (pure, no DOM): UrlState <-> location hash.
  *
  * Format (parameters in this order, each omitted when it has its default value, except `lang`):
  *
@@ -17,7 +17,7 @@
  *                               sender's language (absent on decode = ctx.defaultLang)
  *   base=-counties,-rivers      base-map layers switched off (`-name`); decoding also accepts
  *                               `name` / `+name` for on; omitted when all are on
- *   bm=osm                      an online base map (issue 7): osm | tianditu | amap |
+ *   bm=osm                      an online base map: osm | tianditu | amap |
  *                               style:<encodeURIComponent(https URL)>; omitted = the embedded map.
  *                               A Tianditu key is never written (it stays in the browser)
  *

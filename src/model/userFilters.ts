@@ -1,5 +1,5 @@
 /**
- * The filters of issue 4 applied to the person's own layers (issue 7). Pure, no DOM.
+ * The plan filters applied to the person's own layers. Pure, no DOM.
  *
  * A user-layer feature passes when:
  * - `filters.text` is blank, or every term (normalised as in ./filters.ts) occurs in the text of

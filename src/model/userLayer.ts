@@ -5,7 +5,7 @@
 import type { ImportedFeature, LayerStats } from '../data/import/types';
 import type { UserLayerStyle } from './userLayerStyle';
 
-/** A layer the person imported (issue 7); kept in IndexedDB (src/data/userLayers/persist.ts). */
+/** A layer the person imported; kept in IndexedDB (src/app/storage/userLayers.ts). */
 export interface UserLayer {
   id: string;
   name: string;

@@ -1,5 +1,5 @@
 /**
- * Style by attribute for a user layer (issue 7). Pure: no React, no deck.
+ * Style by attribute for a user layer. Pure: no React, no deck.
  *
  * - single: every feature in the layer's colour;
  * - category: each distinct value of a property gets a palette colour, the most frequent first;

@@ -1,5 +1,5 @@
 /**
- * The person's own layers in a legend (issue 7): what the presentation legend, the printed
+ * The person's own layers in a legend: what the presentation legend, the printed
  * legend and the exported image list after the plan's layers. One entry per switched-on layer
  * with features shown — its name and colour, or, styled by attribute, one entry per class that
  * has features shown ("name · class"). Pure apart from the translation function passed in.

@@ -1,5 +1,5 @@
 /**
- * Choose the base map (issue 7): the embedded offline map (default), OpenStreetMap, Tianditu
+ * Choose the base map: the embedded offline map (default), OpenStreetMap, Tianditu
  * (with the person's key), AMap (GCJ-02) or any MapLibre style URL. Online choices are opt-in
  * and say so; the app switches back to the embedded map with a notice if one fails
  * (src/app/useBaseMap.ts).

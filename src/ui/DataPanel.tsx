@@ -1,5 +1,5 @@
 /**
- * The data tab (issue 7): import a file (picker, drop zone, or a drop anywhere on the map),
+ * The data tab: import a file (picker, drop zone, or a drop anywhere on the map),
  * watch its progress and cancel it, read what was kept and dropped and where, apply the
  * suggested fix or another coordinate system / columns; the person's layers (colour,
  * visibility, name, zoom to, remove); export the filtered plan and the shown layers.
@@ -106,7 +106,7 @@ function progressValue(p: ImportProgress | null): { value: number; max: number }
   return null; // parsing: indeterminate
 }
 
-/** i18next's t and exists in the current language, for the import messages (./importIssueText.ts). */
+/** i18next's t and exists in the current language, for the import messages (../i18n/importIssueText.ts). */
 function useIssueTranslator(): Translator {
   const { t, i18n } = useTranslation();
   return { t: (key, options) => t(key, options), exists: (key, options) => i18n.exists(key, options) };

@@ -1,5 +1,5 @@
 /**
- * Presentation mode (issue 6): full screen, panels hidden; the chapter's title and caption
+ * Presentation mode: full screen, panels hidden; the chapter's title and caption
  * (with its quote from the plan), the legend of what is shown, a progress indicator, and
  * keyboard / clicker control: → Space PageDown forward, ← PageUp back, Home End, Esc leaves.
  */

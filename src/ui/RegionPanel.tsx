@@ -1,5 +1,5 @@
 /**
- * Regional analysis (issue 5): the regions a person clicked (one → its numbers; several →
+ * Regional analysis: the regions a person clicked (one → its numbers; several →
  * side by side), the choropleth controls and legend, and the drawn areas with their numbers.
  * All numbers come from the aggregation engine for the current filters.
  */

@@ -11,7 +11,7 @@ import type { ChoroplethLegend } from '../app/useChoropleth';
 import { StoryPanel } from './StoryPanel';
 import type { StoryActions } from '../app/usePresentation';
 
-// The data tab (issue 7) loads on first use.
+// The data tab loads on first use.
 const DataPanel = lazy(() => import('./DataPanel').then((m) => ({ default: m.DataPanel })));
 
 /** The side panel: layers & filters, or the list. Collapsible; on a narrow screen it overlays the map. */

@@ -1,5 +1,5 @@
 /**
- * The story editor, the 2019 timeline, image export, print and theme (issue 6), in the side
+ * The story editor, the 2019 timeline, image export, print and theme, in the side
  * panel's "Present" tab. A story opens from a file or a link; a bad one gets a message and
  * changes nothing.
  */

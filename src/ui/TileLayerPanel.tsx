@@ -1,5 +1,5 @@
 /**
- * Tile layers (issue 7): data too large to import is added by URL — a PMTiles archive, a TileJSON
+ * Tile layers: data too large to import is added by URL — a PMTiles archive, a TileJSON
  * or an {z}/{x}/{y} template — or as a local .pmtiles file, and listed with a switch, colour,
  * "zoom to" and remove. How to make and host PMTiles is in the README.
  */

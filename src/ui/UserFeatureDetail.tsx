@@ -1,6 +1,6 @@
 /**
  * The properties of the user-layer feature chosen in the search or clicked on the map
- * (issue 7), as a small card on the map. Names and values are React text nodes, never markup.
+ *, as a small card on the map. Names and values are React text nodes, never markup.
  */
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../app/store';
@@ -56,7 +56,7 @@ export function PropertyList({ properties }: { properties: Record<string, unknow
   );
 }
 
-/** The properties of a tile-layer feature clicked on the map (issue 7). */
+/** The properties of a tile-layer feature clicked on the map. */
 export function TileFeatureDetail() {
   const picked = useAppStore((s) => s.tileFeature);
   const layer = useAppStore((s) => (picked ? s.tileLayers.find((l) => l.id === picked.layerId) : undefined));

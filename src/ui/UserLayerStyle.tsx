@@ -1,8 +1,8 @@
 /**
- * Style by attribute for one user layer (issue 7): one colour, categories of a property, or
+ * Style by attribute for one user layer: one colour, categories of a property, or
  * graduated classes of a numeric property (with an optional point radius), and the layer's
  * legend — each class's swatch, its value or range, and how many of its features are shown;
- * a class switched off there is filtered out (src/app/userFilters.ts).
+ * a class switched off there is filtered out (src/model/userFilters.ts).
  * The classes are the ones the map draws (styledUserLayer); values are React text, never markup.
  */
 import { useMemo } from 'react';

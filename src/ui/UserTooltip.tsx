@@ -12,7 +12,7 @@ function text(v: unknown): string {
 }
 
 /**
- * The properties of the user-layer feature under the pointer (issue 7). Names and values are
+ * The properties of the user-layer feature under the pointer. Names and values are
  * React text nodes: a value `<img src=x onerror=alert(1)>` shows as those characters.
  */
 export function UserTooltip() {

@@ -1,5 +1,5 @@
 /**
- * User layers (issue 7) kept in IndexedDB across reloads, with the raw IndexedDB API (no
+ * User layers kept in IndexedDB across reloads, with the raw IndexedDB API (no
  * dependency). Two object stores: `userLayers` holds each layer without its features (keyed by
  * its id; small), `userLayerFeatures` its features in chunks of FEATURE_CHUNK (keyed
  * `[id, chunk]`). A chunk is written and read in a transaction of its own, so that no single

@@ -1,5 +1,5 @@
 /**
- * Export features as GeoJSON or CSV (issue 7). CSV: RFC 4180 (fields with a comma, quote, CR
+ * Export features as GeoJSON or CSV. CSV: RFC 4180 (fields with a comma, quote, CR
  * or LF are quoted, quotes doubled; CRLF line ends), UTF-8 with a BOM so Excel reads Chinese
  * text correctly. Points are written as lon/lat columns; other geometries as a WKT column
  * (points get WKT too when the file has both). Property values: strings as they are, numbers

@@ -1,5 +1,5 @@
 /**
- * Types of the import core (issue 7). Everything here is plain data: it crosses the worker
+ * Types of the import core. Everything here is plain data: it crosses the worker
  * boundary by structured clone and the UI renders messages and property values as text.
  */
 import type { Feature, Geometry, GeoJsonProperties } from 'geojson';

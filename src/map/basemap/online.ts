@@ -1,5 +1,5 @@
 /**
- * Online base maps (issue 7): what each one is and how it becomes MapLibre sources and layers.
+ * Online base maps: what each one is and how it becomes MapLibre sources and layers.
  * Pure: no map, no network. ./switch.ts puts the result on the live map; see ./README.md for why
  * they are merged under the app's layers instead of replacing the style.
  *

@@ -1,5 +1,5 @@
 /**
- * The region sources (provinces, prefectures, counties) in the display datum (issue 7). Over a
+ * The region sources (provinces, prefectures, counties) in the display datum. Over a
  * GCJ-02 base map the choropleth, the region highlights and the province borders must shift
  * with the other overlays, so their GeoJSON is fetched (from the app's origin), converted and set
  * as data; back on a WGS-84 map the sources get their URLs again.

@@ -29,14 +29,14 @@ export interface BasemapUrls {
 export type FontFaces = Record<string, { url: string; 'unicode-range': string[] }[]>;
 export type LabelLanguage = 'zh' | 'en';
 
-/** Which base-map layer groups a person can switch off (issue 4 wires the toggles). */
+/** Which base-map layer groups a person can switch off . */
 export interface BasemapOptions {
   lang: LabelLanguage;
   counties: boolean;
   labels: boolean;
   rivers: boolean;
   /**
-   * false while an online base map is shown (issue 7): the embedded ground, water and labels are
+   * false while an online base map is shown: the embedded ground, water and labels are
    * hidden; the app's own layers on the base style (choropleth, highlights) and the province
    * borders stay. Absent = true.
    */
@@ -122,7 +122,7 @@ export function buildBasemapStyle(urls: BasemapUrls, fontFaces: FontFaces, optio
       source: 'provinces',
       paint: { 'fill-color': ['match', ['get', 'adcode'], '110000', c.beijing, '120000', c.beijing, c.land] },
     },
-    // Choropleth fills (issue 5), one per level, hidden until a person turns one on
+    // Choropleth fills, one per level, hidden until a person turns one on
     // (../choropleth.ts sets their colours).
     ...(['provinces', 'prefectures', 'counties'] as const).map(
       (src): LayerSpecification => ({

@@ -1,6 +1,6 @@
 /**
  * Put an online base map on the live map, watch whether it loads, and take it off again
- * (issue 7). The embedded style stays the map's style throughout: the online sources and
+ *. The embedded style stays the map's style throughout: the online sources and
  * layers are added under it (ids `online:…`) and the embedded ground layers are hidden by
  * MapView's options (BasemapOptions.embedded). `setStyle` is avoided because it would drop the
  * layers the app adds at run time (drawing tools, deck's interleaved layers). See ./README.md.

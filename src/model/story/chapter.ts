@@ -1,5 +1,5 @@
 /**
- * Helpers for using and editing chapters (issue 6): the filters a chapter asks for, a new
+ * Helpers for using and editing chapters: the filters a chapter asks for, a new
  * chapter from the current view, and moving chapters around. Pure.
  */
 import { normalizeFilters } from '../filters';

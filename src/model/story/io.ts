@@ -1,5 +1,5 @@
 /**
- * Reading and writing stories (issue 6): JSON files and links. Pure, no DOM; works in the
+ * Reading and writing stories: JSON files and links. Pure, no DOM; works in the
  * browser and in Node ≥ 20 (TextEncoder/TextDecoder, btoa/atob).
  *
  * - `parseStory(input, ctx?)` never throws. It accepts a JSON string or an already parsed value

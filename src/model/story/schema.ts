@@ -1,5 +1,5 @@
 /**
- * The story model of issue 6 ("Present"): a story is a sequence of chapters, each a camera view,
+ * The story model ("Present"): a story is a sequence of chapters, each a camera view,
  * optional filters, an optional highlight and a bilingual caption that can quote the plan.
  *
  * This file holds the zod schemas and the types inferred from them; ./io.ts parses, serialises
@@ -79,7 +79,7 @@ export type StoryCamera = z.infer<typeof cameraSchema>;
 
 const month = z.number().int({ message: 'a month must be a whole number 1–12' }).min(1, { message: 'a month must be 1–12' }).max(12, { message: 'a month must be 1–12' });
 
-/** A subset of the app's Filters (src/app/state.ts); a missing field keeps the app's default. */
+/** A subset of the app's Filters (src/model/state.ts); a missing field keeps the app's default. */
 export const storyFiltersSchema = z.strictObject({
   layers: z.array(z.enum(PLAN_LAYER_KEYS, { message: `a layer must be one of ${PLAN_LAYER_KEYS.join(', ')}` })).optional(),
   kinds: z.array(z.enum(FILTER_KINDS, { message: `a kind must be one of ${FILTER_KINDS.join(', ')}` })).optional(),
