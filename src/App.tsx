@@ -58,7 +58,7 @@ export function App() {
   const plan = useFilteredPlan();
   const analysis = useRegionAnalysis(plan, useClickLevel(), useAnalysedLevels());
   const legend = useChoropleth(analysis);
-  const storyActions = usePresentation(handle, datumRef, plan?.users);
+  const storyActions = usePresentation(handle, datumRef, plan);
   const { layers, onOverlay } = useDeckLayers(plan, datum);
   const events = useMapController(handle, datumRef, legend);
   const drop = useFileDrop();
@@ -112,7 +112,7 @@ export function App() {
           )}
           {plan && <DetailPanel plan={plan} />}
           <Notices />
-          <Presentation users={plan?.users} />
+          <Presentation plan={plan} />
         </main>
         {plan && <PrintSheet plan={plan} />}
       </div>

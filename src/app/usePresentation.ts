@@ -3,21 +3,18 @@
  * the current chapter — camera, layers and filters, highlight — and exports images.
  */
 import { useCallback, useEffect, useRef } from 'react';
-import { planLayerLabel } from '../model/labels';
 import { useTranslation } from 'react-i18next';
 import type { MapHandle } from '../map/MapView';
 import { useAppStore } from './store';
 import { chapterFilters } from '../model/story/chapter';
 import type { ExportScale } from '../map/exportImage';
-import { PLAN_LAYER_COLORS } from '../model/planColors';
 import { BASEMAP_ATTRIBUTION } from '../map/attribution';
 import type { StoryContext } from '../model/story/io';
 import planTextUrl from '../../geodata/plan/source/plan-2019.zh.txt?url';
 import type { PixelRatioFollower } from '../map/grabMap';
 import type { DisplayDatum } from '../map/displayDatum';
-import type { FilteredUserPart } from '../model/filteredPlan';
-import { userLegendEntries } from '../model/userLegend';
-import { hexToRgb } from '../model/userLayerStyle';
+import type { FilteredPlan } from '../model/filteredPlan';
+import { buildLegend } from '../model/legend';
 import { downloadBlob } from './download';
 import { localized } from '../i18n/language';
 
@@ -42,7 +39,7 @@ export interface StoryActions {
   resetStory: () => void;
 }
 
-export function usePresentation(handle: React.RefObject<MapHandle | null>, datum: React.RefObject<DisplayDatum>, users?: FilteredUserPart): StoryActions {
+export function usePresentation(handle: React.RefObject<MapHandle | null>, datum: React.RefObject<DisplayDatum>, plan: FilteredPlan | null): StoryActions {
   const { t } = useTranslation();
   const data = useAppStore((s) => s.data);
   const story = useAppStore((s) => s.story);
@@ -146,13 +143,7 @@ export function usePresentation(handle: React.RefObject<MapHandle | null>, datum
         const image = await grabMap(map, scale, handle.current?.overlay as unknown as PixelRatioFollower | null);
         const canvas = map.getCanvas();
         // the plan's layers, then the person's own as shown (name, or name · class)
-        const legend = [
-          ...st.filters.layers.map((k) => ({
-            label: planLayerLabel(k, t),
-            color: PLAN_LAYER_COLORS[k],
-          })),
-          ...userLegendEntries(users, t).map((e) => ({ label: e.label, color: hexToRgb(e.color) })),
-        ];
+        const legend = plan ? buildLegend(plan, st.filters.layers, t) : [];
         const chapter = st.presenting ? st.story?.chapters[st.chapterIndex] : undefined;
         const blob = await composeMapImage({
           mapCanvas: image,

@@ -10,6 +10,7 @@ import { PLAN_LAYER_KEYS, type PlanLayerKey } from '../model/state';
 import type { FilteredPlan } from '../model/filteredPlan';
 import { PLAN_LAYER_COLORS, cssColor } from '../model/planColors';
 import type { GroupId } from '../data/plan/schema';
+import { countsByGroup, declaredByGroup } from '../model/filters';
 
 // Online base maps are opt-in: their chooser loads after the first frame (it is not needed for it).
 const BaseMapChooser = lazy(() => import('./BaseMapChooser').then((m) => ({ default: m.BaseMapChooser })));
@@ -27,7 +28,8 @@ export function LayerPanel({ plan }: { plan: FilteredPlan }) {
   const layers = useAppStore((s) => s.filters.layers);
   const setFilters = useAppStore((s) => s.setFilters);
   const data = useAppStore((s) => s.data);
-  const declared = new Map<GroupId, number>(data.state === 'ready' ? data.meta.groups.map((g) => [g.id, g.declared]) : []);
+  // the one count function every panel uses: the layers' counts summed per group, with the release's declared totals
+  const groups = countsByGroup(plan.countsByLayer, data.state === 'ready' ? declaredByGroup(data.meta) : new Map<GroupId, number>());
   const on = new Set(layers);
 
   const setLayers = (next: Set<PlanLayerKey>) => setFilters({ layers: PLAN_LAYER_KEYS.filter((k) => next.has(k)) });
@@ -54,12 +56,10 @@ export function LayerPanel({ plan }: { plan: FilteredPlan }) {
       <ul className="layer-list">
         {([1, 2, 3, 4, 5] as GroupId[]).map((g) => {
           const keys = GROUP_LAYERS[g];
-          const shown = keys.reduce((n, k) => n + plan.countsByLayer[k].shown, 0);
-          const described = keys.reduce((n, k) => n + plan.countsByLayer[k].described, 0);
+          const { shown, described, declared: decl } = groups[g];
           const allOn = keys.every((k) => on.has(k));
           const someOn = keys.some((k) => on.has(k));
           const groupName = t(`groups.g${g}`);
-          const decl = declared.get(g) ?? 0;
           return (
             <li key={g} className="layer-group" data-testid={`layer-group-${g}`}>
               <div className="layer-row">

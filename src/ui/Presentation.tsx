@@ -4,18 +4,17 @@
  * keyboard / clicker control: → Space PageDown forward, ← PageUp back, Home End, Esc leaves.
  */
 import { useEffect } from 'react';
-import { planLayerLabel } from '../model/labels';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../app/store';
-import { PLAN_LAYER_KEYS } from '../model/state';
 import { Swatch } from './LayerPanel';
-import type { FilteredUserPart } from '../model/filteredPlan';
-import { userLegendEntries } from '../model/userLegend';
+import type { FilteredPlan } from '../model/filteredPlan';
+import { buildLegend } from '../model/legend';
+import { cssColor } from '../model/planColors';
 import { localized } from '../i18n/language';
 
 const AUTOPLAY_CHOICES = [5, 10, 20, 30];
 
-export function Presentation({ users }: { users?: FilteredUserPart | undefined }) {
+export function Presentation({ plan }: { plan: FilteredPlan | null }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'zh';
   const presenting = useAppStore((s) => s.presenting);
@@ -108,16 +107,17 @@ export function Presentation({ users }: { users?: FilteredUserPart | undefined }
       </section>
       <aside className="present-legend" aria-label={t('story.legend')}>
         <ul>
-          {PLAN_LAYER_KEYS.filter((k) => layers.includes(k)).map((k) => (
-            <li key={k}>
-              <Swatch layer={k} /> {planLayerLabel(k, t)}
-            </li>
-          ))}
-          {userLegendEntries(users, t).map((e) => (
-            <li key={e.key} data-testid="present-user-legend">
-              <span className="swatch" aria-hidden="true" style={{ background: e.color }} /> {e.label}
-            </li>
-          ))}
+          {(plan ? buildLegend(plan, layers, t) : []).map((e) =>
+            e.kind === 'plan' && e.layer ? (
+              <li key={e.key}>
+                <Swatch layer={e.layer} /> {e.label}
+              </li>
+            ) : (
+              <li key={e.key} data-testid="present-user-legend">
+                <span className="swatch" aria-hidden="true" style={{ background: cssColor(e.color) }} /> {e.label}
+              </li>
+            ),
+          )}
         </ul>
       </aside>
       <nav className="present-controls" aria-label={t('story.heading')}>

@@ -1,10 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import { planLayerLabel } from '../model/labels';
 import { useAppStore } from '../app/store';
-import { PLAN_LAYER_KEYS } from '../model/state';
 import type { FilteredPlan } from '../model/filteredPlan';
 import { Swatch } from './LayerPanel';
-import { userLegendEntries } from '../model/userLegend';
+import { buildLegend } from '../model/legend';
+import { cssColor } from '../model/planColors';
 import { localized } from '../i18n/language';
 
 /** What a printed page adds to the map (print.css): the legend and the list of visible items. */
@@ -18,14 +17,9 @@ export function PrintSheet({ plan }: { plan: FilteredPlan }) {
       <section className="print-only print-legend" aria-hidden="true">
         <h2>{t('story.legend')}</h2>
         <ul>
-          {PLAN_LAYER_KEYS.filter((k) => layers.includes(k)).map((k) => (
-            <li key={k}>
-              <Swatch layer={k} /> {planLayerLabel(k, t)} ({plan.countsByLayer[k].shownRecords})
-            </li>
-          ))}
-          {userLegendEntries(plan.users, t).map((e) => (
+          {buildLegend(plan, layers, t).map((e) => (
             <li key={e.key}>
-              <span className="swatch" aria-hidden="true" style={{ background: e.color }} /> {e.label} ({e.count})
+              {e.kind === 'plan' && e.layer ? <Swatch layer={e.layer} /> : <span className="swatch" aria-hidden="true" style={{ background: cssColor(e.color) }} />} {e.label} ({e.count})
             </li>
           ))}
         </ul>

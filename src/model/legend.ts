@@ -1,0 +1,37 @@
+/**
+ * The legend: one list of what the map draws, in one order, with one count, for every place a
+ * legend is shown (the presentation, the printed sheet, the exported image). The plan's layers
+ * that are switched on come first, in the layer list's order, each counting the records drawn
+ * (tasks and their parts); then the person's own layers as shown (./userLegend.ts).
+ */
+import { PLAN_LAYER_KEYS, type PlanLayerKey } from './state';
+import { PLAN_LAYER_COLORS, type RGB } from './planColors';
+import { planLayerLabel } from './labels';
+import { userLegendEntries } from './userLegend';
+import { hexToRgb } from './userLayerStyle';
+import type { FilteredPlan } from './filteredPlan';
+import type { TFunction } from 'i18next';
+
+export interface LegendEntry {
+  key: string;
+  kind: 'plan' | 'user';
+  /** the plan layer it stands for (plan entries only) */
+  layer?: PlanLayerKey;
+  label: string;
+  color: RGB;
+  /** records drawn (plan) or features shown (user) */
+  count: number;
+}
+
+export function buildLegend(plan: Pick<FilteredPlan, 'countsByLayer' | 'users'>, layersOn: readonly PlanLayerKey[], t: TFunction): LegendEntry[] {
+  const plans: LegendEntry[] = PLAN_LAYER_KEYS.filter((k) => layersOn.includes(k)).map((k) => ({
+    key: k,
+    kind: 'plan',
+    layer: k,
+    label: planLayerLabel(k, t),
+    color: PLAN_LAYER_COLORS[k],
+    count: plan.countsByLayer[k].shownRecords,
+  }));
+  const users: LegendEntry[] = userLegendEntries(plan.users, t).map((e) => ({ key: e.key, kind: 'user', label: e.label, color: hexToRgb(e.color), count: e.count }));
+  return [...plans, ...users];
+}
