@@ -32,12 +32,19 @@ export function classOf(value: number, breaks: readonly number[]): number {
   return breaks.length - 1;
 }
 
-/** A sequential palette (light → dark, colour-blind safe), n = 1…7 classes. */
-export function sequentialPalette(n: number): string[] {
-  const full = ['#fff5d6', '#fde0a1', '#fdbb63', '#f7923a', '#e0661b', '#b8460d', '#7f2d07'];
-  if (n >= full.length) return full;
-  if (n <= 1) return [full[3]!];
+/**
+ * n colours spread evenly over a ramp of up to 7, light → dark: the ends stay, the middle ones
+ * are sampled; one class gets the ramp's middle colour.
+ */
+export function sampleRamp(full: readonly string[], n: number): string[] {
+  if (n >= full.length) return [...full];
+  if (n <= 1) return [full[Math.floor(full.length / 2)]!];
   const out: string[] = [];
   for (let i = 0; i < n; i++) out.push(full[Math.round((i * (full.length - 1)) / (n - 1))]!);
   return out;
+}
+
+/** The choropleth's sequential palette (oranges, colour-blind safe), n = 1…7 classes. */
+export function sequentialPalette(n: number): string[] {
+  return sampleRamp(['#fff5d6', '#fde0a1', '#fdbb63', '#f7923a', '#e0661b', '#b8460d', '#7f2d07'], n);
 }

@@ -62,7 +62,7 @@
  * split into unicode-range subsets). `composeMapImage` asks `document.fonts.load` for every
  * string it draws before drawing, so the subsets the text needs are fetched first.
  */
-import type { RGB } from '../model/planColors';
+import type { RGB } from '../model/color';
 
 export type ExportScale = 1 | 2 | 4;
 export type ExportTheme = 'light' | 'dark';

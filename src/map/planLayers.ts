@@ -9,7 +9,8 @@ import { ArcLayer, GeoJsonLayer, PathLayer, type ArcLayerProps, type GeoJsonLaye
 import { DataFilterExtension } from '@deck.gl/extensions';
 import type { PlanItem, PlanLink } from '../data/plan/schema';
 import { DATA_BOUNDS, FIRST_LABEL_LAYER } from './basemap/style';
-import { PLAN_LAYER_COLORS, type RGB } from '../model/planColors';
+import { PLAN_LAYER_COLORS } from '../model/planColors';
+import type { RGB } from '../model/color';
 import type { PlanLayerKey } from '../model/state';
 import type { ImportedFeature } from '../data/import/types';
 import type { UserLayerStyle } from '../model/userLayerStyle';

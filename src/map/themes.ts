@@ -19,7 +19,7 @@
  * (protanopia, deuteranopia, tritanopia) in linear sRGB; `deltaE2000` is CIEDE2000 on CIELAB (D65).
  */
 import { BASEMAP_COLORS } from './basemap/style';
-import type { RGB } from '../model/planColors';
+import { type RGB } from '../model/color';
 
 export type ThemeName = 'light' | 'dark';
 export type BasemapPalette = Record<keyof typeof BASEMAP_COLORS, string>;
@@ -136,14 +136,6 @@ export function simulateCvd(rgb: RGB, type: CvdType | 'normal'): RGB {
 /** A colour drawn with opacity `alpha` over a background (in sRGB, as the browser blends). */
 export function composite(rgb: RGB, background: RGB, alpha: number): RGB {
   return [0, 1, 2].map((i) => rgb[i]! * alpha + background[i]! * (1 - alpha)) as RGB;
-}
-
-/** '#rrggbb' or '#rgb' to RGB. */
-export function hexToRgb(hex: string): RGB {
-  const h = hex.replace('#', '');
-  const full = h.length === 3 ? [...h].map((c) => c + c).join('') : h;
-  if (!/^[0-9a-f]{6}$/i.test(full)) throw new Error(`not a hex colour: ${hex}`);
-  return [0, 2, 4].map((i) => parseInt(full.slice(i, i + 2), 16)) as RGB;
 }
 
 export type Lab = [number, number, number];

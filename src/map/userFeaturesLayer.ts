@@ -19,9 +19,10 @@ import { PathLayer, ScatterplotLayer, SolidPolygonLayer, type PathLayerProps, ty
 import { DataFilterExtension } from '@deck.gl/extensions';
 import type { ImportedFeature } from '../data/import/types';
 import type { DisplayCrs } from '../geo/displayCrs';
-import { POINT_RADIUS, hexToRgb, styleKey, styledUserLayer, type UserLayerStyle } from '../model/userLayerStyle';
+import { POINT_RADIUS, styleKey, styledUserLayer, type UserLayerStyle } from '../model/userLayerStyle';
+import { hexToRgb } from '../model/color';
 import { classAttributes, filterValues, userLayerGeometry, type UserGeometry } from './userLayerBuffers';
-import type { RGB } from '../model/planColors';
+import type { RGB } from '../model/color';
 
 interface OwnProps {
   features: readonly ImportedFeature[];

@@ -19,7 +19,8 @@ import earcut from 'earcut';
 import type { Geometry, Position } from 'geojson';
 import type { ImportedFeature } from '../data/import/types';
 import { toDisplayPosition, type DisplayCrs } from '../geo/displayCrs';
-import { hexToRgb, type StyledLayer } from '../model/userLayerStyle';
+import type { StyledLayer } from '../model/userLayerStyle';
+import { hexToRgb } from '../model/color';
 
 /** Shapes of one kind in deck's binary form; `featureOf[k]` is the feature shape k belongs to. */
 export interface ShapeArrays {

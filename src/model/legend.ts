@@ -5,10 +5,10 @@
  * (tasks and their parts); then the person's own layers as shown (./userLegend.ts).
  */
 import { PLAN_LAYER_KEYS, type PlanLayerKey } from './state';
-import { PLAN_LAYER_COLORS, type RGB } from './planColors';
+import { PLAN_LAYER_COLORS } from './planColors';
+import { hexToRgb, type RGB } from './color';
 import { planLayerLabel } from './labels';
 import { userLegendEntries } from './userLegend';
-import { hexToRgb } from './userLayerStyle';
 import type { FilteredPlan } from './filteredPlan';
 import type { TFunction } from 'i18next';
 

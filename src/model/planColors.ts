@@ -3,8 +3,8 @@
  * for the common colour-vision deficiencies, and checked against the base map's paper tones.
  */
 import type { PlanLayerKey } from './state';
+import type { RGB } from './color';
 
-export type RGB = [number, number, number];
 
 export const PLAN_LAYER_COLORS: Record<PlanLayerKey, RGB> = {
   g1: [230, 159, 0], // orange — relieving non-capital functions
@@ -16,7 +16,3 @@ export const PLAN_LAYER_COLORS: Record<PlanLayerKey, RGB> = {
   g4: [80, 40, 130], // violet — reform and innovation (darker than [86, 70, 160]: apart from g2 under deuteranopia)
   g5: [110, 110, 110], // grey — working mechanisms
 };
-
-export function cssColor([r, g, b]: RGB, alpha = 1): string {
-  return alpha === 1 ? `rgb(${r} ${g} ${b})` : `rgb(${r} ${g} ${b} / ${alpha})`;
-}

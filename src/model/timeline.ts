@@ -13,20 +13,12 @@
  * never revealed by the timeline.
  *
  * Drawing the railways: `railTrips(items, t)` gives, for each railway line item that comes into
- * service in PLAN_YEAR, its path with a timestamp per vertex (on the same time axis, proportional
- * to the distance along the line, so the line is drawn over the month it opens: from the start of
- * that month to its opening date), plus the part drawn by time t (`drawnPath`). Two ways to draw:
- *
- * - deck.gl's TripsLayer (in @deck.gl/geo-layers, not a dependency of the app today):
- *     new TripsLayer<RailTrip>({ id: 'rail-trips', data: trips, getPath: (d) => d.path,
- *       getTimestamps: (d) => d.timestamps, currentTime: t, trailLength: TIMELINE_END,
- *       fadeTrail: false, widthMinPixels: 4, getColor: … })
- *   (trailLength ≥ 12 keeps the whole drawn part visible, so the line stays once drawn);
- * - or, with no new dependency, a PathLayer from @deck.gl/layers over `drawnPath`:
- *     new PathLayer<RailTrip>({ id: 'rail-trips', data: trips.filter((d) => d.drawnPath.length > 1),
- *       getPath: (d) => d.drawnPath, widthMinPixels: 4, getColor: …,
- *       updateTriggers: { getPath: t } })
+ * service in PLAN_YEAR, its path and the part drawn by time t (`drawnPath`): each vertex is given
+ * a time on the same axis, proportional to the distance along the line, so that the line is drawn
+ * over the month it opens (from the start of that month to its opening date). The map draws
+ * `drawnPath` with a PathLayer (src/map/planLayers.ts).
  */
+import { distance } from '@turf/turf';
 import type { ItemGeometry, Milestone, PlanItem } from '../data/plan/schema';
 import { PLAN_YEAR } from './filters';
 
@@ -61,8 +53,6 @@ export interface RailTrip {
   opening: TimelineEntry;
   /** The line's vertices (a MultiLineString's parts are separate trips with the same item id). */
   path: LonLat[];
-  /** One per vertex, on the time axis: from `start` at the first vertex to `end` at the last. */
-  timestamps: number[];
   /** The start of the opening month, (month − 1). */
   start: number;
   /** The opening date's time. */
@@ -135,15 +125,9 @@ export function isRailLine(item: PlanItem): boolean {
   return p.kind === 'line' && /铁路|城际|高铁/.test(p.name_zh);
 }
 
-const EARTH_RADIUS_KM = 6371.0088;
-
-/** Great-circle distance in km. */
-export function haversineKm([lon1, lat1]: LonLat, [lon2, lat2]: LonLat): number {
-  const rad = Math.PI / 180;
-  const dLat = (lat2 - lat1) * rad;
-  const dLon = (lon2 - lon1) * rad;
-  const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(a)));
+/** Great-circle distance in km (Turf's haversine, the distance every other number in the app uses). */
+export function haversineKm(a: LonLat, b: LonLat): number {
+  return distance(a, b, { units: 'kilometers' });
 }
 
 function lineParts(g: ItemGeometry | null): LonLat[][] {
@@ -205,7 +189,7 @@ export function railTrips(items: readonly PlanItem[], month: number): RailTrips 
       const first = timestamps[0]!;
       const last = timestamps[timestamps.length - 1]!;
       const progress = last > first ? Math.min(1, Math.max(0, (currentTime - first) / (last - first))) : currentTime >= last ? 1 : 0;
-      trips.push({ itemId: item.properties.id, name_zh: item.properties.name_zh, name_en: item.properties.name_en, opening, path, timestamps, start, end, drawnPath, progress });
+      trips.push({ itemId: item.properties.id, name_zh: item.properties.name_zh, name_en: item.properties.name_en, opening, path, start, end, drawnPath, progress });
     }
   }
   return { trips, currentTime };

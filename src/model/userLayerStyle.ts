@@ -11,7 +11,7 @@
  * "no value" class, drawn in grey. Classes are computed over every feature of the layer, so they
  * stay put while filters change; counts of what is shown come from `classCounts`.
  */
-import { classBreaks } from '../geo/classify';
+import { classBreaks, sampleRamp } from '../geo/classify';
 
 export type GraduatedMethod = 'quantile' | 'equal' | 'natural';
 export const GRADUATED_METHODS: GraduatedMethod[] = ['quantile', 'equal', 'natural'];
@@ -33,12 +33,7 @@ export const RADIUS_RANGE: [number, number] = [4, 13];
 
 /** A sequential ramp (blues, light → dark, but never too light to see on the base map), n = 1…7. */
 export function graduatedRamp(n: number): string[] {
-  const full = ['#c6dbef', '#9ecae1', '#6baed6', '#4292c6', '#2171b5', '#08519c', '#08306b'];
-  if (n >= full.length) return full.slice(0, n);
-  if (n <= 1) return [full[3]!];
-  const out: string[] = [];
-  for (let i = 0; i < n; i++) out.push(full[Math.round((i * (full.length - 1)) / (n - 1))]!);
-  return out;
+  return sampleRamp(['#c6dbef', '#9ecae1', '#6baed6', '#4292c6', '#2171b5', '#08519c', '#08306b'], n);
 }
 
 export type StyleClass =
@@ -256,12 +251,6 @@ export function validStyle(v: unknown): UserLayerStyle | undefined {
     return { kind: 'graduated', property: s.property, method: s.method as GraduatedMethod, classes: s.classes, radius: s.radius === true };
   }
   return undefined;
-}
-
-/** '#rrggbb' → [r, g, b]. */
-export function hexToRgb(hex: string): [number, number, number] {
-  const n = Number.parseInt(hex.slice(1), 16);
-  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
 }
 
 const styledCache = new WeakMap<readonly WithProperties[], Map<string, StyledLayer>>();

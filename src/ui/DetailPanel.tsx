@@ -7,7 +7,8 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../app/store';
 import type { FilteredPlan } from '../model/filteredPlan';
-import { PLAN_LAYER_COLORS, cssColor } from '../model/planColors';
+import { PLAN_LAYER_COLORS } from '../model/planColors';
+import { cssColor } from '../model/color';
 import { localized } from '../i18n/language';
 
 export function DetailPanel({ plan }: { plan: FilteredPlan }) {

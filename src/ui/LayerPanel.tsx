@@ -8,7 +8,8 @@ import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../app/store';
 import { PLAN_LAYER_KEYS, type PlanLayerKey } from '../model/state';
 import type { FilteredPlan } from '../model/filteredPlan';
-import { PLAN_LAYER_COLORS, cssColor } from '../model/planColors';
+import { PLAN_LAYER_COLORS } from '../model/planColors';
+import { cssColor } from '../model/color';
 import type { GroupId } from '../data/plan/schema';
 import { countsByGroup, declaredByGroup } from '../model/filters';
 

@@ -9,7 +9,7 @@ import { useAppStore } from '../app/store';
 import { Swatch } from './LayerPanel';
 import type { FilteredPlan } from '../model/filteredPlan';
 import { buildLegend } from '../model/legend';
-import { cssColor } from '../model/planColors';
+import { cssColor } from '../model/color';
 import { localized } from '../i18n/language';
 
 const AUTOPLAY_CHOICES = [5, 10, 20, 30];

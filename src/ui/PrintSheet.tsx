@@ -3,7 +3,7 @@ import { useAppStore } from '../app/store';
 import type { FilteredPlan } from '../model/filteredPlan';
 import { Swatch } from './LayerPanel';
 import { buildLegend } from '../model/legend';
-import { cssColor } from '../model/planColors';
+import { cssColor } from '../model/color';
 import { localized } from '../i18n/language';
 
 /** What a printed page adds to the map (print.css): the legend and the list of visible items. */

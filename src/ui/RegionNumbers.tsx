@@ -6,7 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../app/store';
 import type { FilteredPlan } from '../model/filteredPlan';
 import type { AreaSummary } from '../geo/aggregate/features';
-import { PLAN_LAYER_COLORS, cssColor } from '../model/planColors';
+import { PLAN_LAYER_COLORS } from '../model/planColors';
+import { cssColor } from '../model/color';
 import type { UserLayerFigures } from '../model/userFilters';
 import { localized } from '../i18n/language';
 

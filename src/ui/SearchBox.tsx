@@ -7,7 +7,8 @@ import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../app/store';
 import { searchPlan, searchUserFeatures, type SearchResult as PlanResult, type UserSearchResult } from '../model/search';
-import { PLAN_LAYER_COLORS, cssColor } from '../model/planColors';
+import { PLAN_LAYER_COLORS } from '../model/planColors';
+import { cssColor } from '../model/color';
 import { layerKeyOf } from '../model/filters';
 import { localized } from '../i18n/language';
 

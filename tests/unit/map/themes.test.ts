@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PLAN_LAYER_COLORS, type RGB } from '../../../src/model/planColors';
+import { PLAN_LAYER_COLORS } from '../../../src/model/planColors';
+import { hexToRgb, type RGB } from '../../../src/model/color';
 import { BASEMAP_COLORS, buildBasemapStyle, type BasemapUrls } from '../../../src/map/basemap/style';
 import {
   composite,
@@ -7,7 +8,6 @@ import {
   cvdDistance,
   DARK_BASEMAP_COLORS,
   deltaE2000,
-  hexToRgb,
   LIGHT_BASEMAP_COLORS,
   paletteMapping,
   recolorStyle,
