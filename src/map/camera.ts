@@ -1,21 +1,5 @@
 import type { Map as MaplibreMap } from 'maplibre-gl';
-import type { PlanItem } from '../data/plan/schema';
-
-export type Bbox = [number, number, number, number];
-
-/** Bounding box of an item's geometry, or null when it has none. */
-export function itemBbox(item: PlanItem): Bbox | null {
-  const g = item.geometry;
-  if (!g) return null;
-  const pts: number[][] =
-    g.type === 'Point' ? [g.coordinates] : g.type === 'LineString' ? g.coordinates : g.type === 'MultiLineString' || g.type === 'Polygon' ? g.coordinates.flat() : g.coordinates.flat(2);
-  let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
-  for (const [x, y] of pts) {
-    if (x === undefined || y === undefined) continue;
-    w = Math.min(w, x); e = Math.max(e, x); s = Math.min(s, y); n = Math.max(n, y);
-  }
-  return [w, s, e, n];
-}
+import type { Bbox } from '../geo/bbox';
 
 /** Move the camera to a bbox; a point (or a tiny box) gets a sensible zoom instead of the max. */
 export function flyToBbox(map: MaplibreMap, bbox: Bbox, padding = 60): void {

@@ -8,7 +8,7 @@ import type { FilteredPlan } from '../model/filteredPlan';
 import type { RegionAnalysis } from '../app/useRegionAnalysis';
 import { newAreaId, type DrawnArea } from '../model/drawnArea';
 import { exportDrawnArea } from '../app/download';
-import { itemBbox } from '../map/camera';
+import { geometryBbox } from '../geo/bbox';
 import { RegionNumbers, UserRegionNumbers } from './RegionNumbers';
 import { userFiguresOf } from '../model/userFigures';
 import { localized } from '../i18n/language';
@@ -32,7 +32,7 @@ export function DrawPanel({ plan, analysis }: { plan: FilteredPlan; analysis: Re
   const selectedItem = selected ? plan.items.find((i) => i.properties.id === selected) : undefined;
   const centreOfSelected = (): [number, number] | null => {
     if (!selectedItem) return null;
-    const b = itemBbox(selectedItem);
+    const b = geometryBbox(selectedItem.geometry);
     if (!b) return null;
     return [(b[0] + b[2]) / 2, (b[1] + b[3]) / 2];
   };

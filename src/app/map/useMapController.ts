@@ -17,7 +17,8 @@ import type { CameraView, MapHandle } from '../../map/MapView';
 import type { DisplayDatum } from '../../map/displayDatum';
 import type { DrawSession } from '../../map/draw';
 import { pickedItemId, pickedUserFeature } from '../../map/picking';
-import { flyToBbox, itemBbox } from '../../map/camera';
+import { flyToBbox } from '../../map/camera';
+import { geometryBbox, unionBboxes } from '../../geo/bbox';
 import { mostSpecificRegions, setRegionHighlight } from '../../map/regionHighlight';
 import { showChoropleth } from '../../map/choropleth';
 import { applyBasemapPaint } from '../../map/basemap/apply';
@@ -166,7 +167,7 @@ function useCameraRequests(mapOf: MapOf, datumRef: RefObject<DisplayDatum>): voi
     }
     const item = data.items.find((i) => i.properties.id === flyRequest.id);
     if (!item) return;
-    const bbox = itemBbox(item) ?? unionBbox(item.properties.regions.map((c) => data.regions.get(c)?.bbox));
+    const bbox = geometryBbox(item.geometry) ?? unionBboxes(item.properties.regions.map((c) => data.regions.get(c)?.bbox));
     if (bbox) flyToBbox(map, datumRef.current.bbox(bbox));
   }, [flyRequest, data, mapOf, datumRef]);
 }
@@ -224,11 +225,5 @@ function useDrawingTools(mapOf: MapOf, datumRef: RefObject<DisplayDatum>): void 
 
 function roundView(v: CameraView): CameraView {
   return { zoom: Math.round(v.zoom * 100) / 100, lat: Math.round(v.lat * 1e4) / 1e4, lon: Math.round(v.lon * 1e4) / 1e4 };
-}
-
-function unionBbox(boxes: ([number, number, number, number] | undefined)[]): [number, number, number, number] | null {
-  const list = boxes.filter((b): b is [number, number, number, number] => !!b);
-  if (list.length === 0) return null;
-  return [Math.min(...list.map((b) => b[0])), Math.min(...list.map((b) => b[1])), Math.max(...list.map((b) => b[2])), Math.max(...list.map((b) => b[3]))];
 }
 

@@ -10,6 +10,7 @@ import { parseGeoJSON } from './geojson';
 import { parseDelimited } from './csv';
 import { parseXmlFormat } from './xml';
 import { checkGeometry, looksSwapped, mapPositions, rawPositions } from './geometry';
+import { emptyBbox, extendBbox, finiteOrNull } from '../../geo/bbox';
 import { toWgs84 } from './crs';
 import type { RawSource } from './raw';
 import {
@@ -113,7 +114,7 @@ function run(bytes: Uint8Array, name: string, opts: ImportOptions, warnings: Imp
   const columns: string[] = source.columns ? [...source.columns] : [];
   const seen = new Set(columns);
   const geometryTypes: LayerStats['geometryTypes'] = {};
-  const bbox: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
+  const bbox = emptyBbox();
   const total = source.features.length;
   const step = Math.max(1000, Math.floor(total / 50));
 
@@ -143,7 +144,7 @@ function run(bytes: Uint8Array, name: string, opts: ImportOptions, warnings: Imp
       }
     }
     geometryTypes[geometry.type] = (geometryTypes[geometry.type] ?? 0) + 1;
-    extend(bbox, geometry);
+    extendBbox(bbox, geometry);
     kept.push({ type: 'Feature', geometry, properties: props });
   });
   onProgress?.({ phase: 'validate', featuresParsed: total, featuresTotal: total });
@@ -181,7 +182,7 @@ function run(bytes: Uint8Array, name: string, opts: ImportOptions, warnings: Imp
       name: opts.name ?? layerNameOf(name),
       features: kept,
       columns,
-      bbox: Number.isFinite(bbox[0]) ? bbox : null,
+      bbox: finiteOrNull(bbox),
       stats: {
         format,
         encoding: decoded.encoding,
@@ -220,16 +221,5 @@ function swapRaw(g: unknown): unknown {
     ...(o.coordinates !== undefined ? { coordinates: sw(o.coordinates, 0) } : {}),
     ...(Array.isArray(o.geometries) ? { geometries: o.geometries.map(swapRaw) } : {}),
   };
-}
-
-function extend(b: [number, number, number, number], g: Geometry): void {
-  mapPositions(g, (p) => {
-    const [x, y] = p as [number, number];
-    if (x < b[0]) b[0] = x;
-    if (y < b[1]) b[1] = y;
-    if (x > b[2]) b[2] = x;
-    if (y > b[3]) b[3] = y;
-    return p;
-  });
 }
 

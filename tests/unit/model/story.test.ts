@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { itemsSchema, type PlanItem } from '../../../src/data/plan/schema';
-import { itemBbox } from '../../../src/map/camera';
+import { geometryBbox } from '../../../src/geo/bbox';
 import { JJJ_BOUNDS } from '../../../src/map/basemap/style';
 import { parseStory, serializeStory, storyFromLink, storyToLink, type StoryContext } from '../../../src/model/story/io';
 import { loadDefaultStory } from '../../../src/app/defaultStory';
@@ -112,10 +112,10 @@ describe('the default story (geodata/story/default.json)', () => {
       const boxes: [number, number, number, number][] = [];
       const item = c.highlight.item !== undefined ? itemById.get(c.highlight.item)! : undefined;
       if (item) {
-        const own = itemBbox(item);
+        const own = geometryBbox(item.geometry);
         if (own) boxes.push(own);
         else for (const child of items.filter((i) => i.properties.parent === item.properties.id)) {
-          const b = itemBbox(child);
+          const b = geometryBbox(child.geometry);
           if (b) boxes.push(b);
         }
       }

@@ -1,6 +1,6 @@
 /** The person's own layers: the list, their styles and legend filters, hover, selection and the import in progress. */
 import type { StateCreator } from 'zustand';
-import { featureBbox } from '../../../geo/featureBbox';
+import { geometryBbox } from '../../../geo/bbox';
 import type { UserLayerStyle } from '../../../model/userLayerStyle';
 import type { UserLayer, UserSelection } from '../../../model/userLayer';
 import type { ImportStatus, UserHover } from '../types';
@@ -65,7 +65,7 @@ export const userLayersSlice: StateCreator<UserLayersSlice & ViewSlice, [], [], 
     set((s) => {
       if (!sel) return { userSelected: null };
       const f = s.userLayers.find((l) => l.id === sel.layerId)?.features[sel.index];
-      const bbox = f ? featureBbox(f.geometry) : null;
+      const bbox = f ? geometryBbox(f.geometry) : null;
       return { userSelected: sel, ...(opts?.fly && bbox ? { flyRequest: { bbox, seq: nextFlySeq() } } : {}) };
     }),
   restoreUserLayers: (layers) =>
