@@ -14,8 +14,7 @@ import { decodeUrlState } from './model/url';
 // (app/useUrlSync.ts), which also reports what was broken.
 {
   const early = decodeUrlState(window.location.hash, { itemIds: new Set(), regionCodes: new Set(), defaultLang: useAppStore.getState().lang });
-  const story = /(?:^#|&)story=([^&]*)/.exec(window.location.hash)?.[1] ?? null;
-  useAppStore.setState({ view: early.state.view, lang: early.state.lang, basemap: early.state.basemap, storyLinkParam: story });
+  useAppStore.setState({ view: early.state.view, lang: early.state.lang, basemap: early.state.basemap, storyLinkParam: early.state.story ?? null });
 }
 // Only the language the page opens in is loaded before the first frame.
 void initI18n(useAppStore.getState().lang).then(() =>

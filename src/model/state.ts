@@ -78,6 +78,8 @@ export interface UrlState {
   source?: BaseMapSource;
   selected: string | null;
   lang: Language;
+  /** A story carried by the link (`story=`, as written there); read when the page opens, never written. */
+  story?: string;
 }
 
 export const DEFAULT_FILTERS: Filters = {

@@ -20,6 +20,11 @@
  *   bm=osm                      an online base map: osm | tianditu | amap |
  *                               style:<encodeURIComponent(https URL)>; omitted = the embedded map.
  *                               A Tianditu key is never written (it stays in the browser)
+ *   areas=名称;c;116.4;39.9;50  drawn areas: circles (`;c;lon;lat;km`) and polygons (`;p;lon,lat,…`),
+ *                               `|`-separated, names percent-encoded
+ *   story=…                     a story sent as a link (src/model/story/io.ts); read, never written
+ *
+ * Each parameter is declared once, in PARAMS below: how it is written and how it is read.
  *
  * Decoding never throws. Every broken part falls back to its default, the good parts are kept,
  * and each broken part is reported as a UrlProblem:
@@ -43,19 +48,7 @@ import type { DrawnArea } from './drawnArea';
 import { LANGUAGES, type Language } from '../i18n/language';
 import { normalizeFilters } from './filters';
 import { isHttpsUrl } from './remoteUrl';
-import {
-  DEFAULT_BASEMAP,
-  DEFAULT_FILTERS,
-  FILTER_KINDS,
-  PLAN_LAYER_KEYS,
-  type BaseMapSource,
-  type BasemapLayers,
-  type FilterKind,
-  type Filters,
-  type MapView,
-  type PlanLayerKey,
-  type UrlState,
-} from './state';
+import { DEFAULT_BASEMAP, DEFAULT_FILTERS, FILTER_KINDS, PLAN_LAYER_KEYS, type BaseMapSource, type BasemapLayers, type FilterKind, type MapView, type PlanLayerKey, type UrlState } from './state';
 
 export type UrlProblemReason = 'malformed' | 'unknown' | 'out-of-range';
 
@@ -109,31 +102,6 @@ function encodeList<T extends string>(on: readonly T[], all: readonly T[]): stri
   return list.length === 0 ? NONE : list.join(',');
 }
 
-/** The hash (without '#') for a state. Equal states (up to list order) give equal strings. */
-export function encodeUrlState(state: UrlState): string {
-  const parts: string[] = [];
-  const { view, filters, basemap } = state;
-  if (view !== null) {
-    parts.push(`map=${view.zoom.toFixed(2)}/${view.lat.toFixed(4)}/${view.lon.toFixed(4)}`);
-  }
-  const layers = encodeList(filters.layers, PLAN_LAYER_KEYS);
-  if (layers !== null) parts.push(`layers=${layers}`);
-  const kinds = encodeList(filters.kinds, FILTER_KINDS);
-  if (kinds !== null) parts.push(`kinds=${kinds}`);
-  if (filters.regions.length > 0) {
-    parts.push(`regions=${[...new Set(filters.regions)].sort().map(encodeURIComponent).join(',')}`);
-  }
-  if (filters.months !== null) parts.push(`months=${filters.months[0]}-${filters.months[1]}`);
-  if (filters.text !== '') parts.push(`q=${encodeURIComponent(wellFormed(filters.text))}`);
-  if (state.selected !== null) parts.push(`sel=${encodeURIComponent(wellFormed(state.selected))}`);
-  parts.push(`lang=${encodeURIComponent(state.lang)}`);
-  const off = BASEMAP_KEYS.filter((k) => !basemap[k]);
-  if (off.length > 0) parts.push(`base=${off.map((k) => `-${k}`).join(',')}`);
-  const bm = encodeBaseMapSource(state.source);
-  if (bm !== null) parts.push(`bm=${bm}`);
-  if (state.areas && state.areas.length > 0) parts.push(`areas=${encodeAreas(state.areas)}`);
-  return parts.join('&');
-}
 
 function safeDecode(s: string): string | null {
   try {
@@ -313,10 +281,117 @@ function decodeAreas(raw: string, report: Report): DrawnArea[] | null {
   return out.length > 0 ? out : null;
 }
 
+/**
+ * Every parameter, declared once: how it is written (null = left out, it has its default) and
+ * how it is read. `read` gets the percent-decoded value (never empty but for `q`) and the raw
+ * one; it sets what it reads on the state and reports what it cannot use.
+ */
+interface UrlParamCodec {
+  write: (state: UrlState) => string | null;
+  read: (value: string, raw: string, state: UrlState, ctx: UrlDecodeContext, report: Report) => void;
+  /** An empty value is the default, not a broken one (`q=` is the empty text). */
+  emptyIsValue?: boolean;
+}
+
+const PARAMS: Record<UrlParam, UrlParamCodec> = {
+  map: {
+    write: ({ view }) => (view === null ? null : `${view.zoom.toFixed(2)}/${view.lat.toFixed(4)}/${view.lon.toFixed(4)}`),
+    read: (v, _raw, state, _ctx, report) => {
+      state.view = decodeView(v, report);
+    },
+  },
+  layers: {
+    write: ({ filters }) => encodeList(filters.layers, PLAN_LAYER_KEYS),
+    read: (v, _raw, state, _ctx, report) => {
+      state.filters.layers = decodeKeyList(v, PLAN_LAYER_KEYS, LAYER_ALIASES, report) ?? state.filters.layers;
+    },
+  },
+  kinds: {
+    write: ({ filters }) => encodeList(filters.kinds, FILTER_KINDS),
+    read: (v, _raw, state, _ctx, report) => {
+      state.filters.kinds = decodeKeyList(v, FILTER_KINDS, NO_ALIASES, report) ?? state.filters.kinds;
+    },
+  },
+  regions: {
+    write: ({ filters }) => (filters.regions.length > 0 ? [...new Set(filters.regions)].sort().map(encodeURIComponent).join(',') : null),
+    read: (v, _raw, state, ctx, report) => {
+      state.filters.regions = decodeRegions(v, ctx, report) ?? state.filters.regions;
+    },
+  },
+  months: {
+    write: ({ filters }) => (filters.months !== null ? `${filters.months[0]}-${filters.months[1]}` : null),
+    read: (v, _raw, state, _ctx, report) => {
+      state.filters.months = decodeMonths(v, report);
+    },
+  },
+  q: {
+    write: ({ filters }) => (filters.text !== '' ? encodeURIComponent(wellFormed(filters.text)) : null),
+    read: (v, _raw, state) => {
+      state.filters.text = v;
+    },
+    emptyIsValue: true,
+  },
+  sel: {
+    write: ({ selected }) => (selected !== null ? encodeURIComponent(wellFormed(selected)) : null),
+    read: (v, _raw, state, ctx, report) => {
+      if (ctx.itemIds.has(v)) state.selected = v;
+      else report(v, 'unknown');
+    },
+  },
+  // always written, so a shared link opens in the sender's language
+  lang: {
+    write: ({ lang }) => encodeURIComponent(lang),
+    read: (v, _raw, state, _ctx, report) => {
+      if ((LANGUAGES as string[]).includes(v)) state.lang = v as Language;
+      else report(v, 'unknown');
+    },
+  },
+  base: {
+    write: ({ basemap }) => {
+      const off = BASEMAP_KEYS.filter((k) => !basemap[k]);
+      return off.length > 0 ? off.map((k) => `-${k}`).join(',') : null;
+    },
+    read: (v, _raw, state, _ctx, report) => {
+      state.basemap = decodeBasemap(v, report) ?? state.basemap;
+    },
+  },
+  bm: {
+    write: ({ source }) => encodeBaseMapSource(source),
+    read: (v, _raw, state, _ctx, report) => {
+      const source = decodeBaseMapSource(v, report);
+      if (source && source.kind !== 'embedded') state.source = source;
+    },
+  },
+  areas: {
+    write: ({ areas }) => (areas && areas.length > 0 ? encodeAreas(areas) : null),
+    read: (_v, raw, state, _ctx, report) => {
+      const areas = decodeAreas(raw, report);
+      if (areas) state.areas = areas;
+    },
+  },
+  // A story travelling in a link: taken when the page opens and checked by the story loader
+  // (quotes against the release). It is not written back: once open, the story is the person's.
+  story: {
+    write: () => null,
+    read: (_v, raw, state) => {
+      state.story = raw;
+    },
+  },
+};
+
+/** The hash (without '#') for a state. Equal states (up to list order) give equal strings. */
+export function encodeUrlState(state: UrlState): string {
+  const parts: string[] = [];
+  for (const key of URL_PARAMS) {
+    const value = PARAMS[key].write(state);
+    if (value !== null) parts.push(`${key}=${value}`);
+  }
+  return parts.join('&');
+}
+
 function decodeParts(hash: string, ctx: UrlDecodeContext, state: UrlState, problems: UrlProblem[]): void {
   const body = hash.startsWith('#') ? hash.slice(1) : hash;
   const seen = new Set<string>();
-  const filters: Filters = state.filters;
   for (const part of body.split('&')) {
     if (part === '') continue;
     const eq = part.indexOf('=');
@@ -325,8 +400,7 @@ function decodeParts(hash: string, ctx: UrlDecodeContext, state: UrlState, probl
     const decodedKey = safeDecode(rawKey);
     const key = decodedKey ?? rawKey;
     const decoded = safeDecode(rawValue);
-    const problem = (value: string, reason: UrlProblemReason) =>
-      problems.push({ param: shorten(key), value: shorten(value), reason });
+    const problem = (value: string, reason: UrlProblemReason) => problems.push({ param: shorten(key), value: shorten(value), reason });
     if (decodedKey === null) {
       problem(decoded ?? rawValue, 'malformed');
       continue;
@@ -344,58 +418,11 @@ function decodeParts(hash: string, ctx: UrlDecodeContext, state: UrlState, probl
       problem(rawValue, 'malformed');
       continue;
     }
-    if (eq < 0) {
+    if (eq < 0 || (decoded === '' && !PARAMS[key].emptyIsValue)) {
       problem('', 'malformed');
       continue;
     }
-    if (key === 'q') {
-      filters.text = decoded; // 'q=' is the empty (default) text
-      continue;
-    }
-    if (decoded === '') {
-      problem('', 'malformed');
-      continue;
-    }
-    switch (key) {
-      case 'map':
-        state.view = decodeView(decoded, problem);
-        break;
-      case 'layers':
-        filters.layers = decodeKeyList(decoded, PLAN_LAYER_KEYS, LAYER_ALIASES, problem) ?? filters.layers;
-        break;
-      case 'kinds':
-        filters.kinds = decodeKeyList(decoded, FILTER_KINDS, NO_ALIASES, problem) ?? filters.kinds;
-        break;
-      case 'regions':
-        filters.regions = decodeRegions(decoded, ctx, problem) ?? filters.regions;
-        break;
-      case 'months':
-        filters.months = decodeMonths(decoded, problem);
-        break;
-      case 'sel':
-        if (ctx.itemIds.has(decoded)) state.selected = decoded;
-        else problem(decoded, 'unknown');
-        break;
-      case 'lang':
-        if ((LANGUAGES as string[]).includes(decoded)) state.lang = decoded as Language;
-        else problem(decoded, 'unknown');
-        break;
-      case 'base':
-        state.basemap = decodeBasemap(decoded, problem) ?? state.basemap;
-        break;
-      case 'bm': {
-        const source = decodeBaseMapSource(decoded, problem);
-        if (source && source.kind !== 'embedded') state.source = source;
-        break;
-      }
-      case 'story':
-        break; // a story travelling in the link: read at start by main.tsx and checked by the story loader
-      case 'areas': {
-        const areas = decodeAreas(rawValue, problem);
-        if (areas) state.areas = areas;
-        break;
-      }
-    }
+    PARAMS[key].read(decoded, rawValue, state, ctx, problem);
   }
 }
 
