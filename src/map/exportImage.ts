@@ -1,6 +1,8 @@
 /**
  * Image export: the map image with a title block, legend, scale bar, north arrow, date
  * and attribution composed into one PNG (or JPEG) at 1×, 2× or 4×.
+ * Why one long file: the layout (pure, unit-tested) and the drawing of the same boxes belong
+ * together; each box's geometry is computed once and drawn from that.
  *
  * Two layers: `layoutExport(opts, measure?)` is pure and returns where every element goes (in CSS
  * px of the map view; the canvas is that times `scale`), and `composeMapImage(opts)` draws that

@@ -2,6 +2,8 @@
  * The filter logic (pure, no DOM): which plan items pass the filters, the counts per
  * layer and group ("shown / described / declared"), the milestone-month histogram for the
  * timeline, and the active-filter chips.
+ * Why one long file: the search index, the compiled filters and the counts share one pass over
+ * the items; they are the one place that decides what "shown" means.
  *
  * Usage: build a SearchIndex once per dataset (`buildSearchIndex`), then call
  * `filterPlan(items, filters, ctx, index)` on every filter change; it is one linear pass over

@@ -1,5 +1,7 @@
 /**
  * The URL state codec (pure, no DOM): UrlState <-> location hash.
+ * Why one long file: the link's format is documented here and every parameter's writer and
+ * reader sit in one table below it; split, the format and its codec would drift apart.
  *
  * Format (parameters in this order, each omitted when it has its default value, except `lang`):
  *

@@ -1,6 +1,8 @@
 /**
  * The region index of the aggregation engine: a set of region polygons (counties, prefectures,
  * provinces, or one drawn area) prepared for fast, exact point-in-polygon queries.
+ * Why one long file: the index's flat arrays are private to it, and every query reads them
+ * directly (splitting would mean exporting its internals).
  *
  * Exactness contract: `regionsAt(index, x, y)` returns exactly the regions for which
  * `turf.booleanPointInPolygon([x, y], region)` (default options: the boundary counts as inside)

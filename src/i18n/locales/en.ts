@@ -1,4 +1,4 @@
-/** Every UI string in English; the same keys as ./zh.ts (the type checks it). */
+/** Every UI string in English; the same keys as ./zh.ts (the type checks it). Long because it is data: one string per line. */
 import type { Strings } from './zh';
 
 export const en: Strings = {

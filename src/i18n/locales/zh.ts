@@ -1,4 +1,4 @@
-/** Every UI string in Chinese, the app's first language. Keys are grouped by the part of the app that shows them. */
+/** Every UI string in Chinese, the app's first language. Keys are grouped by the part of the app that shows them. Long because it is data: one string per line. */
 
 export const zh = {
   app: {

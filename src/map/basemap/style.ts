@@ -1,5 +1,7 @@
 /**
  * The embedded base map: a MapLibre style built only from data the app ships.
+ * Why one long file: a MapLibre style is one ordered list of layers (draw order is meaning);
+ * cut into files, the order would be spread over them.
  *
  * Pure: takes the data URLs, the font faces and the label language, returns a style object.
  * No `glyphs` and no `sprite` URL — every glyph is drawn locally from the bundled Noto Sans SC
