@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { fontFacesPlugin } from './scripts/vite-plugins.ts';
 
-// Unit tests: logic in node, React components in happy-dom with the map replaced by a stand-in.
+// Unit tests: the pure layers (geo, data, i18n, model) and the store and click router, in Node.
 // Everything that draws is tested in real Chromium by tests/e2e (not picked up here).
 export default defineConfig({
   plugins: [react(), fontFacesPlugin()],
