@@ -4,11 +4,12 @@
  * with features shown — its name and colour, or, styled by attribute, one entry per class that
  * has features shown ("name · class"). Pure apart from the translation function passed in.
  */
+import type { TFunction } from 'i18next';
 import type { UserLayer } from './userLayer';
 import type { FilteredUserLayers } from './userFilters';
 import { classCounts, styledUserLayer, type StyleClass } from './userLayerStyle';
 
-type T = (key: string, opts?: Record<string, unknown>) => string;
+type T = TFunction;
 
 const fmt = (v: number) => v.toLocaleString(undefined, { maximumFractionDigits: Math.abs(v) >= 100 ? 0 : 2 });
 

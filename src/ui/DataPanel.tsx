@@ -109,7 +109,9 @@ function progressValue(p: ImportProgress | null): { value: number; max: number }
 /** i18next's t and exists in the current language, for the import messages (../i18n/importIssueText.ts). */
 function useIssueTranslator(): Translator {
   const { t, i18n } = useTranslation();
-  return { t: (key, options) => t(key, options), exists: (key, options) => i18n.exists(key, options) };
+  // the import messages' keys are built from the issue's code at run time, so they are not typed
+  const tAny = t as unknown as Translator['t'];
+  return { t: (key, options) => tAny(key, options), exists: (key, options) => i18n.exists(key, options) };
 }
 
 function ImportStatusView({ status, crs }: { status: ImportStatus; crs: SourceCrs }) {

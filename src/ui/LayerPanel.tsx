@@ -10,7 +10,7 @@ import { PLAN_LAYER_KEYS, type PlanLayerKey } from '../model/state';
 import type { FilteredPlan } from '../model/filteredPlan';
 import { PLAN_LAYER_COLORS } from '../model/planColors';
 import { cssColor } from '../model/color';
-import type { GroupId } from '../data/plan/schema';
+import type { GroupId, ThemeId } from '../data/plan/schema';
 import { countsByGroup, declaredByGroup } from '../model/filters';
 
 // Online base maps are opt-in: their chooser loads after the first frame (it is not needed for it).
@@ -89,7 +89,7 @@ export function LayerPanel({ plan }: { plan: FilteredPlan }) {
                 <ul className="theme-list">
                   {keys.map((k) => {
                     const c = plan.countsByLayer[k];
-                    const theme = k.replace('g3-', '');
+                    const theme = k.replace('g3-', '') as ThemeId;
                     const name = t(`themes.${theme}`);
                     return (
                       <li key={k} className="layer-row" data-testid={`layer-${k}`}>

@@ -57,7 +57,7 @@ export function RegionNumbers({ summary, plan }: { summary: AreaSummary; plan: F
       <table className="mini-table">
         <caption className="visually-hidden">{t('regions.byGroup')}</caption>
         <tbody>
-          {[1, 2, 3, 4, 5].map((g) => (
+          {([1, 2, 3, 4, 5] as const).map((g) => (
             <tr key={g}>
               <th scope="row">
                 <span className="group-number">{g}</span> {t(`groups.g${g}`)}

@@ -1,9 +1,11 @@
 import { describe, expect, test } from 'vitest';
+import type { TFunction } from 'i18next';
 import type { UserLayer } from '../../../src/model/userLayer';
 import { filterUserLayers } from '../../../src/model/userFilters';
 import { userLegendEntries } from '../../../src/model/userLegend';
 
-const t = (key: string, opts?: Record<string, unknown>) => (opts ? `${key}(${JSON.stringify(opts)})` : key);
+// a stand-in t() that shows the key and its options, so the test sees what was asked for
+const t = ((key: string, opts?: Record<string, unknown>) => (opts ? `${key}(${JSON.stringify(opts)})` : key)) as unknown as TFunction;
 const pt = (x: number, type?: string) => ({ type: 'Feature' as const, geometry: { type: 'Point' as const, coordinates: [x, 39] }, properties: type ? { type } : {} });
 const layer = (id: string, over: Partial<UserLayer>): UserLayer => ({
   id,
