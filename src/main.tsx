@@ -17,10 +17,29 @@ import { decodeUrlState } from './app/url';
   const story = /(?:^#|&)story=([^&]*)/.exec(window.location.hash)?.[1] ?? null;
   useAppStore.setState({ view: early.state.view, lang: early.state.lang, basemap: early.state.basemap, storyLinkParam: story });
 }
-initI18n(useAppStore.getState().lang);
+const i18n = initI18n(useAppStore.getState().lang);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <App />
   </StrictMode>,
 );
+
+// Offline and installable (src/pwa/): registered once the page has loaded, from a chunk of its
+// own, so it adds nothing to the first map frame. The update offer must not interrupt a talk,
+// so it is told whether a presentation is on screen.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  const start = () =>
+    void import('./pwa/register').then(({ registerServiceWorker }) =>
+      registerServiceWorker({
+        i18n,
+        presenting: {
+          get: () => useAppStore.getState().presenting,
+          subscribe: (onChange) => useAppStore.subscribe((s, prev) => s.presenting !== prev.presenting && onChange()),
+        },
+      }),
+    );
+  if (document.readyState === 'complete') start();
+  else window.addEventListener('load', start, { once: true });
+}
+
