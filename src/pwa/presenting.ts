@@ -9,4 +9,3 @@ export interface PresentingSource {
   subscribe: (onChange: () => void) => () => void;
 }
 
-export const NEVER_PRESENTING: PresentingSource = { get: () => false, subscribe: () => () => {} };
