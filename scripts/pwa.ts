@@ -17,7 +17,7 @@
  * The page registers the worker itself, after load (src/pwa/), and asks before an update
  * takes over, so no `injectRegister` and no `skipWaiting`.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { VitePWAOptions } from 'vite-plugin-pwa';
@@ -55,17 +55,31 @@ export function subsetsFor(css: string, text: string): string[] {
     .map((e) => e.file);
 }
 
+/** Every character written in the app's source: symbols used as icons (☰, ○) live in the TSX. */
+function sourceText(): string {
+  const dir = path.join(ROOT, 'src');
+  return (readdirSync(dir, { recursive: true }) as string[])
+    .filter((f) => /\.tsx?$/.test(f) && !/\.test\.tsx?$/.test(f))
+    .map((f) => readFileSync(path.join(dir, f), 'utf8'))
+    .join('\n');
+}
+
 /**
- * The font subsets the first view can show: regular (400) for the UI in both languages, the
- * base map's labels and the plan's names; bold (700) only for the province labels, the one
- * map layer that uses it (src/map/basemap/style.ts).
+ * The font subsets the first view can show: regular (400) for the UI in both languages and
+ * the symbols in the source, the base map's labels, the plan's names and texts and the default
+ * story; bold (700) only for the province labels, the one map layer that uses it
+ * (src/map/basemap/style.ts).
  */
 export function firstViewFontFiles(): Set<string> {
   const pkgDir = path.dirname(require.resolve('@fontsource/noto-sans-sc/package.json'));
   const css = (w: string) => readFileSync(path.join(pkgDir, `${w}.css`), 'utf8');
   const labels = readFeatures('geodata/basemap/jjj_admin_labels.geojson');
+  const json = (file: string) => stringsOf(JSON.parse(readFileSync(path.join(ROOT, file), 'utf8')));
   const regular = [
     stringsOf(resources),
+    sourceText(),
+    json('geodata/plan/plan.json'),
+    json('geodata/story/default.json'),
     ...[
       'geodata/basemap/jjj_admin_seats.geojson',
       'geodata/basemap/rivers_naturalearth.geojson',
