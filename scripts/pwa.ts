@@ -35,12 +35,12 @@ const readFeatures = (file: string): Props[] =>
 const stringsOf = (o: unknown): string =>
   typeof o === 'string' ? o : o && typeof o === 'object' ? Object.values(o).map(stringsOf).join('\n') : '';
 
-/** Parse a CSS unicode-range list ("U+4E00-4E0F", "U+3001") into [first, last] code points. */
+/** Parse a CSS unicode-range list ("U+4E00-4E0F", "U+3001", "U+4E??") into [first, last] code points. */
 export function parseUnicodeRanges(ranges: string[]): [number, number][] {
   return ranges.map((r) => {
-    const [a, b] = r.replace(/^U\+/i, '').split('-');
-    const first = parseInt(a ?? '', 16);
-    return [first, b === undefined ? first : parseInt(b, 16)];
+    const [a = '', b] = r.replace(/^U\+/i, '').split('-');
+    if (b === undefined) return [parseInt(a.replace(/\?/g, '0'), 16), parseInt(a.replace(/\?/g, 'F'), 16)];
+    return [parseInt(a, 16), parseInt(b, 16)];
   });
 }
 
