@@ -8,6 +8,7 @@ import { initI18n } from './i18n';
 import { useAppStore } from './app/store';
 import { App } from './app/App';
 import { decodeUrlState } from './app/url';
+import { whenFirstViewSettled } from './pwa/schedule';
 
 // The map's starting view and the language come from the link before anything draws; the
 // rest of the URL (filters, selection) is checked against the data once it has loaded
@@ -25,21 +26,22 @@ createRoot(document.getElementById('root')!).render(
   </StrictMode>,
 );
 
-// Offline and installable (src/pwa/): registered once the page has loaded, from a chunk of its
-// own, so it adds nothing to the first map frame. The update offer must not interrupt a talk,
-// so it is told whether a presentation is on screen.
+// Offline and installable (src/pwa/): registered from a chunk of its own once the base map has
+// drawn, so neither its code nor its precache download slows the first view. The update offer
+// must not interrupt a talk, so it is told whether a presentation is on screen.
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {
-  const start = () =>
-    void import('./pwa/register').then(({ registerServiceWorker }) =>
-      registerServiceWorker({
-        i18n,
-        presenting: {
-          get: () => useAppStore.getState().presenting,
-          subscribe: (onChange) => useAppStore.subscribe((s, prev) => s.presenting !== prev.presenting && onChange()),
-        },
-      }),
-    );
-  if (document.readyState === 'complete') start();
-  else window.addEventListener('load', start, { once: true });
+  whenFirstViewSettled(
+    () => useAppStore.getState().baseMapDrawn || useAppStore.getState().mapStatus.state === 'failed',
+    (onChange) => useAppStore.subscribe(onChange),
+    () =>
+      void import('./pwa/register').then(({ registerServiceWorker }) =>
+        registerServiceWorker({
+          i18n,
+          presenting: {
+            get: () => useAppStore.getState().presenting,
+            subscribe: (onChange) => useAppStore.subscribe((s, prev) => s.presenting !== prev.presenting && onChange()),
+          },
+        }),
+      ),
+  );
 }
-
