@@ -199,7 +199,8 @@ describe('a new version is offered, never forced', () => {
 
     // The person asks for it: the new worker takes over and the page reloads once.
     await Promise.all([page.waitForEvent('load', { timeout: 30_000 }), page.getByTestId('pwa-update-reload').click()]);
-    await waitForMapIdle(page);
+    // The new page's first idle is enough here (what is drawn was checked above).
+    await page.waitForFunction(() => window.__e2e?.idleAt != null, null, { timeout: 60_000, polling: 200 });
     const state = await page.evaluate(async () => {
       const r = await navigator.serviceWorker.getRegistration();
       return {
