@@ -14,7 +14,7 @@
  * go to the network untouched, as do range requests (PMTiles reads), which a cached full
  * response would break.
  *
- * The page registers the worker itself, after load (src/pwa/), and asks before an update
+ * The page registers the worker itself once the first view has drawn (src/pwa/), and asks before an update
  * takes over, so no `injectRegister` and no `skipWaiting`.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -135,17 +135,13 @@ export function pwaOptions(): Partial<VitePWAOptions> {
     },
     workbox: {
       globPatterns: ['**/*.{html,js,css,json,geojson,txt,svg,png,webmanifest,woff2}'],
+      // The plugin adds the manifest and its icons itself (after manifestTransforms run).
+      globIgnores: ['manifest.webmanifest', 'favicon.svg', 'icons/**'],
       manifestTransforms: [
-        // The plugin adds the manifest and its icons, which the glob has found already: list each once.
-        async (entries) => {
-          const seen = new Set<string>();
-          const manifest = entries.filter((e) => {
-            if (seen.has(e.url)) return false;
-            seen.add(e.url);
-            return !e.url.endsWith('.woff2') || fonts.has(unhashedFontName(e.url));
-          });
-          return { manifest, warnings: [] };
-        },
+        async (entries) => ({
+          manifest: entries.filter((e) => !e.url.endsWith('.woff2') || fonts.has(unhashedFontName(e.url))),
+          warnings: [],
+        }),
       ],
       // maplibre's chunk is ~1 MiB; nothing we ship is near 3 MiB.
       maximumFileSizeToCacheInBytes: 3 * 1024 * 1024,

@@ -2,8 +2,8 @@
  * Register the service worker (built by vite-plugin-pwa, see scripts/pwa.ts) and, when a new
  * version has been deployed and installed, offer to switch to it.
  *
- * Loaded with a dynamic import after the page's `load`, so neither workbox-window nor the
- * prompt weighs on the first map frame. The new worker waits until the person asks: it takes
+ * Loaded with a dynamic import once the base map has drawn (./schedule.ts), so neither
+ * workbox-window nor the prompt weighs on the first map frame. The new worker waits until the person asks: it takes
  * over (SKIP_WAITING) and the page reloads only on their click, and the offer stays hidden
  * while a presentation runs, so a talk is never interrupted.
  */
@@ -39,12 +39,15 @@ export function registerServiceWorker({ presenting, i18n }: RegisterOptions): Wo
       host.remove();
       mounted = false;
     };
-    const accept = () => {
-      // Reload once the new worker controls the page, so the new shell comes from it.
+    const accept = async () => {
+      // Reload once the new worker controls the page, so the new shell comes from it. If
+      // another tab has switched already, nothing is waiting any more: just reload.
+      const registration = await navigator.serviceWorker.getRegistration(base.href);
+      if (!registration?.waiting) return window.location.reload();
       wb.addEventListener('controlling', () => window.location.reload());
       wb.messageSkipWaiting();
     };
-    root.render(createElement(UpdatePrompt, { presenting, i18n, onReload: accept, onLater: dismiss }));
+    root.render(createElement(UpdatePrompt, { presenting, i18n, onReload: () => void accept(), onLater: dismiss }));
   };
   wb.addEventListener('waiting', offer);
   void wb.register().catch((e: unknown) => {
