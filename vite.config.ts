@@ -1,10 +1,16 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 import { cspPlugin, fontFacesPlugin, woff2OnlyFontCssPlugin } from './scripts/vite-plugins.ts';
+import { pwaOptions } from './scripts/pwa.ts';
 
 // Production build = what users get and what the e2e tests and the benchmark drive.
 export default defineConfig({
-  plugins: [react(), fontFacesPlugin(), woff2OnlyFontCssPlugin(), cspPlugin()],
+  // Relative by default, so one build works from any folder of any static host (/, /atlas/,
+  // a USB stick served by `npx serve`): every URL the app makes comes from import.meta.url or
+  // the page's own address. ATLAS_BASE (or `vite build --base=/atlas/`) pins an absolute one.
+  base: process.env.ATLAS_BASE ?? './',
+  plugins: [react(), fontFacesPlugin(), woff2OnlyFontCssPlugin(), cspPlugin(), VitePWA(pwaOptions())],
   // maplibre's worker is bundled as an ES module worker (see src/map/maplibreWorker.ts)
   worker: { format: 'es' },
   assetsInclude: ['**/*.geojson'],

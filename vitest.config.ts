@@ -2,7 +2,8 @@ import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { fontFacesPlugin } from './scripts/vite-plugins.ts';
 
-// Unit tests: the pure layers (geo, data, i18n, model) and the store and click router, in Node.
+// Unit tests: the pure layers (geo, data, i18n, model), the store and click router in Node; the few
+// React components tested on their own (// @vitest-environment happy-dom) with the map left out.
 // Everything that draws is tested in real Chromium by tests/e2e (not picked up here).
 export default defineConfig({
   plugins: [react(), fontFacesPlugin()],

@@ -57,17 +57,23 @@ export function fontFacesPlugin(): Plugin {
       const pkgDir = path.dirname(require.resolve('@fontsource/noto-sans-sc/package.json'));
       const imports: string[] = [];
       const faces: string[] = [];
+      // Both weights cut the same subsets: each range list is written once and shared, else the
+      // ~75 KB of CJK ranges appear twice, too far apart for gzip's 32 KB window to fold them.
+      const ranges = new Map<string, string>();
       let n = 0;
       for (const [fontName, weight] of Object.entries(FONT_WEIGHTS)) {
         const css = readFileSync(path.join(pkgDir, `${weight}.css`), 'utf8');
         const entries = parseFontsourceCss(css).map((e) => {
           const v = `f${n++}`;
           imports.push(`import ${v} from '@fontsource/noto-sans-sc/files/${e.file}?url';`);
-          return `{ url: ${v}, 'unicode-range': ${JSON.stringify(e.unicodeRange)} }`;
+          const key = JSON.stringify(e.unicodeRange);
+          if (!ranges.has(key)) ranges.set(key, `r${ranges.size}`);
+          return `{ url: ${v}, 'unicode-range': ${ranges.get(key)} }`;
         });
         faces.push(`${JSON.stringify(fontName)}: [${entries.join(',\n')}]`);
       }
-      return `${imports.join('\n')}\nconst fontFaces = {\n${faces.join(',\n')}\n};\nexport default fontFaces;\n`;
+      const rangeDecls = [...ranges].map(([list, name]) => `const ${name} = ${list};`);
+      return `${imports.join('\n')}\n${rangeDecls.join('\n')}\nconst fontFaces = {\n${faces.join(',\n')}\n};\nexport default fontFaces;\n`;
     },
   };
 }

@@ -8,6 +8,7 @@ import { initI18n } from './app/i18n';
 import { useAppStore } from './app/store';
 import { App } from './App';
 import { decodeUrlState } from './model/url';
+import { whenFirstViewSettled } from './pwa/schedule';
 
 // The map's starting view and the language come from the link before anything draws; the
 // rest of the URL (filters, selection) is checked against the data once it has loaded
@@ -17,10 +18,31 @@ import { decodeUrlState } from './model/url';
   useAppStore.setState({ view: early.state.view, lang: early.state.lang, basemap: early.state.basemap, storyLinkParam: early.state.story ?? null });
 }
 // Only the language the page opens in is loaded before the first frame.
-void initI18n(useAppStore.getState().lang).then(() =>
+const ready = initI18n(useAppStore.getState().lang);
+void ready.then(() =>
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <App />
     </StrictMode>,
   ),
 );
+
+// Offline and installable (src/pwa/): registered from a chunk of its own once the base map has
+// drawn, so neither its code nor its precache download slows the first view. The update offer
+// must not interrupt a talk, so it is told whether a presentation is on screen.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  whenFirstViewSettled(
+    () => useAppStore.getState().baseMapDrawn || useAppStore.getState().mapStatus.state === 'failed',
+    (onChange) => useAppStore.subscribe(onChange),
+    () =>
+      void Promise.all([import('./pwa/register'), ready]).then(([{ registerServiceWorker }, i18n]) =>
+        registerServiceWorker({
+          i18n,
+          presenting: {
+            get: () => useAppStore.getState().presenting,
+            subscribe: (onChange) => useAppStore.subscribe((s, prev) => s.presenting !== prev.presenting && onChange()),
+          },
+        }),
+      ),
+  );
+}

@@ -24,8 +24,8 @@ export interface Chunk {
 export function initialChunks(dist: string): Chunk[] {
   const html = readFileSync(path.join(dist, 'index.html'), 'utf8');
   const found = new Map<string, string>();
-  for (const m of html.matchAll(/<script\b[^>]*\bsrc="\/?([^"]+\.js)"/g)) found.set(m[1]!, 'entry <script>');
-  for (const m of html.matchAll(/<link\b[^>]*rel="modulepreload"[^>]*href="\/?([^"]+\.js)"/g)) {
+  for (const m of html.matchAll(/<script\b[^>]*\bsrc="(?:\.?\/)?([^"]+\.js)"/g)) found.set(m[1]!, 'entry <script>');
+  for (const m of html.matchAll(/<link\b[^>]*rel="modulepreload"[^>]*href="(?:\.?\/)?([^"]+\.js)"/g)) {
     if (!found.has(m[1]!)) found.set(m[1]!, 'modulepreload');
   }
   if (found.size === 0) throw new Error(`no script in ${dist}/index.html: build first`);

@@ -38,11 +38,14 @@ export interface LaunchOptions {
   deviceScaleFactor?: number;
   locale?: string;
   extraArgs?: string[];
+  /** Open this profile folder and keep it on close, so a later launch is the same browser
+   * coming back (service worker, caches, IndexedDB); the caller removes it. */
+  profileDir?: string;
 }
 
 /** A fresh browser profile each time (a persistent context in a temp dir; see STACK.md). */
 export async function launch(opts: LaunchOptions = {}): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'jjj-chromium-'));
+  const dir = opts.profileDir ?? mkdtempSync(path.join(tmpdir(), 'jjj-chromium-'));
   const args = [...CHROMIUM_ARGS, ...(opts.extraArgs ?? [])];
   if (opts.webgl === false) args.push('--disable-webgl', '--disable-webgl2', '--disable-3d-apis');
   const context = await chromium.launchPersistentContext(dir, {
@@ -57,7 +60,7 @@ export async function launch(opts: LaunchOptions = {}): Promise<{ context: Brows
     context,
     close: async () => {
       await context.close();
-      rmSync(dir, { recursive: true, force: true });
+      if (!opts.profileDir) rmSync(dir, { recursive: true, force: true });
     },
   };
 }

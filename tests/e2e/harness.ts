@@ -46,14 +46,30 @@ export interface AppSession {
  * Serve dist/, launch Chromium, open a page with all recorders attached, and go to the app.
  * Does not wait for the map: call `waitForMapIdle`.
  */
-export async function openApp(opts: LaunchOptions & { hash?: string } = {}): Promise<AppSession> {
-  const server = await serveDist();
+export async function openApp(opts: LaunchOptions & { hash?: string; base?: string } = {}): Promise<AppSession> {
+  const server = await serveDist(undefined, { base: opts.base ?? '/' });
   const browser = await launch(opts).catch(async (e: unknown) => {
     await server.close();
     throw e;
   });
-  const { context } = browser;
-  const origin = new URL(server.url).origin;
+  const recorded = await recordPage(browser.context, new URL(server.url).origin);
+  await recorded.page.goto(server.url + (opts.hash ?? ''));
+  return {
+    ...recorded,
+    url: server.url,
+    close: async () => {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/**
+ * Attach every recorder to a browser context and open a blank page in it: requests off
+ * `origin` are aborted and listed, own responses, page errors, console errors, CSP violations
+ * and map errors are kept. For tests that drive the server and the browser themselves.
+ */
+export async function recordPage(context: BrowserContext, origin: string): Promise<Omit<AppSession, 'url' | 'close'>> {
   const foreignRequests: string[] = [];
   const ownResponses = new Map<string, OwnResponse>();
   const pageErrors: string[] = [];
@@ -85,21 +101,7 @@ export async function openApp(opts: LaunchOptions & { hash?: string } = {}): Pro
   page.on('requestfailed', (r) => {
     if (r.url().startsWith(origin)) ownResponses.set(r.url(), { status: 0, contentType: '' });
   });
-  await page.goto(server.url + (opts.hash ?? ''));
-  return {
-    url: server.url,
-    origin,
-    context,
-    page,
-    foreignRequests,
-    ownResponses,
-    pageErrors,
-    consoleErrors,
-    close: async () => {
-      await browser.close();
-      await server.close();
-    },
-  };
+  return { origin, context, page, foreignRequests, ownResponses, pageErrors, consoleErrors };
 }
 
 /**
@@ -185,7 +187,7 @@ export function failedOwnResponses(app: AppSession): string[] {
   return [...app.ownResponses]
     .filter(([url, r]) => {
       const { pathname } = new URL(url);
-      const isPage = pathname === '/' || pathname.endsWith('.html');
+      const isPage = pathname.endsWith('/') || pathname.endsWith('.html');
       return r.status === 0 || r.status >= 400 || (!isPage && r.contentType.startsWith('text/html'));
     })
     .map(([url, r]) => `${r.status} ${r.contentType} ${url}`);

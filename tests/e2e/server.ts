@@ -20,13 +20,22 @@ async function freePort(): Promise<number> {
 /** E2E_DIST picks another build folder, so parallel sessions can each build and test their own. */
 export const DIST_DIR = process.env.E2E_DIST ?? 'dist';
 
-export async function serveDist(outDir = DIST_DIR): Promise<{ url: string; close: () => Promise<void> }> {
-  const port = await freePort();
+/**
+ * `base` serves the build under a sub-path (e.g. '/atlas/'), as a shared host would; `port`
+ * pins the port, so a test can stop the server and start it again at the same origin.
+ */
+export async function serveDist(
+  outDir = DIST_DIR,
+  opts: { base?: string; port?: number } = {},
+): Promise<{ url: string; close: () => Promise<void> }> {
+  const port = opts.port ?? (await freePort());
+  const base = opts.base ?? '/';
   const server: PreviewServer = await preview({
     configFile: false,
+    base,
     build: { outDir },
     preview: { host: '127.0.0.1', port, strictPort: true, open: false },
     logLevel: 'warn',
   });
-  return { url: `http://127.0.0.1:${port}/`, close: () => server.close() };
+  return { url: `http://127.0.0.1:${port}${base}`, close: () => server.close() };
 }
