@@ -9,6 +9,7 @@ import Papa from 'papaparse';
 import { wktToGeoJSON } from 'betterknown';
 import { ImportFailure, type ImportOptions } from './types';
 import type { RawFeature, RawSource } from './raw';
+import { PLAIN_NUMBER, unneutraliseCell } from '../csvSafety';
 
 const LON_NAMES = ['lon', 'lng', 'long', 'longitude', 'x', '经度', '东经', 'point_x', 'wgs84_lon', 'wgs84_lng', 'lon_wgs84', 'lng_wgs84', 'gcj_lng', 'gcj02_lng', 'bd_lng', 'bd09_lng', 'coord_x', 'x坐标', 'lon_dd'];
 const LAT_NAMES = ['lat', 'latitude', 'y', '纬度', '北纬', 'point_y', 'wgs84_lat', 'lat_wgs84', 'gcj_lat', 'gcj02_lat', 'bd_lat', 'bd09_lat', 'coord_y', 'y坐标', 'lat_dd'];
@@ -48,8 +49,11 @@ function quoted(headers: string[]): string {
   return headers.map((h) => `"${h}"`).join(', ');
 }
 
-const NUMBER = /^[+-]?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$|^[+-]?0?\.\d+$/;
+const NUMBER = PLAIN_NUMBER;
 export function cellValue(s: string): string | number | null {
+  // a cell the app's export marked as text ('=..., '-x) is that text, exactly
+  const text = unneutraliseCell(s);
+  if (text !== null) return text;
   const t = s.trim();
   if (t === '') return null;
   if (NUMBER.test(t)) {
@@ -67,13 +71,18 @@ function coordinate(s: string | undefined): number | string {
   return Number.isNaN(n) ? t : n;
 }
 
+/** A header the app's export marked as text ('=col) is that text. */
+function header(h: string): string {
+  return unneutraliseCell(h) ?? h;
+}
+
 export function parseDelimited(text: string, tsv: boolean, opts: ImportOptions): RawSource {
   const delimiter = opts.delimiter ?? (tsv ? '\t' : '');
   const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: 'greedy', header: false });
   const rows = parsed.data;
   const fatal = parsed.errors.find((e) => e.code === 'MissingQuotes');
   if (rows.length === 0) throw new ImportFailure({ code: 'empty-file', message: 'The file has no rows.', params: { variant: 'no-rows' } });
-  const headers = rows[0]!.map((h, i) => (h.replace(/^\uFEFF/, '').trim() || `column_${i + 1}`));
+  const headers = rows[0]!.map((h, i) => header(h.replace(/^\uFEFF/, '').trim()) || `column_${i + 1}`);
   const records = rows.slice(1);
   if (records.length === 0) throw new ImportFailure({ code: 'no-features', message: `The file has a header row (${headers.join(', ')}) but no data rows.`, params: { variant: 'header-only', columns: headers.join(', ') } });
 
