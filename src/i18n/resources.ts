@@ -10,6 +10,7 @@ const zh = {
     dataLoading: '正在加载规划数据…',
     dataFailed: '规划数据加载失败：{{reason}}',
     dismiss: '关闭',
+    andMore: '等另外 {{n}} 条',
     toggleSidebar: '显示或隐藏侧栏',
   },
   map: {
@@ -374,6 +375,7 @@ const en: Strings = {
     dataLoading: 'Loading the plan data…',
     dataFailed: 'The plan data could not be loaded: {{reason}}',
     dismiss: 'Dismiss',
+    andMore: 'and {{n}} more',
     toggleSidebar: 'Show or hide the side panel',
   },
   map: {
