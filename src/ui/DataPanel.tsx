@@ -18,6 +18,8 @@ import { issueText, type Translator } from './importIssueText';
 import { TileLayerPanel } from './TileLayerPanel';
 import { i18next } from '../i18n';
 import { addImportIssueTexts } from '../i18n/importIssues';
+// a column name is shown cleaned of bidi overrides and cut; its option value stays exact
+import { echo } from '../i18n/bounded';
 
 // The import messages' texts come with this panel (not with the first page).
 addImportIssueTexts(i18next);
@@ -218,7 +220,7 @@ function ColumnChoice({ columns, onImport }: { columns: string[]; onImport: (lon
         <select value={lon} onChange={(e) => setLon(e.target.value)} data-testid="lon-column">
           {columns.map((c) => (
             <option key={c} value={c}>
-              {c}
+              {echo(c)}
             </option>
           ))}
         </select>
@@ -228,7 +230,7 @@ function ColumnChoice({ columns, onImport }: { columns: string[]; onImport: (lon
         <select value={lat} onChange={(e) => setLat(e.target.value)} data-testid="lat-column">
           {columns.map((c) => (
             <option key={c} value={c}>
-              {c}
+              {echo(c)}
             </option>
           ))}
         </select>
