@@ -8,6 +8,8 @@ import { initI18n } from './i18n';
 import { useAppStore } from './app/store';
 import { App } from './app/App';
 import { decodeUrlState } from './app/url';
+import { checkStoredTileLayers } from './data/userLayers/schema';
+import { tileLayerNotice } from './i18n/storageMessages';
 
 // The map's starting view and the language come from the link before anything draws; the
 // rest of the URL (filters, selection) is checked against the data once it has loaded
@@ -17,7 +19,24 @@ import { decodeUrlState } from './app/url';
   const story = /(?:^#|&)story=([^&]*)/.exec(window.location.hash)?.[1] ?? null;
   useAppStore.setState({ view: early.state.view, lang: early.state.lang, basemap: early.state.basemap, storyLinkParam: story });
 }
-initI18n(useAppStore.getState().lang);
+const i18n = initI18n(useAppStore.getState().lang);
+
+// Tile layers restored from localStorage pass the same schema as an added one (an https URL, a
+// text name, ...) before anything renders them; the others are removed and named once.
+{
+  const restored = useAppStore.getState().tileLayers;
+  const { setAside } = checkStoredTileLayers(restored);
+  if (setAside.length > 0) {
+    const ok = new Set(checkStoredTileLayers(restored).valid.map((l) => l.id));
+    for (const l of restored) if (!ok.has(l.id)) useAppStore.getState().removeTileLayer(l.id);
+    const tell = () => {
+      const n = tileLayerNotice(setAside, (k, o) => i18n.t(k, o));
+      if (n) useAppStore.getState().notify(n.kind, n.text);
+    };
+    if (i18n.isInitialized) tell();
+    else i18n.on('initialized', tell);
+  }
+}
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

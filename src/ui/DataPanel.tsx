@@ -20,6 +20,7 @@ import { i18next } from '../i18n';
 import { addImportIssueTexts } from '../i18n/importIssues';
 // a column name is shown cleaned of bidi overrides and cut; its option value stays exact
 import { echo } from '../i18n/bounded';
+import { DamagedLayers } from './DamagedLayers';
 
 // The import messages' texts come with this panel (not with the first page).
 addImportIssueTexts(i18next);
@@ -31,6 +32,7 @@ export function DataPanel({ plan }: { plan: FilteredPlan | null }) {
     <>
       <ImportSection />
       <UserLayerList filtered={plan?.users.filtered ?? null} />
+      <DamagedLayers />
       <TileLayerPanel />
       {plan && <ExportSection plan={plan} />}
     </>

@@ -8,8 +8,11 @@ import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../app/store';
 import type { FilteredPlan } from '../app/useFilteredPlan';
 import { PLAN_LAYER_COLORS, cssColor } from '../map/planColors';
+import { withBoundary } from './PanelBoundary';
 
-export function DetailPanel({ plan }: { plan: FilteredPlan }) {
+export const DetailPanel = withBoundary(DetailPanelView, 'detail');
+
+function DetailPanelView({ plan }: { plan: FilteredPlan }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'zh';
   const selected = useAppStore((s) => s.selected);
