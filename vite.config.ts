@@ -1,6 +1,6 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
-import { cspPlugin, fontFacesPlugin, woff2OnlyFontCssPlugin } from './scripts/vite-plugins.ts';
+import { cspPlugin, fontFacesPlugin, SECURITY_HEADERS, woff2OnlyFontCssPlugin } from './scripts/vite-plugins.ts';
 
 // Production build = what users get and what the e2e tests and the benchmark drive.
 export default defineConfig({
@@ -26,5 +26,6 @@ export default defineConfig({
     },
   },
   server: { host: '127.0.0.1' },
-  preview: { host: '127.0.0.1', port: 4173, strictPort: true },
+  // the CSP as a header (covers the workers, adds frame-ancestors) for `npm start`
+  preview: { host: '127.0.0.1', port: 4173, strictPort: true, headers: SECURITY_HEADERS },
 });

@@ -137,4 +137,28 @@ describe('hostile corpus', () => {
     assert.doesNotMatch(r.text, /call stack|postMessage/i);
     assert.deepEqual(await userLayers(app.page), before);
   });
+
+  test('a tile URL that never answers: Cancel works at once, and the PMTiles header times out with the step named', { timeout: 60_000 }, async () => {
+    const page = app.page;
+    const before = await userLayers(page);
+    // requests to this host are held for ever (never fulfilled, never aborted)
+    await app.context.route('https://hang.example/**', () => {});
+    const form = page.getByTestId('tile-layers');
+    await form.getByTestId('tile-url').fill('https://hang.example/tiles.json');
+    await form.getByTestId('tile-add').click();
+    await form.getByTestId('tile-cancel').click();
+    assert.equal(await form.getByTestId('tile-problem').getAttribute('data-code'), 'cancelled');
+    assert.match((await form.getByTestId('tile-problem').textContent()) ?? '', /已取消/);
+
+    await form.getByTestId('tile-url').fill('https://hang.example/big.pmtiles');
+    const started = Date.now();
+    await form.getByTestId('tile-add').click();
+    await form.locator('[data-testid="tile-problem"][data-code="timeout-pmtiles"]').waitFor({ timeout: 30_000 });
+    const waited = Date.now() - started;
+    assert.ok(waited >= 14_000 && waited < 25_000, `timed out after ${waited} ms`);
+    assert.match((await form.getByTestId('tile-problem').textContent()) ?? '', /读取 PMTiles 文件头超时：该地址在 15 秒内没有响应/);
+    assert.equal(await form.getByTestId('tile-add').isDisabled(), false, 'the form can be used again');
+    assert.equal(await page.getByTestId('tile-layer').count(), 0);
+    assert.deepEqual(await userLayers(page), before);
+  });
 });
