@@ -21,13 +21,13 @@ import { tileLayerNotice } from './i18n/storageMessages';
 }
 const i18n = initI18n(useAppStore.getState().lang);
 
-// Tile layers restored from localStorage pass the same schema as an added one (an https URL, a
-// text name, ...) before anything renders them; the others are removed and named once.
+// Tile layers restored from localStorage pass a schema (a text name, an https URL, a known kind,
+// ...) before anything renders or fetches them; the others are removed and named once.
 {
   const restored = useAppStore.getState().tileLayers;
-  const { setAside } = checkStoredTileLayers(restored);
+  const { valid, setAside } = checkStoredTileLayers(restored);
   if (setAside.length > 0) {
-    const ok = new Set(checkStoredTileLayers(restored).valid.map((l) => l.id));
+    const ok = new Set(valid.map((l) => l.id));
     for (const l of restored) if (!ok.has(l.id)) useAppStore.getState().removeTileLayer(l.id);
     const tell = () => {
       const n = tileLayerNotice(setAside, (k, o) => i18n.t(k, o));
