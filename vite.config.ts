@@ -1,7 +1,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
-import { cspPlugin, fontFacesPlugin, woff2OnlyFontCssPlugin } from './scripts/vite-plugins.ts';
+import { cspPlugin, fontFacesPlugin, SECURITY_HEADERS, woff2OnlyFontCssPlugin } from './scripts/vite-plugins.ts';
 import { pwaOptions } from './scripts/pwa.ts';
 
 // Production build = what users get and what the e2e tests and the benchmark drive.
@@ -32,5 +32,6 @@ export default defineConfig({
     },
   },
   server: { host: '127.0.0.1' },
-  preview: { host: '127.0.0.1', port: 4173, strictPort: true },
+  // the CSP as a header (covers the workers, adds frame-ancestors) for `npm start`
+  preview: { host: '127.0.0.1', port: 4173, strictPort: true, headers: SECURITY_HEADERS },
 });

@@ -115,6 +115,21 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
 ].join('; ');
 
+/**
+ * The same policy as an HTTP header, where it binds more: a header also covers the workers'
+ * own scripts (a meta tag in index.html reaches only the page) and can forbid framing
+ * (`frame-ancestors`, which a meta tag cannot set). `npm start` (vite preview) sends it; a host
+ * should send it too (README, "Hosting"). The meta tag stays for static hosting without headers.
+ */
+export const CONTENT_SECURITY_POLICY_HEADER = `${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`;
+
+/** Headers for every response of the built app. */
+export const SECURITY_HEADERS: Record<string, string> = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY_HEADER,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+};
+
 export function cspPlugin(policy = CONTENT_SECURITY_POLICY): Plugin {
   return {
     name: 'jjj-csp',

@@ -4,11 +4,13 @@ import '@fontsource/noto-sans-sc/400.css';
 import './ui/app.css';
 import './ui/themes.css';
 import './ui/print.css';
-import { initI18n } from './app/i18n';
+import { initI18n, tByKey } from './app/i18n';
 import { useAppStore } from './app/store';
 import { App } from './App';
 import { decodeUrlState } from './model/url';
 import { whenFirstViewSettled } from './pwa/schedule';
+import { checkStoredTileLayers } from './app/storage/schema';
+import { tileLayerNotice } from './i18n/storageMessages';
 
 // The map's starting view and the language come from the link before anything draws; the
 // rest of the URL (filters, selection) is checked against the data once it has loaded
@@ -19,6 +21,22 @@ import { whenFirstViewSettled } from './pwa/schedule';
 }
 // Only the language the page opens in is loaded before the first frame.
 const ready = initI18n(useAppStore.getState().lang);
+
+// Tile layers restored from localStorage pass a schema (a text name, an https URL, a known kind,
+// ...) before anything renders or fetches them; the others are removed and named once.
+{
+  const restored = useAppStore.getState().tileLayers;
+  const { valid, setAside } = checkStoredTileLayers(restored);
+  if (setAside.length > 0) {
+    const ok = new Set(valid.map((l) => l.id));
+    for (const l of restored) if (!ok.has(l.id)) useAppStore.getState().removeTileLayer(l.id);
+    void ready.then(() => {
+      const n = tileLayerNotice(setAside, tByKey);
+      if (n) useAppStore.getState().notify(n.kind, n.text);
+    });
+  }
+}
+
 void ready.then(() =>
   createRoot(document.getElementById('root')!).render(
     <StrictMode>

@@ -49,10 +49,11 @@ async function attempt(f: () => Promise<AddTileResult>): Promise<AddTileResult> 
   }
 }
 
-export function addTileLayerFromUrl(url: string, sourceLayer?: string): Promise<AddTileResult> {
+/** `signal`: the form's Cancel (each network step also has its own time limit). */
+export function addTileLayerFromUrl(url: string, sourceLayer?: string, signal?: AbortSignal): Promise<AddTileResult> {
   return attempt(async () => {
     const { inspectTileUrl } = await import('../map/tileLayers');
-    const info = await inspectTileUrl(url.trim(), sourceLayer ? { sourceLayer } : {});
+    const info = await inspectTileUrl(url.trim(), { ...(sourceLayer ? { sourceLayer } : {}), ...(signal ? { signal } : {}) });
     return { ok: true, layer: add(info, url.trim().replace(/^pmtiles:\/\//, ''), info.name ?? nameFrom(url)) };
   });
 }

@@ -9,6 +9,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { decodeUrlState, encodeUrlState } from '../model/url';
 import { urlStateOf, useAppStore } from './store';
+import { boundedList } from '../i18n/bounded';
 
 export function useUrlSync(): void {
   const { t } = useTranslation();
@@ -28,7 +29,7 @@ export function useUrlSync(): void {
       useAppStore.getState().applyUrlState(state);
       if (state.selected) useAppStore.setState({ sidebarOpen: useAppStore.getState().sidebarOpen });
       if (problems.length > 0) {
-        const parts = [...new Set(problems.map((p) => p.param))].join(', ');
+        const parts = boundedList([...new Set(problems.map((p) => p.param))], (n) => t('app.andMore', { n }));
         useAppStore.getState().notify('warning', t('url.fallback', { parts }));
         writeHash();
       }

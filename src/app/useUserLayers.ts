@@ -7,14 +7,18 @@ import { useEffect } from 'react';
 import { useAppStore } from './store';
 import type { UserLayer } from '../model/userLayer';
 import { validStyle } from '../model/userLayerStyle';
+import { tByKey } from './i18n';
+import { storageNotices } from '../i18n/storageMessages';
 
 export function useUserLayerPersistence(): void {
   useEffect(() => {
     let stopped = false;
     let unsubscribe = () => {};
-    void import('./storage/userLayers').then(async ({ loadUserLayers, saveUserLayer, deleteUserLayer }) => {
+    void import('./storage/userLayers').then(async ({ loadUserLayers, saveUserLayer, deleteUserLayer, loadReport, OPEN_TIMEOUT_MS }) => {
       const stored = await loadUserLayers();
       if (stopped) return;
+      // damaged, half-written or unreadable stored layers are said once, at start
+      for (const n of storageNotices(loadReport(), tByKey, OPEN_TIMEOUT_MS)) useAppStore.getState().notify(n.kind, n.text);
       // Layers stored before styles existed have none (one colour); a damaged style is dropped,
       // and with it the legend classes switched off.
       if (stored.length > 0)
@@ -32,7 +36,7 @@ export function useUserLayerPersistence(): void {
           if (ok || warned) return;
           warned = true;
           const st = useAppStore.getState();
-          st.notify('warning', st.lang === 'zh' ? '浏览器无法保存导入的图层，刷新页面后它们将消失。' : 'The browser cannot store imported layers; they will be gone after a reload.');
+          st.notify('warning', tByKey('storage.unavailable'));
         });
       // layers imported before the stored ones were read
       const storedIds = new Set(stored.map((l) => l.id));

@@ -5,6 +5,7 @@
  * renders it as React text, so file names and property values never become markup.
  */
 import type { ImportIssue } from '../data/import/types';
+import { boundedList, boundedMessage, echo } from '../i18n/bounded';
 
 /** The part of i18next this needs (i18next's `t` and `exists`, bound to a language). */
 export interface Translator {
@@ -34,7 +35,14 @@ function word(tr: Translator, key: string, fallback: string, values: Record<stri
 /** Everything the texts interpolate, from an issue. */
 export function issueValues(issue: ImportIssue, tr: Translator, withReason = true): Record<string, unknown> {
   const p = issue.params ?? {};
-  const v: Record<string, unknown> = { ...p };
+  // echoed values (file and column names, cell text, engine details) cleaned and cut
+  const v: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(p)) v[k] = typeof x === 'string' && k !== 'columnList' && k !== 'columns' ? echo(x, k === 'detail' ? 200 : 120) : x;
+  if (typeof p.columns === 'string') v.columns = boundedList(p.columns.split(', '), (n) => word(tr, 'moreItems', `and ${n} more`, { n }));
+  if (typeof p.columnList === 'string') {
+    const more = typeof p.moreColumns === 'number' && p.moreColumns > 0 ? `, ${word(tr, 'moreItems', `and ${p.moreColumns} more`, { n: p.moreColumns })}` : '';
+    v.columnList = boundedMessage(p.columnList, 1200) + more;
+  }
   if (issue.line !== undefined) v.line = issue.line;
   if (issue.column !== undefined) v.column = issue.column;
   if (issue.offset !== undefined) v.offset = issue.offset;
@@ -76,5 +84,5 @@ export function reasonText(issue: ImportIssue, tr: Translator, values?: Record<s
 export function issueText(issue: ImportIssue, tr: Translator): string {
   const key = issueKey(issue);
   const v = issueValues(issue, tr);
-  return tr.exists(key, v) ? tr.t(key, v) : issue.message;
+  return boundedMessage(tr.exists(key, v) ? tr.t(key, v) : issue.message);
 }

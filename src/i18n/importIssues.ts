@@ -54,7 +54,7 @@ const zhIssues: Texts = {
   'xml-syntax_nowhere': '“{{file}}”中的 {{format}} 不是格式正确的 XML：{{detail}}',
   'no-features': '文件中没有要素。',
   'no-features_geojson': '“{{file}}”是有效的 GeoJSON，但没有任何要素。',
-  'no-features_header-only': '文件有表头行（{{columns}}），但没有数据行。',
+  'no-features_header-only': '文件有表头行（{{columnList}}），但没有数据行。',
   'no-features_gpx': '“{{file}}”中没有轨迹、路线或航点。',
   'no-features_kml': '“{{file}}”中没有地标（Placemark）。',
   'no-coordinate-columns': '没有找到坐标列。现有的列：{{columnList}}。请把列命名为 经度/纬度（或 lon/lat、longitude/latitude、x/y），或增加一个 WKT 列，或在下面选择坐标列。',
@@ -80,6 +80,11 @@ const zhIssues: Texts = {
   'properties-invalid_boolean': '{{where}}：properties 是布尔值，已作为 "value" 保留',
   'csv-row': '第 {{row}} 行：引号内的字段没有结束（{{detail}}）；文件的其余部分可能被读成了一个字段。',
   'too-large': '文件太大，无法在浏览器中导入。',
+  'too-large_columns': '文件有 {{count}} 列，超过一个图层最多的 {{max}} 列，无法导入。',
+  'too-large_header-cell': '第 {{n}} 列的列名长达 {{count}} 个字符，超过 {{max}} 个：第一行不是表头，无法导入。',
+  'too-large_deep': '“{{file}}”的嵌套层数超过 {{max}} 层，无法导入（GeoJSON 不需要这么深的嵌套）。',
+  'too-large_structure': '“{{file}}”的结构过于复杂（嵌套太深），浏览器无法处理，无法导入。',
+  'too-large_transfer': '导入的数据无法从导入线程传回页面（结构过于复杂），未导入。',
   cancelled: '已取消导入“{{file}}”。',
   internal: '导入出错：{{detail}}',
   internal_unexpected: '导入“{{file}}”时出现意外错误：{{detail}}',
@@ -129,7 +134,7 @@ const enIssues: Texts = {
   'xml-syntax_nowhere': 'The {{format}} in "{{file}}" is not well-formed XML: {{detail}}',
   'no-features': 'The file holds no features.',
   'no-features_geojson': '"{{file}}" is valid GeoJSON but holds no features.',
-  'no-features_header-only': 'The file has a header row ({{columns}}) but no data rows.',
+  'no-features_header-only': 'The file has a header row ({{columnList}}) but no data rows.',
   'no-features_gpx': '"{{file}}" has no tracks, routes or waypoints.',
   'no-features_kml': '"{{file}}" has no placemarks.',
   'no-coordinate-columns':
@@ -160,6 +165,11 @@ const enIssues: Texts = {
   'properties-invalid_boolean': '{{where}}: properties is a boolean, kept as "value"',
   'csv-row': 'Row {{row}}: a quoted field is never closed ({{detail}}); the rest of the file may have been read as one field.',
   'too-large': 'The file is too large to import in the browser.',
+  'too-large_columns': 'The file has {{count}} columns, more than the {{max}} a layer can have; it was not imported.',
+  'too-large_header-cell': 'The name of column {{n}} is {{count}} characters long, more than {{max}}: the first row is not a header; the file was not imported.',
+  'too-large_deep': '"{{file}}" is nested more than {{max}} levels deep and was not imported (GeoJSON never needs such nesting).',
+  'too-large_structure': '"{{file}}" is too complex (nested too deeply) for the browser to handle; it was not imported.',
+  'too-large_transfer': 'The imported data could not be passed from the import worker to the page (its structure is too complex); nothing was imported.',
   cancelled: 'Import of "{{file}}" cancelled.',
   internal: 'The import went wrong: {{detail}}',
   internal_unexpected: 'Unexpected error while importing "{{file}}": {{detail}}',
@@ -258,6 +268,7 @@ const zhWords: Texts = {
   listSep: '；',
   closedSep: '、',
   more: '……另有 {{n}} 个',
+  moreItems: '等另外 {{n}} 条',
   end: '。',
 };
 
@@ -285,6 +296,7 @@ const enWords: Texts = {
   listSep: ', ',
   closedSep: ', ',
   more: '… and {{n}} more',
+  moreItems: 'and {{n}} more',
   end: '.',
 };
 

@@ -15,7 +15,8 @@
  */
 import * as maplibregl from 'maplibre-gl';
 import type { LayerSpecification, Map as MaplibreMap, SourceSpecification } from 'maplibre-gl';
-import { FileSource, PMTiles, Protocol, TileType } from 'pmtiles';
+import { FetchSource, FileSource, PMTiles, Protocol, TileType, type Source } from 'pmtiles';
+import { StepCancelled, StepTimeout, withDeadline } from '../data/deadline';
 import { isHttpsUrl } from '../model/remoteUrl';
 import type { TileLayerDraw, TileLayerKind } from '../model/tileLayer';
 import type { TranslateExpression } from './datumTranslate';
@@ -31,7 +32,10 @@ export interface TileSourceInfo {
   attribution?: string;
 }
 
-export type TileProblemCode = 'bad-url' | 'fetch' | 'not-pmtiles' | 'not-tilejson' | 'needs-source-layer' | 'unknown-format' | 'no-layers';
+export type TileProblemCode = 'bad-url' | 'fetch' | 'not-pmtiles' | 'not-tilejson' | 'needs-source-layer' | 'unknown-format' | 'no-layers' | 'timeout-pmtiles' | 'timeout-tilejson' | 'cancelled';
+
+/** How long one inspection step (a PMTiles header and metadata, a TileJSON) may take. */
+export const TILE_STEP_TIMEOUT_MS = 15_000;
 
 export class TileSourceProblem extends Error {
   constructor(
@@ -86,13 +90,31 @@ async function describeArchive(archive: PMTiles, label: string): Promise<TileSou
   };
 }
 
-/** What a URL is and what it holds. `sourceLayer` names the layer of an {z}/{x}/{y} vector template. */
-export async function inspectTileUrl(url: string, opts: { sourceLayer?: string } = {}): Promise<TileSourceInfo> {
+/** A fetch source whose range requests all carry one signal (PMTiles passes none for the header). */
+function signalledSource(url: string, signal: AbortSignal): Source {
+  const inner = new FetchSource(url);
+  return { getKey: () => inner.getKey(), getBytes: (offset, length, s, etag) => inner.getBytes(offset, length, s ?? signal, etag) };
+}
+
+/** A step's timeout or cancellation as the problem the form shows (which step, or cancelled). */
+function stepProblem(e: unknown, code: 'timeout-pmtiles' | 'timeout-tilejson'): unknown {
+  if (e instanceof StepTimeout) return new TileSourceProblem(code, e.message);
+  if (e instanceof StepCancelled) return new TileSourceProblem('cancelled', e.message);
+  return e;
+}
+
+/**
+ * What a URL is and what it holds. `sourceLayer` names the layer of an {z}/{x}/{y} vector
+ * template. Each network step has TILE_STEP_TIMEOUT_MS and stops when `signal` aborts (Cancel).
+ */
+export async function inspectTileUrl(url: string, opts: { sourceLayer?: string; signal?: AbortSignal } = {}): Promise<TileSourceInfo> {
   const plain = url.replace(/^pmtiles:\/\//, '');
   if (!isHttpsUrl(plain)) throw new TileSourceProblem('bad-url', 'Enter a complete https:// address.');
   const path = new URL(plain).pathname.toLowerCase();
   if (path.endsWith('.pmtiles') || url.startsWith('pmtiles://')) {
-    return describeArchive(new PMTiles(plain), plain);
+    return withDeadline('PMTiles header', TILE_STEP_TIMEOUT_MS, (signal) => describeArchive(new PMTiles(signalledSource(plain, signal)), plain), opts.signal).catch((e: unknown) => {
+      throw stepProblem(e, 'timeout-pmtiles');
+    });
   }
   if (/\{z\}/.test(plain)) {
     if (/\.(pbf|mvt)$/.test(path.replace(/%7b|%7d/g, ''))) {
@@ -105,10 +127,18 @@ export async function inspectTileUrl(url: string, opts: { sourceLayer?: string }
   }
   let doc: unknown;
   try {
-    const res = await fetch(plain, { credentials: 'omit' });
-    if (!res.ok) throw new Error(`HTTP ${res.status}`);
-    doc = await res.json();
+    doc = await withDeadline(
+      'TileJSON',
+      TILE_STEP_TIMEOUT_MS,
+      async (signal) => {
+        const res = await fetch(plain, { credentials: 'omit', signal });
+        if (!res.ok) throw new Error(`HTTP ${res.status}`);
+        return (await res.json()) as unknown;
+      },
+      opts.signal,
+    );
   } catch (e) {
+    if (e instanceof StepTimeout || e instanceof StepCancelled) throw stepProblem(e, 'timeout-tilejson');
     if (e instanceof SyntaxError) throw new TileSourceProblem('not-tilejson', 'The address returned no JSON: expected a TileJSON or a .pmtiles archive.');
     throw new TileSourceProblem('fetch', `${plain} could not be fetched: ${e instanceof Error ? e.message : String(e)}`);
   }

@@ -20,6 +20,9 @@ import { issueText, type Translator } from '../i18n/importIssueText';
 import { TileLayerPanel } from './TileLayerPanel';
 import { i18next } from '../app/i18n';
 import { addImportIssueTexts } from '../i18n/importIssues';
+// a column name is shown cleaned of bidi overrides and cut; its option value stays exact
+import { echo } from '../i18n/bounded';
+import { DamagedLayers } from './DamagedLayers';
 
 // The import messages' texts come with this panel (not with the first page).
 addImportIssueTexts(i18next);
@@ -31,6 +34,7 @@ export function DataPanel({ plan }: { plan: FilteredPlan | null }) {
     <>
       <ImportSection />
       <UserLayerList filtered={plan?.users.filtered ?? null} />
+      <DamagedLayers />
       <TileLayerPanel />
       {plan && <ExportSection plan={plan} />}
     </>
@@ -222,7 +226,7 @@ function ColumnChoice({ columns, onImport }: { columns: string[]; onImport: (lon
         <select value={lon} onChange={(e) => setLon(e.target.value)} data-testid="lon-column">
           {columns.map((c) => (
             <option key={c} value={c}>
-              {c}
+              {echo(c)}
             </option>
           ))}
         </select>
@@ -232,7 +236,7 @@ function ColumnChoice({ columns, onImport }: { columns: string[]; onImport: (lon
         <select value={lat} onChange={(e) => setLat(e.target.value)} data-testid="lat-column">
           {columns.map((c) => (
             <option key={c} value={c}>
-              {c}
+              {echo(c)}
             </option>
           ))}
         </select>

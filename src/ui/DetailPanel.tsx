@@ -10,8 +10,11 @@ import type { FilteredPlan } from '../model/filteredPlan';
 import { PLAN_LAYER_COLORS } from '../model/planColors';
 import { cssColor } from '../model/color';
 import { localized } from '../i18n/language';
+import { withBoundary } from './PanelBoundary';
 
-export function DetailPanel({ plan }: { plan: FilteredPlan }) {
+export const DetailPanel = withBoundary(DetailPanelView, 'detail');
+
+function DetailPanelView({ plan }: { plan: FilteredPlan }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'zh';
   const selected = useAppStore((s) => s.selected);

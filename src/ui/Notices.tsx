@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../app/store';
+import { boundedMessage } from '../i18n/bounded';
 
 /** Short messages (a link that could not be fully restored, data that failed to load, …). */
 export function Notices() {
@@ -10,7 +11,8 @@ export function Notices() {
     <div className="notices" aria-live="polite" data-testid="notices">
       {notices.map((n) => (
         <div key={n.id} className={`notice notice--${n.kind}`} role={n.kind === 'error' ? 'alert' : 'status'}>
-          <span>{n.text}</span>
+          {/* a notice can echo a link's text: cleaned of bidi overrides and cut, whatever made it */}
+          <span>{boundedMessage(n.text)}</span>
           <button type="button" className="icon-button" onClick={() => dismiss(n.id)} aria-label={t('app.dismiss')}>
             ×
           </button>

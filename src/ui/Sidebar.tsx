@@ -10,6 +10,7 @@ import type { RegionAnalysis } from '../app/useRegionAnalysis';
 import type { ChoroplethLegend } from '../app/useChoropleth';
 import { StoryPanel } from './StoryPanel';
 import type { StoryActions } from '../app/usePresentation';
+import { PanelBoundary } from './PanelBoundary';
 
 // The data tab loads on first use.
 const DataPanel = lazy(() => import('./DataPanel').then((m) => ({ default: m.DataPanel })));
@@ -56,20 +57,35 @@ export function Sidebar({ plan, analysis, legend, storyActions }: { plan: Filter
             {t('app.dataFailed', { reason: data.reason })}
           </p>
         )}
+        {/* each tab has its own boundary (keyed by tab so switching tabs clears a failure) */}
         {plan && tab === 'layers' && (
-          <>
+          <PanelBoundary key={tab} part="layers">
             <LayerPanel plan={plan} />
             <FilterPanel plan={plan} />
             <BasemapPanel />
-          </>
+          </PanelBoundary>
         )}
-        {plan && tab === 'list' && <ItemList plan={plan} />}
-        {plan && tab === 'regions' && <RegionPanel plan={plan} analysis={analysis} legend={legend} />}
-        {plan && tab === 'story' && <StoryPanel plan={plan} actions={storyActions} />}
+        {plan && tab === 'list' && (
+          <PanelBoundary key={tab} part="list">
+            <ItemList plan={plan} />
+          </PanelBoundary>
+        )}
+        {plan && tab === 'regions' && (
+          <PanelBoundary key={tab} part="regions">
+            <RegionPanel plan={plan} analysis={analysis} legend={legend} />
+          </PanelBoundary>
+        )}
+        {plan && tab === 'story' && (
+          <PanelBoundary key={tab} part="story">
+            <StoryPanel plan={plan} actions={storyActions} />
+          </PanelBoundary>
+        )}
         {tab === 'data' && (
-          <Suspense fallback={<p className="fine-print">…</p>}>
-            <DataPanel plan={plan} />
-          </Suspense>
+          <PanelBoundary key={tab} part="data">
+            <Suspense fallback={<p className="fine-print">…</p>}>
+              <DataPanel plan={plan} />
+            </Suspense>
+          </PanelBoundary>
         )}
       </div>
     </nav>

@@ -7,6 +7,10 @@ import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../app/store';
 import { addTileLayerFromFile, addTileLayerFromUrl, type AddTileResult } from '../app/tileLayerController';
+import { boundedMessage } from '../i18n/bounded';
+
+/** TILE_STEP_TIMEOUT_MS of src/map/tileLayers.ts in seconds (not imported: that module loads on first use). */
+const TILE_STEP_TIMEOUT_S = 15;
 
 export function TileLayerPanel() {
   const { t } = useTranslation();
@@ -21,9 +25,12 @@ export function TileLayerPanel() {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<Extract<AddTileResult, { ok: false }> | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
+  // the running inspection's Cancel
+  const [running, setRunning] = useState<AbortController | null>(null);
   const needsSourceLayer = /\{z\}/.test(url) && /\.(pbf|mvt)(\?|$)/i.test(url);
 
   const finish = (r: AddTileResult) => {
+    setRunning(null);
     setBusy(false);
     if (r.ok) {
       setProblem(null);
@@ -44,7 +51,9 @@ export function TileLayerPanel() {
           e.preventDefault();
           if (!url.trim() || busy) return;
           setBusy(true);
-          void addTileLayerFromUrl(url, needsSourceLayer ? sourceLayer : undefined).then(finish);
+          const controller = new AbortController();
+          setRunning(controller);
+          void addTileLayerFromUrl(url, needsSourceLayer ? sourceLayer : undefined, controller.signal).then(finish);
         }}
       >
         <label htmlFor={`${id}-url`} className="fine-print">
@@ -62,6 +71,11 @@ export function TileLayerPanel() {
         <button type="submit" className="button" disabled={busy || !url.trim()} data-testid="tile-add">
           {busy ? t('tiles.adding') : t('tiles.add')}
         </button>
+        {busy && running && (
+          <button type="button" className="button" onClick={() => running.abort()} data-testid="tile-cancel">
+            {t('tiles.cancel')}
+          </button>
+        )}
         <button type="button" className="button" onClick={() => fileInput.current?.click()} disabled={busy}>
           {t('tiles.openFile')}
         </button>
@@ -82,7 +96,7 @@ export function TileLayerPanel() {
       </form>
       {problem && (
         <p className="fine-print field-error" role="alert" data-testid="tile-problem" data-code={problem.code}>
-          {t(`tiles.problems.${problem.code}`)} <span className="problem-detail">({problem.message})</span>
+          {t(`tiles.problems.${problem.code}`, { s: TILE_STEP_TIMEOUT_S })} <span className="problem-detail">({boundedMessage(problem.message, 300)})</span>
         </p>
       )}
       {gcj && layers.length > 0 && <p className="fine-print">{t('tiles.gcjShift')}</p>}

@@ -3,9 +3,12 @@ import { useAppStore } from '../app/store';
 import type { FilteredPlan } from '../model/filteredPlan';
 import { Swatch } from './LayerPanel';
 import { localized } from '../i18n/language';
+import { withBoundary } from './PanelBoundary';
 
 /** Name and group of the item under the pointer. Text only: data is never rendered as markup. */
-export function Tooltip({ plan }: { plan: FilteredPlan }) {
+export const Tooltip = withBoundary(TooltipView, 'tooltip');
+
+function TooltipView({ plan }: { plan: FilteredPlan }) {
   const { t, i18n } = useTranslation();
   const hover = useAppStore((s) => s.hover);
   if (!hover) return null;

@@ -4,6 +4,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../app/store';
+import { withBoundary } from './PanelBoundary';
 
 /** Text of a property value: strings as they are, anything else as JSON. */
 function text(v: unknown): string {
@@ -13,7 +14,10 @@ function text(v: unknown): string {
   return JSON.stringify(v);
 }
 
-export function UserFeatureDetail() {
+// a stored property that cannot be shown must not take the page down with it
+export const UserFeatureDetail = withBoundary(UserFeatureDetailView, 'featureDetail');
+
+function UserFeatureDetailView() {
   const sel = useAppStore((s) => s.userSelected);
   const layer = useAppStore((s) => (sel ? s.userLayers.find((l) => l.id === sel.layerId) : undefined));
   const close = useAppStore((s) => s.selectUserFeature);
@@ -57,7 +61,9 @@ export function PropertyList({ properties }: { properties: Record<string, unknow
 }
 
 /** The properties of a tile-layer feature clicked on the map. */
-export function TileFeatureDetail() {
+export const TileFeatureDetail = withBoundary(TileFeatureDetailView, 'featureDetail');
+
+function TileFeatureDetailView() {
   const picked = useAppStore((s) => s.tileFeature);
   const layer = useAppStore((s) => (picked ? s.tileLayers.find((l) => l.id === picked.layerId) : undefined));
   const close = useAppStore((s) => s.setTileFeature);

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../app/store';
+import { withBoundary } from './PanelBoundary';
 
 const MAX_ROWS = 12;
 
@@ -15,7 +16,10 @@ function text(v: unknown): string {
  * The properties of the user-layer feature under the pointer. Names and values are
  * React text nodes: a value `<img src=x onerror=alert(1)>` shows as those characters.
  */
-export function UserTooltip() {
+// a stored property that cannot be shown must not take the page down with it
+export const UserTooltip = withBoundary(UserTooltipView, 'tooltip');
+
+function UserTooltipView() {
   const { t } = useTranslation();
   const hover = useAppStore((s) => s.userHover);
   const layer = useAppStore((s) => (hover ? s.userLayers.find((l) => l.id === hover.layerId) : undefined));

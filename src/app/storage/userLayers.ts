@@ -5,12 +5,18 @@
  * `[id, chunk]`). A chunk is written and read in a transaction of its own, so that no single
  * structured clone holds the page for long: a 100 MB layer in one `put` took the main thread for
  * five seconds. A change of name, colour, visibility or style rewrites only the small record.
- * Version-1 records (features inline) are still read.
+ * Every record read goes through ./schema.ts (zod; versions 1 and 2 are migrated): a record or
+ * chunk that does not pass is set aside (kept in storage, not shown, listed in `lastLoadReport`
+ * so the person can delete it). Saves are atomic in effect: a layer's record says `complete`
+ * only after its last chunk is written; one found incomplete at start (the page closed while
+ * saving) is deleted with its chunks and reported once.
  *
- * Every function resolves even when IndexedDB is missing or refuses (private mode, quota):
- * the layers then live for the session only and the caller gets `false` / `[]`.
+ * Every function resolves even when IndexedDB is missing, refuses (private mode, quota) or does
+ * not answer within OPEN_TIMEOUT_MS: the layers then live for the session only, the caller gets
+ * `false` / `[]`, and `lastLoadReport.storage` says why.
  */
 import type { UserLayer } from '../../model/userLayer';
+import { parseFeatures, parseStoredRecord, recordId, recordName, STORED_SCHEMA_VERSION, type StoredLayer } from './schema';
 
 const DB_NAME = 'jjj-atlas';
 const DB_VERSION = 2;
@@ -19,25 +25,79 @@ const FEATURES = 'userLayerFeatures';
 /** features per stored chunk: a few tens of ms to clone on a slow machine */
 export const FEATURE_CHUNK = 4000;
 
+/** How long an IndexedDB `open` may stay unanswered before storage counts as unavailable. */
+export const OPEN_TIMEOUT_MS = 5000;
+
+/** What the last load found, for the page to tell the person (src/i18n/storageMessages.ts). */
+export interface LoadReport {
+  /** 'timeout': `open` never answered; 'unavailable': no IndexedDB or it refused */
+  storage: 'ok' | 'unavailable' | 'timeout';
+  /** layers whose record or features did not pass the schema: kept in storage, not shown */
+  setAside: { id: string | null; name: string; reason: string }[];
+  /** layers left half-written by an earlier page, now deleted */
+  removedIncomplete: string[];
+}
+let lastLoadReport: LoadReport = { storage: 'ok', setAside: [], removedIncomplete: [] };
+const reportListeners = new Set<() => void>();
+/** What the last `loadUserLayers` found (the same object until the next load or deletion). */
+export function loadReport(): LoadReport {
+  return lastLoadReport;
+}
+/** Be told when the report changes (a damaged layer deleted); returns the unsubscribe. */
+export function onLoadReport(listener: () => void): () => void {
+  reportListeners.add(listener);
+  return () => reportListeners.delete(listener);
+}
+function setReport(r: LoadReport): void {
+  lastLoadReport = r;
+  for (const l of reportListeners) l();
+}
+
+/** Delete a damaged (set-aside) layer for good: its record and its chunks. */
+export async function deleteSetAside(id: string): Promise<boolean> {
+  const ok = await deleteUserLayer(id);
+  if (ok) setReport({ ...lastLoadReport, setAside: lastLoadReport.setAside.filter((l) => l.id !== id) });
+  return ok;
+}
+let openProblem: LoadReport['storage'] = 'ok';
+
 let opening: Promise<IDBDatabase | null> | null = null;
 
 function open(): Promise<IDBDatabase | null> {
   opening ??= new Promise((resolve) => {
-    if (typeof indexedDB === 'undefined') return resolve(null);
+    if (typeof indexedDB === 'undefined') {
+      openProblem = 'unavailable';
+      return resolve(null);
+    }
     let req: IDBOpenDBRequest;
     try {
       req = indexedDB.open(DB_NAME, DB_VERSION);
     } catch {
+      openProblem = 'unavailable';
       return resolve(null);
     }
+    // an open that never answers (a blocked upgrade, a wedged browser profile) is a failure too
+    const timer = setTimeout(() => {
+      openProblem = 'timeout';
+      resolve(null);
+    }, OPEN_TIMEOUT_MS);
+    const done = (db: IDBDatabase | null) => {
+      clearTimeout(timer);
+      if (!db && openProblem === 'ok') openProblem = 'unavailable';
+      resolve(db);
+    };
     req.onupgradeneeded = () => {
       const db = req.result;
       if (!db.objectStoreNames.contains(STORE)) db.createObjectStore(STORE, { keyPath: 'id' });
       if (!db.objectStoreNames.contains(FEATURES)) db.createObjectStore(FEATURES);
     };
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => resolve(null);
-    req.onblocked = () => resolve(null);
+    req.onsuccess = () => {
+      // answered after the timeout: the session already went on without storage
+      if (openProblem === 'timeout') req.result.close();
+      done(openProblem === 'timeout' ? null : req.result);
+    };
+    req.onerror = () => done(null);
+    req.onblocked = () => done(null);
   });
   return opening;
 }
@@ -60,40 +120,64 @@ function run<T>(mode: IDBTransactionMode, stores: string[], body: (tx: IDBTransa
   );
 }
 
-/** The stored record of a layer: the layer without features, and how many chunks hold them. */
-type StoredLayer = Omit<UserLayer, 'features'> & { featureChunks: number; featureCount: number };
-
 const chunksOf = (id: string) => IDBKeyRange.bound([id, 0], [id, Infinity]);
 
-/** Every stored layer, oldest first (features read chunk by chunk). */
+/** Every stored layer that passes the schema, oldest first (features read chunk by chunk). */
 export async function loadUserLayers(): Promise<UserLayer[]> {
+  const report: LoadReport = { storage: 'ok', setAside: [], removedIncomplete: [] };
   const r = await run<unknown[]>('readonly', [STORE], (tx) => tx.objectStore(STORE).getAll() as IDBRequest<unknown[]>);
-  if (!r.ok || !Array.isArray(r.value)) return [];
+  if (!r.ok || !Array.isArray(r.value)) {
+    report.storage = openProblem === 'ok' ? 'unavailable' : openProblem;
+    setReport(report);
+    return [];
+  }
   const out: UserLayer[] = [];
   for (const rec of r.value) {
-    if (isUserLayer(rec)) {
-      out.push(rec); // version 1: features inline
+    const parsed = parseStoredRecord(rec);
+    if (parsed.kind === 'invalid') {
+      report.setAside.push({ id: recordId(rec), name: recordName(rec), reason: parsed.reason });
       continue;
     }
-    if (!isStoredLayer(rec)) continue;
-    const features: UserLayer['features'] = [];
-    let complete = true;
-    for (let i = 0; i < rec.featureChunks && complete; i++) {
-      const c = await run<unknown>('readonly', [FEATURES], (tx) => tx.objectStore(FEATURES).get([rec.id, i]));
-      if (!c.ok || !Array.isArray(c.value)) complete = false;
-      else for (const f of c.value as UserLayer['features']) features.push(f);
+    if (parsed.kind === 'inline') {
+      out.push(parsed.layer); // version 1
+      continue;
     }
-    // a layer whose chunks were not all written (the page closed while saving) is left out
-    if (!complete || features.length !== rec.featureCount) continue;
-    const { featureChunks: _c, featureCount: _n, ...meta } = rec;
-    out.push({ ...meta, features });
+    const { record } = parsed;
+    if (!parsed.complete) {
+      // the page closed while this layer was being written: its data is gone for good
+      await deleteUserLayer(record.id);
+      report.removedIncomplete.push(record.name);
+      continue;
+    }
+    const features: UserLayer['features'] = [];
+    let problem: string | null = null;
+    for (let i = 0; i < record.featureChunks && problem === null; i++) {
+      const c = await run<unknown>('readonly', [FEATURES], (tx) => tx.objectStore(FEATURES).get([record.id, i]));
+      if (!c.ok) problem = `chunk ${i + 1} could not be read`;
+      else if (c.value === undefined) problem = `chunk ${i + 1} is missing`;
+      else {
+        const checked = parseFeatures(c.value);
+        if (!checked.ok) problem = `chunk ${i + 1}, ${checked.reason}`;
+        else for (const f of checked.features) features.push(f);
+      }
+    }
+    if (problem === null && features.length !== record.featureCount) problem = `${features.length} features stored, the record says ${record.featureCount}`;
+    if (problem !== null) {
+      report.setAside.push({ id: record.id, name: record.name, reason: problem });
+      continue;
+    }
+    const { featureChunks: _c, featureCount: _n, schemaVersion: _v, complete: _k, ...meta } = record;
+    out.push({ ...(meta as Omit<UserLayer, 'features'>), features });
   }
+  setReport(report);
   return out.sort((a, b) => a.addedAt - b.addedAt);
 }
 
 /** Layers being written, so that a removal stops their chunks. */
 const writing = new Map<string, number>();
 let writeSeq = 0;
+/** A rename/recolour/switch made while a layer's chunks are written: the final record carries it. */
+const latestMeta = new Map<string, Omit<UserLayer, 'features'>>();
 
 /**
  * Store a layer. With `features` false (a rename, colour, switch or style change) only the
@@ -102,14 +186,19 @@ let writeSeq = 0;
 export async function saveUserLayer(layer: UserLayer, features = true): Promise<boolean> {
   const { features: list, ...meta } = layer;
   const featureChunks = Math.ceil(list.length / FEATURE_CHUNK);
-  const record: StoredLayer = { ...meta, featureChunks, featureCount: list.length };
+  const record: StoredLayer = { ...meta, schemaVersion: STORED_SCHEMA_VERSION, complete: true, featureChunks, featureCount: list.length };
+  if (!features && writing.has(layer.id)) {
+    // writing the complete record now would mark the layer complete before its last chunk
+    latestMeta.set(layer.id, meta);
+    return true;
+  }
   if (features) {
     const mine = ++writeSeq;
     writing.set(layer.id, mine);
     // the record goes first without chunks (not loadable until the last chunk is written) ...
     const first = await run('readwrite', [STORE, FEATURES], (tx) => {
       tx.objectStore(FEATURES).delete(chunksOf(layer.id));
-      return tx.objectStore(STORE).put({ ...record, featureChunks: 0, featureCount: -1 });
+      return tx.objectStore(STORE).put({ ...record, complete: false, featureChunks: 0, featureCount: -1 });
     });
     if (!first.ok) return false;
     for (let i = 0; i < featureChunks; i++) {
@@ -120,6 +209,8 @@ export async function saveUserLayer(layer: UserLayer, features = true): Promise<
     }
     if (writing.get(layer.id) !== mine) return true;
     writing.delete(layer.id);
+    Object.assign(record, latestMeta.get(layer.id) ?? {});
+    latestMeta.delete(layer.id);
   }
   // ... and then the record that says how many chunks there are
   return (await run('readwrite', [STORE], (tx) => tx.objectStore(STORE).put(record))).ok;
@@ -127,32 +218,11 @@ export async function saveUserLayer(layer: UserLayer, features = true): Promise<
 
 export async function deleteUserLayer(id: string): Promise<boolean> {
   writing.delete(id);
+  latestMeta.delete(id);
   return (
     await run('readwrite', [STORE, FEATURES], (tx) => {
       tx.objectStore(FEATURES).delete(chunksOf(id));
       return tx.objectStore(STORE).delete(id);
     })
   ).ok;
-}
-
-function isStoredLayer(v: unknown): v is StoredLayer {
-  if (!v || typeof v !== 'object') return false;
-  const l = v as Partial<StoredLayer>;
-  return isUserLayer({ ...l, features: [] }) && typeof l.featureChunks === 'number' && typeof l.featureCount === 'number';
-}
-
-function isUserLayer(v: unknown): v is UserLayer {
-  if (!v || typeof v !== 'object') return false;
-  const l = v as Partial<UserLayer>;
-  return (
-    typeof l.id === 'string' &&
-    typeof l.name === 'string' &&
-    typeof l.color === 'string' &&
-    /^#[0-9a-f]{6}$/i.test(l.color) &&
-    typeof l.visible === 'boolean' &&
-    Array.isArray(l.features) &&
-    Array.isArray(l.columns) &&
-    !!l.stats &&
-    typeof l.addedAt === 'number'
-  );
 }

@@ -4,11 +4,15 @@
  * text correctly. Points are written as lon/lat columns; other geometries as a WKT column
  * (points get WKT too when the file has both). Property values: strings as they are, numbers
  * in JavaScript's shortest round-trip form, null/undefined empty, objects as JSON.
- * Round trip: importing the CSV gives the same geometries and properties, except that a string
- * that looks like a plain number comes back as a number (and "" as null).
+ * Safety: every cell and header that a spreadsheet would evaluate (starting with = + - @ TAB CR,
+ * other than a plain number) gets a leading apostrophe (src/data/csvSafety.ts, OWASP).
+ * Round trip: importing the CSV gives the same geometries and properties (the import removes
+ * those apostrophes), except that a string that looks like a plain number comes back as a
+ * number (and "" as null).
  */
 import type { Feature, Geometry } from 'geojson';
 import { geoJSONToWkt } from 'betterknown';
+import { neutraliseCell } from '../csvSafety';
 
 export function toGeoJSON(features: readonly Feature[], opts: { space?: number } = {}): string {
   return JSON.stringify({ type: 'FeatureCollection', features }, null, opts.space);
@@ -33,6 +37,8 @@ export function csvField(v: unknown, delimiter = ','): string {
   else if (typeof v === 'string') s = v;
   else if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') s = String(v);
   else s = JSON.stringify(v);
+  // a cell a spreadsheet would run as a formula is written as text (see csvSafety)
+  s = neutraliseCell(s);
   return s.includes(delimiter) || /["\r\n]/.test(s) || /^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -9,6 +9,15 @@ import Papa from 'papaparse';
 import { wktToGeoJSON } from 'betterknown';
 import { ImportFailure, type ImportOptions } from './types';
 import type { RawFeature, RawSource } from './raw';
+import { PLAIN_NUMBER, unneutraliseCell } from '../csvSafety';
+import { boundedList, MAX_LIST_ITEMS } from '../../i18n/bounded';
+
+/**
+ * Structure limits, checked before any message names the columns: past these a file is not a
+ * table a map layer can come from, and echoing its header would make a message of megabytes.
+ */
+export const MAX_COLUMNS = 5000;
+export const MAX_HEADER_CHARS = 1000;
 
 const LON_NAMES = ['lon', 'lng', 'long', 'longitude', 'x', '经度', '东经', 'point_x', 'wgs84_lon', 'wgs84_lng', 'lon_wgs84', 'lng_wgs84', 'gcj_lng', 'gcj02_lng', 'bd_lng', 'bd09_lng', 'coord_x', 'x坐标', 'lon_dd'];
 const LAT_NAMES = ['lat', 'latitude', 'y', '纬度', '北纬', 'point_y', 'wgs84_lat', 'lat_wgs84', 'gcj_lat', 'gcj02_lat', 'bd_lat', 'bd09_lat', 'coord_y', 'y坐标', 'lat_dd'];
@@ -39,17 +48,28 @@ function pickColumn(headers: string[], wanted: string, what: 'WKT' | 'longitude'
   if (j >= 0) return j;
   throw new ImportFailure({
     code: 'column-not-found',
-    message: `The ${what} column "${wanted}" is not in the file; its columns are: ${headers.map((h) => `"${h}"`).join(', ')}.`,
-    params: { variant: what === 'WKT' ? 'wkt' : what, column: wanted, columns: headers.join(', '), columnList: quoted(headers) },
+    message: `The ${what} column "${wanted}" is not in the file; its columns are: ${quotedEnglish(headers)}.`,
+    params: { variant: what === 'WKT' ? 'wkt' : what, column: wanted, columns: headers.join(', '), ...columnListParams(headers) },
   });
 }
 
-function quoted(headers: string[]): string {
-  return headers.map((h) => `"${h}"`).join(', ');
+/**
+ * The columns for a message: the first few, quoted and cleaned (`columnList`), and how many
+ * more there are (`moreColumns`, which the message's language writes as "and N more").
+ */
+function columnListParams(headers: string[]): { columnList: string; moreColumns: number } {
+  return { columnList: boundedList(headers.slice(0, MAX_LIST_ITEMS), () => '', { wrap: (h) => `"${h}"` }), moreColumns: Math.max(0, headers.length - MAX_LIST_ITEMS) };
 }
 
-const NUMBER = /^[+-]?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$|^[+-]?0?\.\d+$/;
+function quotedEnglish(headers: string[]): string {
+  return boundedList(headers, (n) => `and ${n} more`, { wrap: (h) => `"${h}"` });
+}
+
+const NUMBER = PLAIN_NUMBER;
 export function cellValue(s: string): string | number | null {
+  // a cell the app's export marked as text ('=..., '-x) is that text, exactly
+  const text = unneutraliseCell(s);
+  if (text !== null) return text;
   const t = s.trim();
   if (t === '') return null;
   if (NUMBER.test(t)) {
@@ -67,15 +87,32 @@ function coordinate(s: string | undefined): number | string {
   return Number.isNaN(n) ? t : n;
 }
 
+/** A header the app's export marked as text ('=col) is that text. */
+function header(h: string): string {
+  return unneutraliseCell(h) ?? h;
+}
+
 export function parseDelimited(text: string, tsv: boolean, opts: ImportOptions): RawSource {
   const delimiter = opts.delimiter ?? (tsv ? '\t' : '');
   const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: 'greedy', header: false });
   const rows = parsed.data;
   const fatal = parsed.errors.find((e) => e.code === 'MissingQuotes');
   if (rows.length === 0) throw new ImportFailure({ code: 'empty-file', message: 'The file has no rows.', params: { variant: 'no-rows' } });
-  const headers = rows[0]!.map((h, i) => (h.replace(/^\uFEFF/, '').trim() || `column_${i + 1}`));
+  const first = rows[0]!;
+  if (first.length > MAX_COLUMNS) {
+    throw new ImportFailure({ code: 'too-large', message: `The file has ${first.length} columns, more than the ${MAX_COLUMNS} a layer can have.`, params: { variant: 'columns', count: first.length, max: MAX_COLUMNS } });
+  }
+  const long = first.findIndex((h) => h.length > MAX_HEADER_CHARS);
+  if (long >= 0) {
+    throw new ImportFailure({
+      code: 'too-large',
+      message: `The name of column ${long + 1} is ${first[long]!.length} characters long, more than ${MAX_HEADER_CHARS}: the first row is not a header.`,
+      params: { variant: 'header-cell', n: long + 1, count: first[long]!.length, max: MAX_HEADER_CHARS },
+    });
+  }
+  const headers = first.map((h, i) => header(h.replace(/^\uFEFF/, '').trim()) || `column_${i + 1}`);
   const records = rows.slice(1);
-  if (records.length === 0) throw new ImportFailure({ code: 'no-features', message: `The file has a header row (${headers.join(', ')}) but no data rows.`, params: { variant: 'header-only', columns: headers.join(', ') } });
+  if (records.length === 0) throw new ImportFailure({ code: 'no-features', message: `The file has a header row (${quotedEnglish(headers)}) but no data rows.`, params: { variant: 'header-only', ...columnListParams(headers) } });
 
   let lon = -1;
   let lat = -1;
@@ -103,8 +140,8 @@ export function parseDelimited(text: string, tsv: boolean, opts: ImportOptions):
   if (wkt < 0 && (lon < 0 || lat < 0)) {
     throw new ImportFailure({
       code: 'no-coordinate-columns',
-      message: `No coordinate columns found. Columns: ${headers.map((h) => `"${h}"`).join(', ')}. Name them lon/lat (or 经度/纬度, longitude/latitude, x/y), add a WKT column, or choose the columns.`,
-      params: { columns: headers.join(', '), columnList: quoted(headers) },
+      message: `No coordinate columns found. Columns: ${quotedEnglish(headers)}. Name them lon/lat (or 经度/纬度, longitude/latitude, x/y), add a WKT column, or choose the columns.`,
+      params: { columns: headers.join(', '), ...columnListParams(headers) },
     });
   }
   const skip = new Set([wkt, lon, lat].filter((c) => c >= 0));

@@ -5,6 +5,7 @@
  * (not JSON, but written by Python's json module) are read as null so that only the features
  * holding them are dropped.
  */
+import { jsonTooDeep, MAX_JSON_DEPTH } from './limits';
 import { ImportFailure, type ImportIssue, type ProblemParams } from './types';
 import type { RawFeature, RawSource } from './raw';
 
@@ -200,6 +201,9 @@ function describeParams(v: unknown): ProblemParams {
 export function parseGeoJSON(text: string, name: string): RawSource {
   const fileIssues: ImportIssue[] = [];
   let doc: unknown;
+  if (jsonTooDeep(text)) {
+    throw new ImportFailure({ code: 'too-large', message: `"${name}" is nested more than ${MAX_JSON_DEPTH} levels deep and was not imported.`, params: { variant: 'deep', file: name, max: MAX_JSON_DEPTH } });
+  }
   try {
     doc = JSON.parse(text);
   } catch (e) {

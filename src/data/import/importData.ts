@@ -12,6 +12,7 @@ import { parseXmlFormat } from './xml';
 import { checkGeometry, looksSwapped, mapPositions, rawPositions } from './geometry';
 import { emptyBbox, extendBbox, finiteOrNull } from '../../geo/bbox';
 import { toWgs84 } from './crs';
+import { isDepthError } from './limits';
 import type { RawSource } from './raw';
 import {
   ImportFailure,
@@ -60,6 +61,8 @@ export function importData(bytes: Uint8Array, name: string, opts: ImportOptions 
     return run(bytes, name, opts, warnings, onProgress);
   } catch (e) {
     if (e instanceof ImportFailure) return { ok: false, error: e.issue, warnings };
+    // the engine's own words ("Maximum call stack size exceeded") mean nothing to a person
+    if (isDepthError(e)) return { ok: false, error: { code: 'too-large', message: `"${name}" is too complex (nested too deeply) to import.`, params: { variant: 'structure', file: name } }, warnings };
     const detail = e instanceof Error ? e.message : String(e);
     return { ok: false, error: { code: 'internal', message: `Unexpected error while importing "${name}": ${detail}`, params: { variant: 'unexpected', file: name, detail } }, warnings };
   }

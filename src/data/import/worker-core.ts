@@ -4,6 +4,7 @@
  * after the page has `taken` the one before.
  */
 import { importData } from './importData';
+import { isDepthError } from './limits';
 import { FEATURE_BATCH, READ_CHUNK, type ImportRequest, type WorkerMessage } from './protocol';
 
 export async function handleImport(req: ImportRequest, post: (m: WorkerMessage) => void, taken: () => Promise<void> = () => Promise.resolve()): Promise<void> {
@@ -29,7 +30,11 @@ export async function handleImport(req: ImportRequest, post: (m: WorkerMessage) 
     }
     post({ type: 'done', result: { ...result, layer: { ...result.layer, features: [] } } });
   } catch (e) {
+    // a structure too deep to walk or to clone to the page: say so plainly, not in engine words
+    if (isDepthError(e) || (e instanceof Error && e.name === 'DataCloneError')) {
+      return post({ type: 'failed', error: { code: 'too-large', message: `The imported data of "${req.name}" is too complex to pass to the page.`, params: { variant: 'transfer', file: req.name } } });
+    }
     const detail = e instanceof Error ? e.message : String(e);
-    post({ type: 'failed', error: { code: 'internal', message: `The import failed: ${detail}`, params: { variant: 'failed', detail } } });
+    post({ type: 'failed', error: { code: 'internal', message: `The import failed: ${detail.slice(0, 200)}`, params: { variant: 'failed', detail: detail.slice(0, 200) } } });
   }
 }

@@ -138,6 +138,9 @@ const CRAFTED: { name: string; content: string | Uint8Array; opts?: ImportOption
       pt([116.4, 39.4], true),
     ]),
   },
+  { name: 'wide.csv', content: Array.from({ length: 5001 }, (_, i) => `c${i}`).join(',') + '\n' + '1,'.repeat(5000) + '1\n' },
+  { name: 'longheader.csv', content: 'lon,' + 'x'.repeat(1001) + '\n116,39\n' },
+  { name: 'nested.geojson', content: '['.repeat(100) + ']'.repeat(100) },
   { name: 'rows.csv', content: 'lon,lat,name\n116,39,a\n116,39,a,b\n,39,c\nabc,39,d\nNaN,39,e\n116,NaN,f\n' },
   { name: 'wkt.csv', content: 'name,wkt\na,POINT(116 39)\nb,\nc,POINT(abc)\n' },
   { name: 'quote.csv', content: 'lon,lat,name\n116,39,"abc\n117,40,x\n' },
@@ -152,6 +155,8 @@ const CRAFTED: { name: string; content: string | Uint8Array; opts?: ImportOption
 const BY_HAND: ImportIssue[] = [
   { code: 'cancelled', message: 'Import of "big.geojson" cancelled.', params: { file: 'big.geojson' } },
   { code: 'too-large', message: 'The file is too large.' },
+  { code: 'too-large', message: '"a.json" is too complex.', params: { variant: 'structure', file: 'a.json' } },
+  { code: 'too-large', message: 'The data of "a.json" is too complex.', params: { variant: 'transfer', file: 'a.json' } },
   { code: 'internal', message: 'The import went wrong: x', params: { detail: 'x' } },
   { code: 'internal', message: 'Unexpected error while importing "a.csv": x', params: { variant: 'unexpected', file: 'a.csv', detail: 'x' } },
   { code: 'internal', message: 'The import worker failed: x', params: { variant: 'worker', detail: 'x' } },

@@ -1,0 +1,36 @@
+/**
+ * Stored layers that did not pass the schema (src/app/storage/schema.ts): named here, never
+ * drawn, with a button to delete each for good. Nothing of their content is shown but the name,
+ * cleaned and cut.
+ */
+import { useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
+import { deleteSetAside, loadReport, onLoadReport } from '../app/storage/userLayers';
+import { echo } from '../i18n/bounded';
+
+export function DamagedLayers() {
+  const { t } = useTranslation();
+  const report = useSyncExternalStore(onLoadReport, loadReport);
+  const damaged = report.setAside;
+  if (damaged.length === 0) return null;
+  return (
+    <section className="panel-section" aria-labelledby="damaged-layers-heading" data-testid="damaged-layers">
+      <h2 id="damaged-layers-heading" className="section-heading">
+        {t('storage.damagedHeading')}
+      </h2>
+      <p className="fine-print">{t('storage.damagedHint')}</p>
+      <ul className="layer-list">
+        {damaged.map((l, i) => (
+          <li key={`${l.id ?? ''}:${i}`} data-testid="damaged-layer" title={echo(l.reason, 200)}>
+            <span>{echo(l.name)}</span>{' '}
+            {l.id !== null && (
+              <button type="button" className="link-button" onClick={() => void deleteSetAside(l.id!)} aria-label={t('storage.deleteLabel', { name: echo(l.name) })} data-testid="damaged-layer-delete">
+                {t('storage.delete')}
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

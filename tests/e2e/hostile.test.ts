@@ -1,0 +1,164 @@
+/**
+ * The adversarial corpus (tests/fixtures/hostile/corpus.ts) in the production build: a link
+ * with thousands of unknown parameters and a right-to-left override, formula cells exported as
+ * CSV, a 4000-column CSV, column names with bidi overrides, and nesting deeper than the limit.
+ * Each gives a short plain message in Chinese, no page error, no dialog, no script run, and the
+ * earlier layers stay. One browser; tests run in order on the same page.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import Papa from 'papaparse';
+import type { Page } from 'playwright-core';
+import { openApp, waitForMapIdle, type AppSession } from './harness';
+import { FORMULA_LAYER_NAME, FORMULA_VALUES, formulasGeoJSON, unknownKeysHash, writeCorpus } from '../fixtures/hostile/corpus';
+import { importData } from '../../src/data/import/importData';
+import { MAX_MESSAGE_CHARS } from '../../src/i18n/bounded';
+
+const BIDI = /[\u202A-\u202E\u2066-\u2069]/;
+
+async function userLayers(page: Page): Promise<{ id: string; name: string; count: number }[]> {
+  return page.locator('[data-testid="user-layer"]').evaluateAll((rows) =>
+    rows.map((r) => ({
+      id: r.getAttribute('data-layer-id') ?? '',
+      name: (r.querySelector('[data-testid="user-layer-name"]') as HTMLInputElement | null)?.value ?? '',
+      count: Number(r.getAttribute('data-count')),
+    })),
+  );
+}
+
+async function importFile(page: Page, file: string): Promise<{ ok: boolean; text: string; issues: string[] }> {
+  await page.getByTestId('import-input').setInputFiles(file);
+  const result = page.locator(`[data-testid="import-result"][data-file="${path.basename(file)}"]`);
+  await result.waitFor({ timeout: 30_000 });
+  const issues = await result.locator('.import-issues > li').evaluateAll((li) => li.map((l) => l.firstChild?.textContent ?? ''));
+  return { ok: (await result.getAttribute('data-ok')) === 'true', text: (await result.textContent()) ?? '', issues };
+}
+
+describe('hostile corpus', () => {
+  let app: AppSession;
+  const dialogs: string[] = [];
+  const tmp = mkdtempSync(path.join(tmpdir(), 'jjj-hostile-e2e-'));
+  const files = writeCorpus(tmp);
+  before(async () => {
+    app = await openApp({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN', hash: unknownKeysHash() });
+    app.page.on('dialog', (d) => {
+      dialogs.push(`${d.type()}: ${d.message()}`);
+      void d.dismiss();
+    });
+    await waitForMapIdle(app.page);
+  });
+  after(async () => {
+    const page = app?.page;
+    if (page) {
+      assert.deepEqual(app.pageErrors, [], 'no uncaught page error');
+      assert.deepEqual(dialogs, [], 'no dialog');
+      assert.equal(await page.evaluate(() => (window as { __pwned?: unknown }).__pwned), undefined, 'no script from a file ran');
+    }
+    await app?.close();
+    rmSync(tmp, { recursive: true, force: true });
+  });
+
+  test('a link with 9000 unknown parameters gives one short notice, without the right-to-left override', async () => {
+    const notice = app.page.getByTestId('notices').locator('.notice').first();
+    await notice.waitFor({ timeout: 30_000 });
+    const text = (await notice.textContent()) ?? '';
+    assert.ok(text.length <= MAX_MESSAGE_CHARS + 2, `the notice has ${text.length} characters`);
+    assert.match(text, /链接中的部分内容无效/);
+    assert.match(text, /等另外 \d+ 条/);
+    assert.doesNotMatch(text, BIDI);
+  });
+
+  test('CSV export neutralises formula cells, headers and the layer name; export → import gives the same properties', async () => {
+    const page = app.page;
+    await page.getByRole('tab', { name: /^数据$|^Data$/ }).click();
+    await page.getByTestId('import-input').waitFor({ state: 'attached' });
+    const r = await importFile(page, files['formulas.geojson']!);
+    assert.ok(r.ok, r.text);
+    const layer = (await userLayers(page)).at(-1)!;
+    const name = page.locator(`[data-layer-id="${layer.id}"] [data-testid="user-layer-name"]`);
+    await name.fill(FORMULA_LAYER_NAME);
+    await name.press('Enter');
+    assert.equal((await userLayers(page)).at(-1)!.name, FORMULA_LAYER_NAME);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+    const file = path.join(tmp, 'export.csv');
+    await download.saveAs(file);
+    const text = readFileSync(file, 'utf8');
+    const rows = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
+    const bad: string[] = [];
+    for (const row of rows) for (const cell of row) if (/^[=+@\t\r]/.test(cell) || /^-(?![\d.])/.test(cell) || /^-\d.*[^\d.eE+-]/.test(cell)) bad.push(cell);
+    assert.deepEqual(bad.slice(0, 5), [], `${bad.length} cells a spreadsheet would evaluate`);
+    assert.ok(rows[0]!.includes("'=col0()"), `header: ${rows[0]!.slice(0, 12).join(' | ')}`);
+
+    // the app reads its own export back exactly: same values, formulas as text, numbers as numbers
+    const back = importData(new Uint8Array(readFileSync(file)), 'export.csv');
+    assert.ok(back.ok);
+    const mine = back.layer.features.filter((f) => f.properties.jjj_layer === FORMULA_LAYER_NAME);
+    const source = (JSON.parse(formulasGeoJSON()) as { features: { properties: Record<string, unknown> }[] }).features;
+    assert.deepEqual(
+      mine.map((f) => [f.properties.value, f.properties['=col0()'], f.properties.n, f.properties.neg, f.properties.note]),
+      source.map((f) => [f.properties.value, f.properties['=col0()'], f.properties.n, f.properties.neg, f.properties.note]),
+    );
+    assert.deepEqual(mine.map((f) => f.properties.value), FORMULA_VALUES);
+    // and so does the page
+    const inPage = await importFile(page, file);
+    assert.ok(inPage.ok, inPage.text);
+    const layers = await userLayers(page);
+    assert.equal(layers.length, 2);
+    await page.locator(`#user-layer-${layers.at(-1)!.id}`).uncheck();
+  });
+
+  test('a 4000-column CSV without coordinates: a short message, the column picker has every column', async () => {
+    const before = await userLayers(app.page);
+    const r = await importFile(app.page, files['wide-no-coords.csv']!);
+    assert.equal(r.ok, false);
+    assert.equal(r.issues.length, 1);
+    assert.ok(r.issues[0]!.length <= MAX_MESSAGE_CHARS, `message of ${r.issues[0]!.length} characters`);
+    assert.match(r.issues[0]!, /没有找到坐标列.*等另外 3990 条/);
+    assert.equal(await app.page.getByTestId('lon-column').locator('option').count(), 4000);
+    assert.deepEqual(await userLayers(app.page), before, 'earlier layers intact');
+  });
+
+  test('column names with a right-to-left override are echoed without it', async () => {
+    const r = await importFile(app.page, files['bidi-columns.csv']!);
+    assert.equal(r.ok, false);
+    assert.match(r.issues[0]!, /"namegnp\.exe", "note"/);
+    assert.doesNotMatch(r.text, BIDI);
+  });
+
+  test('nesting deeper than the limit: a plain message, not engine text; earlier layers intact', async () => {
+    const before = await userLayers(app.page);
+    const r = await importFile(app.page, files['nested.geojson']!);
+    assert.equal(r.ok, false);
+    assert.equal(r.issues[0], '“nested.geojson”的嵌套层数超过 64 层，无法导入（GeoJSON 不需要这么深的嵌套）。');
+    assert.doesNotMatch(r.text, /call stack|postMessage/i);
+    assert.deepEqual(await userLayers(app.page), before);
+  });
+
+  test('a tile URL that never answers: Cancel works at once, and the PMTiles header times out with the step named', { timeout: 60_000 }, async () => {
+    const page = app.page;
+    const before = await userLayers(page);
+    // requests to this host are held for ever (never fulfilled, never aborted)
+    await app.context.route('https://hang.example/**', () => {});
+    const form = page.getByTestId('tile-layers');
+    await form.getByTestId('tile-url').fill('https://hang.example/tiles.json');
+    await form.getByTestId('tile-add').click();
+    await form.getByTestId('tile-cancel').click();
+    assert.equal(await form.getByTestId('tile-problem').getAttribute('data-code'), 'cancelled');
+    assert.match((await form.getByTestId('tile-problem').textContent()) ?? '', /已取消/);
+
+    await form.getByTestId('tile-url').fill('https://hang.example/big.pmtiles');
+    const started = Date.now();
+    await form.getByTestId('tile-add').click();
+    await form.locator('[data-testid="tile-problem"][data-code="timeout-pmtiles"]').waitFor({ timeout: 30_000 });
+    const waited = Date.now() - started;
+    assert.ok(waited >= 14_000 && waited < 25_000, `timed out after ${waited} ms`);
+    assert.match((await form.getByTestId('tile-problem').textContent()) ?? '', /读取 PMTiles 文件头超时：该地址在 15 秒内没有响应/);
+    assert.equal(await form.getByTestId('tile-add').isDisabled(), false, 'the form can be used again');
+    assert.equal(await page.getByTestId('tile-layer').count(), 0);
+    assert.deepEqual(await userLayers(page), before);
+  });
+});
