@@ -91,6 +91,15 @@ function color(layer: PlanLayerKey, alpha: number): [number, number, number, num
   return [c[0], c[1], c[2], alpha];
 }
 
+/**
+ * A place the release does not give (location.from_release false: e.g. the 'three cities' drawn
+ * as their districts, the Expo site) looks different from one the release names: a hollow dot, a
+ * thinner line, an area with no fill, so the map never passes an outside source off as the plan.
+ */
+export function isOutsidePlace(f: DrawnItem): boolean {
+  return f.properties.location.from_release === false;
+}
+
 export function buildPlanLayers(input: PlanLayerInput): LayersList {
   const { drawn, links, visible, filterVersion, selectedId } = input;
   const areas = drawn.filter((d) => d.geometry.type === 'Polygon' || d.geometry.type === 'MultiPolygon');
@@ -115,9 +124,9 @@ export function buildPlanLayers(input: PlanLayerInput): LayersList {
       pickable: true,
       stroked: true,
       filled: true,
-      getFillColor: (f: DrawnItem) => color(f.properties.layer, 46),
+      getFillColor: (f: DrawnItem) => color(f.properties.layer, isOutsidePlace(f) ? 0 : 46),
       getLineColor: (f: DrawnItem) => color(f.properties.layer, 220),
-      getLineWidth: 1.6,
+      getLineWidth: (f: DrawnItem) => (isOutsidePlace(f) ? 2.4 : 1.6),
       lineWidthUnits: 'pixels',
       autoHighlight: true,
       highlightColor: [255, 255, 255, 60],
@@ -155,9 +164,10 @@ export function buildPlanLayers(input: PlanLayerInput): LayersList {
       stroked: true,
       filled: true,
       pointType: 'circle',
-      getFillColor: (f: DrawnItem) => color(f.properties.layer, 235),
-      getLineColor: (f: DrawnItem) => (f.geometry.type === 'Point' ? [255, 255, 255, 255] : color(f.properties.layer, 235)),
-      getLineWidth: (f: DrawnItem) => (f.geometry.type === 'Point' ? 1.5 : 4),
+      getFillColor: (f: DrawnItem) => (isOutsidePlace(f) ? [255, 255, 255, 235] : color(f.properties.layer, 235)),
+      getLineColor: (f: DrawnItem) =>
+        f.geometry.type === 'Point' ? (isOutsidePlace(f) ? color(f.properties.layer, 255) : [255, 255, 255, 255]) : color(f.properties.layer, 235),
+      getLineWidth: (f: DrawnItem) => (f.geometry.type === 'Point' ? (isOutsidePlace(f) ? 3 : 1.5) : isOutsidePlace(f) ? 2 : 4),
       lineWidthUnits: 'pixels',
       lineCapRounded: true,
       lineJointRounded: true,

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../app/store';
 import type { FilteredPlan } from '../app/useFilteredPlan';
 import { PLAN_LAYER_COLORS, cssColor } from '../map/planColors';
+import { milestoneDateLabel } from '../app/timeline';
 
 export function DetailPanel({ plan }: { plan: FilteredPlan }) {
   const { t, i18n } = useTranslation();
@@ -99,7 +100,7 @@ export function DetailPanel({ plan }: { plan: FilteredPlan }) {
                 <ul>
                   {p.milestones.map((m, i) => (
                     <li key={i}>
-                      <time dateTime={m.date}>{m.date}</time> — {lang === 'zh' ? m.label_zh : m.label_en}
+                      <time dateTime={milestoneDateLabel(m)}>{milestoneDateLabel(m)}</time> — {lang === 'zh' ? m.label_zh : m.label_en}
                     </li>
                   ))}
                 </ul>
@@ -120,7 +121,15 @@ export function DetailPanel({ plan }: { plan: FilteredPlan }) {
             {p.location.note && <span className="fine-print"> — {p.location.note}</span>}
           </dd>
           <dt>{t('detail.locationSource')}</dt>
-          <dd className="fine-print">{p.location.source}</dd>
+          <dd className="fine-print">
+            {p.location.source}
+            {item.geometry && p.location.from_release !== undefined && (
+              <span className="place-origin" data-testid="place-origin" data-from-release={String(p.location.from_release)}>
+                {' '}
+                {t(p.location.from_release ? 'detail.fromRelease' : 'detail.fromOutside')}
+              </span>
+            )}
+          </dd>
         </dl>
         {!item.geometry && <p className="fine-print">{t('detail.noGeometry')}</p>}
         <h3>{t('detail.source')}</h3>

@@ -5,6 +5,7 @@ import { PLAN_LAYER_KEYS } from '../app/state';
 import type { FilteredPlan } from '../app/useFilteredPlan';
 import { Swatch } from './LayerPanel';
 import { userLegendEntries } from './userLegend';
+import { milestoneDateLabel } from '../app/timeline';
 
 /** What a printed page adds to the map (print.css): the legend and the list of visible items. */
 export function PrintSheet({ plan }: { plan: FilteredPlan }) {
@@ -38,7 +39,7 @@ export function PrintSheet({ plan }: { plan: FilteredPlan }) {
           {visible.map((it) => (
             <li key={it.properties.id}>
               {zh ? it.properties.name_zh : it.properties.name_en} — {t(`groups.g${it.properties.group}`)}
-              {it.properties.milestones[0] ? ` · ${it.properties.milestones.map((m) => m.date).join(', ')}` : ''}
+              {it.properties.milestones[0] ? ` · ${it.properties.milestones.map(milestoneDateLabel).join(', ')}` : ''}
             </li>
           ))}
         </ol>

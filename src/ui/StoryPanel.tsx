@@ -10,7 +10,7 @@ import type { FilteredPlan } from '../app/useFilteredPlan';
 import type { Story } from '../app/story/schema';
 import { cameraFromView, moveChapter, newChapter, removeChapter } from '../app/story/chapter';
 import { parseStory, serializeStory, storyToLink, type StoryContext } from '../app/story/io';
-import { milestonesUpTo } from '../app/timeline';
+import { milestonesUpTo, yearOnlyMilestones } from '../app/timeline';
 import type { ExportScale } from '../map/exportImage';
 
 export interface StoryActions {
@@ -78,6 +78,8 @@ export function StoryPanel({ plan, actions }: { plan: FilteredPlan; actions: Sto
     go(0);
   };
   const revealed = month ? milestonesUpTo(plan.items, month) : [];
+  // Dated to 2019 with no month: listed apart, never placed in December.
+  const yearOnly = month ? yearOnlyMilestones(plan.items) : [];
 
   return (
     <>
@@ -228,6 +230,18 @@ export function StoryPanel({ plan, actions }: { plan: FilteredPlan; actions: Sto
                   </li>
                 ))}
               </ol>
+            )}
+            {yearOnly.length > 0 && (
+              <>
+                <h3 className="subheading">{t('story.yearOnly')}</h3>
+                <ul className="milestone-list" data-testid="timeline-year-milestones">
+                  {yearOnly.map((m) => (
+                    <li key={`${m.itemId}-${m.index}`} data-year-item={m.itemId}>
+                      <time dateTime={m.year}>{m.year}</time> {zh ? m.label_zh : m.label_en} ({plan.items.find((i) => i.properties.id === m.itemId)?.properties[zh ? 'name_zh' : 'name_en']})
+                    </li>
+                  ))}
+                </ul>
+              </>
             )}
           </>
         )}
