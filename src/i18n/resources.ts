@@ -390,7 +390,7 @@ const en: Strings = {
     technical: 'Technical details',
     openList: 'Open the list of items',
   },
-  groups: { g1: 'Non-capital functions', g2: "Xiong'an & the Sub-center", g3: 'Key breakthroughs', g4: 'Reform & innovation', g5: 'Working mechanisms' },
+  groups: { g1: 'Non-capital functions', g2: "Xiong'an & the Sub-centre", g3: 'Key breakthroughs', g4: 'Reform & innovation', g5: 'Working mechanisms' },
   themes: { ecology: 'Ecology', transport: 'Transport', industry: 'Industry', 'public-services': 'Public services' },
   kinds: { site: 'Site', line: 'Line', area: 'Area', programme: 'Programme', target: 'Target', mechanism: 'Mechanism' },
   precision: {
