@@ -42,6 +42,10 @@ export function DetailPanel({ plan }: { plan: FilteredPlan }) {
   if (!item) return null;
   const p = item.properties;
   const layer = plan.layerOf(item);
+  // A described task drawn through its parts (the three cities and one zone, the three rivers):
+  // list them, so the task's panel leads to the places on the map.
+  const parts = plan.items.filter((i) => i.properties.parent === p.id);
+  const parentItem = p.parent ? plan.items.find((i) => i.properties.id === p.parent) : undefined;
   const primary = lang === 'zh' ? p.name_zh : p.name_en;
   const secondary = lang === 'zh' ? p.name_en : p.name_zh;
   const regionLabel = (code: string) => {
@@ -104,6 +108,33 @@ export function DetailPanel({ plan }: { plan: FilteredPlan }) {
                     </li>
                   ))}
                 </ul>
+              </dd>
+            </>
+          )}
+          {parts.length > 0 && (
+            <>
+              <dt>{t('detail.parts')}</dt>
+              <dd>
+                <ul data-testid="detail-parts">
+                  {parts.map((x) => (
+                    <li key={x.properties.id} data-part={x.properties.id} data-located={String(x.geometry !== null)}>
+                      <button type="button" className="link-button" onClick={() => select(x.properties.id, { fly: true })}>
+                        {lang === 'zh' ? x.properties.name_zh : x.properties.name_en}
+                      </button>
+                      {x.geometry === null && <span className="fine-print"> ({t('precision.region-only')})</span>}
+                    </li>
+                  ))}
+                </ul>
+              </dd>
+            </>
+          )}
+          {parentItem && (
+            <>
+              <dt>{t('detail.partOf')}</dt>
+              <dd>
+                <button type="button" className="link-button" onClick={() => select(parentItem.properties.id)}>
+                  {lang === 'zh' ? parentItem.properties.name_zh : parentItem.properties.name_en}
+                </button>
               </dd>
             </>
           )}

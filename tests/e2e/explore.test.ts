@@ -54,7 +54,9 @@ describe('explore: layers, filters, search, details, list', () => {
 
     await page.locator('#layer-g3-transport').uncheck();
     await waitForIdle(page);
-    assert.equal(await pickAt(page, DAXING_AIRPORT), null, 'nothing is drawn there once transport is off');
+    // The airport is gone; what is left under it is the outline of Daxing District, drawn for the
+    // Economic-Technological Development Area (a part of the 'three cities and one zone', group 4).
+    assert.equal(await pickAt(page, DAXING_AIRPORT), 'g4-beijing-etdz', 'no transport item is drawn there once transport is off');
     assert.match((await page.getByTestId('counts-g3-transport').textContent()) ?? '', /^0 \//);
     assert.equal(hashParams(page).get('layers')?.includes('g3-transport'), false);
     assert.ok((await page.getByTestId('active-filters').textContent())?.includes('图层'));
@@ -118,6 +120,43 @@ describe('explore: layers, filters, search, details, list', () => {
     assert.ok(ids.includes('g2-tongzhou-n3c-coordination') && ids.includes('g3-daxing-airport'), ids.join(','));
     assert.ok(!ids.includes('g3-jingzhang-railway'));
     await page.getByTestId('clear-all').click();
+  });
+
+  // (Daxing District itself is not in the filter's list, which stops at prefectures; the unit tests
+  // check that the airport's regions hold 110115.)
+  test('a region filter on 北京市 keeps the Daxing airport (its terminal is in Daxing District)', async () => {
+    const page = app.page;
+    await page.locator('#filter-region').selectOption('110000');
+    assert.equal(hashParams(page).get('regions'), '110000');
+    assert.ok((await listIds(page)).includes('g3-daxing-airport'));
+    await page.getByTestId('clear-all').click();
+  });
+
+  test('the details of 「三城一区」 list its four parts, each drawn on the map from an outside source', async () => {
+    const page = app.page;
+    const input = page.getByTestId('search-input');
+    await input.fill('三城一区');
+    await page.getByRole('option', { name: /“三城一区”主平台建设/ }).first().click();
+    const panel = page.getByTestId('detail-panel');
+    const parts = panel.getByTestId('detail-parts').locator('li');
+    await parts.first().waitFor();
+    assert.deepEqual(
+      await parts.evaluateAll((lis) => lis.map((li) => `${li.getAttribute('data-part')} ${li.getAttribute('data-located')}`)),
+      ['g4-zhongguancun-science-city true', 'g4-huairou-science-city true', 'g4-future-science-city true', 'g4-beijing-etdz true'],
+    );
+    // Each part is on the map: the Huairou science city is drawn over northern Huairou.
+    const NORTH_HUAIROU: [number, number] = [116.55, 40.75];
+    await page.evaluate((ll) => window.jjjAtlas!.map.jumpTo({ center: ll, zoom: 8 }), NORTH_HUAIROU);
+    await waitForIdle(page);
+    assert.equal(await pickAt(page, NORTH_HUAIROU), 'g4-huairou-science-city');
+    await parts.nth(1).getByRole('button').click();
+    await panel.getByText('怀柔科学城', { exact: true }).waitFor();
+    const origin = panel.getByTestId('place-origin');
+    assert.equal(await origin.getAttribute('data-from-release'), 'false');
+    assert.match((await origin.textContent()) ?? '', /新闻稿以外的公开来源/);
+    assert.match((await page.getByTestId('legend-outside-places').textContent()) ?? '', /新闻稿以外/);
+    await panel.getByRole('button', { name: '关闭详情' }).click();
+    await page.getByTestId('clear-all').click().catch(() => undefined);
   });
 
   test('a list row selects the item on the map, and a click on the map selects the row', async () => {
