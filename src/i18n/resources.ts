@@ -46,7 +46,7 @@ const zh = {
     rivers: '河流湖泊',
     total: '合计',
     described: '新闻稿仅详细描述了 90 项任务中的部分任务；未描述的任务不作编造。',
-    outsidePlaces: '空心圆点、细线和无填充的区域：新闻稿没有说明位置，位置取自新闻稿以外的公开来源。',
+    outsidePlaces: '空心圆点、细线和无填充的虚线轮廓：新闻稿没有说明位置，位置取自新闻稿以外的公开来源。',
   },
   filters: {
     heading: '筛选',
@@ -416,7 +416,7 @@ const en: Strings = {
     rivers: 'Rivers and lakes',
     total: 'Total',
     described: 'The press release describes only some of the 90 tasks; the rest are not invented here.',
-    outsidePlaces: 'Hollow dots, thin lines and unfilled areas: the release does not say where these are; the place comes from a public source outside the release.',
+    outsidePlaces: 'Hollow dots, thin lines and dashed, unfilled outlines: the release does not say where these are; the place comes from a public source outside the release.',
   },
   filters: {
     heading: 'Filters',

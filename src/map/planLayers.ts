@@ -6,7 +6,7 @@
  */
 import type { Layer, LayersList } from '@deck.gl/core';
 import { ArcLayer, GeoJsonLayer, PathLayer, type ArcLayerProps, type GeoJsonLayerProps, type PathLayerProps } from '@deck.gl/layers';
-import { DataFilterExtension } from '@deck.gl/extensions';
+import { DataFilterExtension, PathStyleExtension } from '@deck.gl/extensions';
 import type { PlanItem, PlanLink } from '../data/plan/schema';
 import { DATA_BOUNDS, FIRST_LABEL_LAYER } from './basemap/style';
 import { PLAN_LAYER_COLORS, type RGB } from './planColors';
@@ -60,6 +60,12 @@ export interface UserLayerInput {
 export const USER_LAYER_PREFIX = 'user-layer-';
 
 const filterExt = new DataFilterExtension({ filterSize: 1 });
+const dashExt = new PathStyleExtension({ dash: true });
+
+/** The deck.gl layer of the areas whose place comes from outside the release (dashed outlines). */
+// Not prefixed 'plan-areas': deck matches picking layerIds by prefix, and picks meant for the
+// release's areas must not catch these outlines.
+export const OUTSIDE_AREAS_LAYER = 'plan-outside-areas';
 // deck 9.4's layer prop types lack interleaved-mode `beforeId` (STACK.md): add it here.
 type WithBeforeId = { beforeId?: string };
 
@@ -94,7 +100,8 @@ function color(layer: PlanLayerKey, alpha: number): [number, number, number, num
 /**
  * A place the release does not give (location.from_release false: e.g. the 'three cities' drawn
  * as their districts, the Expo site) looks different from one the release names: a hollow dot, a
- * thinner line, an area with no fill, so the map never passes an outside source off as the plan.
+ * thinner line, a dashed outline with no fill, so the map never passes an outside source off as
+ * the plan.
  */
 export function isOutsidePlace(f: DrawnItem): boolean {
   return f.properties.location.from_release === false;
@@ -102,7 +109,12 @@ export function isOutsidePlace(f: DrawnItem): boolean {
 
 export function buildPlanLayers(input: PlanLayerInput): LayersList {
   const { drawn, links, visible, filterVersion, selectedId } = input;
-  const areas = drawn.filter((d) => d.geometry.type === 'Polygon' || d.geometry.type === 'MultiPolygon');
+  const allAreas = drawn.filter((d) => d.geometry.type === 'Polygon' || d.geometry.type === 'MultiPolygon');
+  const areas = allAreas.filter((d) => !isOutsidePlace(d));
+  // Areas from outside the release (the 'three cities' drawn as their host districts) are outlines
+  // only, in a layer of their own: unfilled, so they never hide or catch clicks meant for what lies
+  // inside a whole district; picked on their edge.
+  const outsideAreas = allAreas.filter(isOutsidePlace);
   const linesAndSites = drawn.filter((d) => d.geometry.type !== 'Polygon' && d.geometry.type !== 'MultiPolygon');
   const filterProps = (getIndex: (d: DrawnItem) => number) => ({
     extensions: [filterExt],
@@ -124,13 +136,30 @@ export function buildPlanLayers(input: PlanLayerInput): LayersList {
       pickable: true,
       stroked: true,
       filled: true,
-      getFillColor: (f: DrawnItem) => color(f.properties.layer, isOutsidePlace(f) ? 0 : 46),
+      getFillColor: (f: DrawnItem) => color(f.properties.layer, 46),
       getLineColor: (f: DrawnItem) => color(f.properties.layer, 220),
-      getLineWidth: (f: DrawnItem) => (isOutsidePlace(f) ? 2.4 : 1.6),
+      getLineWidth: 1.6,
       lineWidthUnits: 'pixels',
       autoHighlight: true,
       highlightColor: [255, 255, 255, 60],
       ...filterProps((d) => d.properties.index),
+      beforeId: FIRST_LABEL_LAYER,
+    }),
+    geoJsonLayer({
+      id: OUTSIDE_AREAS_LAYER,
+      data: outsideAreas,
+      pickable: true,
+      stroked: true,
+      filled: false,
+      getLineColor: (f: DrawnItem) => color(f.properties.layer, 230),
+      getLineWidth: 2.4,
+      lineWidthUnits: 'pixels',
+      getDashArray: [5, 3],
+      dashJustified: true,
+      autoHighlight: true,
+      highlightColor: [255, 255, 255, 90],
+      ...filterProps((d) => d.properties.index),
+      extensions: [filterExt, dashExt],
       beforeId: FIRST_LABEL_LAYER,
     }),
     new ArcLayer<PlanLink>({

@@ -54,9 +54,7 @@ describe('explore: layers, filters, search, details, list', () => {
 
     await page.locator('#layer-g3-transport').uncheck();
     await waitForIdle(page);
-    // The airport is gone; what is left under it is the outline of Daxing District, drawn for the
-    // Economic-Technological Development Area (a part of the 'three cities and one zone', group 4).
-    assert.equal(await pickAt(page, DAXING_AIRPORT), 'g4-beijing-etdz', 'no transport item is drawn there once transport is off');
+    assert.equal(await pickAt(page, DAXING_AIRPORT), null, 'nothing is drawn there once transport is off');
     assert.match((await page.getByTestId('counts-g3-transport').textContent()) ?? '', /^0 \//);
     assert.equal(hashParams(page).get('layers')?.includes('g3-transport'), false);
     assert.ok((await page.getByTestId('active-filters').textContent())?.includes('图层'));
@@ -144,11 +142,27 @@ describe('explore: layers, filters, search, details, list', () => {
       await parts.evaluateAll((lis) => lis.map((li) => `${li.getAttribute('data-part')} ${li.getAttribute('data-located')}`)),
       ['g4-zhongguancun-science-city true', 'g4-huairou-science-city true', 'g4-future-science-city true', 'g4-beijing-etdz true'],
     );
-    // Each part is on the map: the Huairou science city is drawn over northern Huairou.
-    const NORTH_HUAIROU: [number, number] = [116.55, 40.75];
-    await page.evaluate((ll) => window.jjjAtlas!.map.jumpTo({ center: ll, zoom: 8 }), NORTH_HUAIROU);
+    // Each part is on the map, as a dashed outline in a layer of its own: picked on its edge (the
+    // northernmost vertex of Huairou, which borders Hebei only), not inside.
+    const huairou = (JSON.parse(readFileSync(path.join(ROOT, 'geodata/plan/items.geojson'), 'utf8')) as { features: { id: string; geometry: { coordinates: unknown } }[] }).features.find(
+      (f) => f.id === 'g4-huairou-science-city',
+    )!;
+    const vertices = (JSON.stringify(huairou.geometry.coordinates).match(/-?\d+\.?\d*,-?\d+\.?\d*/g) ?? []).map((p) => p.split(',').map(Number) as [number, number]);
+    const edge = vertices.reduce((a, b) => (b[1] > a[1] ? b : a));
+    const inside: [number, number] = [116.55, 40.75];
+    await page.evaluate((ll) => window.jjjAtlas!.map.jumpTo({ center: ll, zoom: 9 }), edge);
     await waitForIdle(page);
-    assert.equal(await pickAt(page, NORTH_HUAIROU), 'g4-huairou-science-city');
+    const pickOutside = (ll: [number, number]) =>
+      page.evaluate((p) => {
+        const { map, overlay } = window.jjjAtlas!;
+        const xy = map.project(p);
+        const o = overlay!.pickObject({ x: xy.x, y: xy.y, radius: 4, layerIds: ['plan-outside-areas'] })?.object as { properties?: { id?: string } } | undefined;
+        return o?.properties?.id ?? null;
+      }, ll);
+    assert.equal(await pickOutside(edge), 'g4-huairou-science-city', `its outline at ${edge}`);
+    await page.evaluate((ll) => window.jjjAtlas!.map.jumpTo({ center: ll, zoom: 9 }), inside);
+    await waitForIdle(page);
+    assert.equal(await pickOutside(inside), null, 'unfilled: nothing is picked inside the district');
     await parts.nth(1).getByRole('button').click();
     await panel.getByText('怀柔科学城', { exact: true }).waitFor();
     const origin = panel.getByTestId('place-origin');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GeoJsonLayer } from '@deck.gl/layers';
-import { buildPlanLayers, isOutsidePlace, type DrawnItem } from '../../../src/map/planLayers';
+import { buildPlanLayers, isOutsidePlace, OUTSIDE_AREAS_LAYER, type DrawnItem } from '../../../src/map/planLayers';
 import { itemsSchema } from '../../../src/data/plan/schema';
 import { readJson } from '../data/realData';
 
@@ -17,13 +17,18 @@ describe('places from outside the release look different', () => {
     expect(isOutsidePlace(byId('g3-daxing-airport'))).toBe(false);
   });
 
-  it('draws their areas unfilled and their points hollow', () => {
+  it('draws their areas as unfilled outlines in a layer of their own, and their points hollow', () => {
     const layers = buildPlanLayers({ drawn, links: [], linkItemIndex: [], linkLayers: [], visible: drawn.map(() => true), filterVersion: '1', selectedId: null });
-    const areas = layers.find((l) => (l as GeoJsonLayer).id === 'plan-areas') as GeoJsonLayer;
-    const sites = layers.find((l) => (l as GeoJsonLayer).id === 'plan-lines-sites') as GeoJsonLayer;
-    const fill = areas.props.getFillColor as unknown as (f: DrawnItem) => number[];
-    expect(fill(byId('g4-huairou-science-city'))[3]).toBe(0);
-    expect(fill(byId('g2-subcenter-plans'))[3]).toBeGreaterThan(0);
+    const layer = (id: string) => layers.find((l) => (l as GeoJsonLayer).id === id) as GeoJsonLayer;
+    const areas = layer('plan-areas');
+    const outside = layer(OUTSIDE_AREAS_LAYER);
+    const sites = layer('plan-lines-sites');
+    const ids = (l: GeoJsonLayer) => (l.props.data as DrawnItem[]).map((d) => d.properties.id);
+    expect(ids(outside)).toEqual(['g4-zhongguancun-science-city', 'g4-huairou-science-city', 'g4-future-science-city', 'g4-beijing-etdz']);
+    expect(outside.props.filled).toBe(false);
+    expect(outside.props.stroked).toBe(true);
+    expect(ids(areas)).toContain('g2-subcenter-plans');
+    expect(ids(areas)).not.toContain('g4-huairou-science-city');
     const pointFill = sites.props.getFillColor as unknown as (f: DrawnItem) => number[];
     expect(pointFill(byId('g3-expo-2019-site'))).toEqual([255, 255, 255, 235]);
     expect(pointFill(byId('g3-daxing-airport'))).not.toEqual([255, 255, 255, 235]);
