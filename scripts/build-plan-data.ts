@@ -5,7 +5,8 @@
  *  - basemap lines (rivers) copied from the named basemap layer;
  *  - every geometry rounded to 5 decimals (~1 m);
  *  - `regions` computed with Turf for every record with a geometry (province + prefecture +
- *    county codes it lies in / passes through / overlaps); for a task without geometry whose
+ *    county codes it lies in / passes through / overlaps), plus any `named_regions` a source adds
+ *    where the generalised boundaries put a site on the wrong side; for a task without geometry whose
  *    parts have geometry, the union of its parts' regions; otherwise the regions the text names,
  *    each expanded with its prefecture and province;
  *  - links: two-point lines between government seats, area centres or given points.
@@ -68,6 +69,8 @@ const sourceLinkSchema = z
     quote: quoteSchema,
     outside_region: z.boolean().optional(),
     location: locationSchema.optional(),
+    /** false when an endpoint is a place the release does not name (e.g. a partner hospital) */
+    from_release: z.boolean().optional(),
   })
   .strict();
 
@@ -200,12 +203,22 @@ export function buildPlanData(root: string = ROOT): BuiltPlanData {
     const raw = buildGeometry(item, bm);
     const geometry = raw ? roundCoordinates(raw, 5) : null;
     let regions: string[] = [];
+    let added: string[] = [];
     if (geometry) {
       regions = regionsOf(geometry, bm.counties);
       if (regions.length === 0) throw new Error(`${item.id}: its geometry lies in no county of the boundary data`);
-      if (item.named_regions) throw new Error(`${item.id}: records with a geometry get computed regions; drop named_regions`);
+      // The boundaries are generalised (~1.5 km between vertices), so a site within a kilometre of
+      // a border can be computed into the neighbour only (the Daxing airport terminal falls in
+      // Langfang, Beijing North station in Haidian). named_regions on a record with a geometry adds
+      // the units a named source puts it in; the computed ones stay.
+      if (item.named_regions) {
+        const computed = new Set(regions);
+        added = expandNamed(item.named_regions, bm, item.id).filter((c) => !computed.has(c));
+        if (added.length === 0) throw new Error(`${item.id}: named_regions adds nothing its geometry does not already give; drop it`);
+        regions = sortRegionCodes([...regions, ...added]);
+      }
     }
-    return { item, geometry, regions };
+    return { item, geometry, regions, added };
   });
 
   // 2. regions of records without geometry: from their parts' geometries, or as named
@@ -219,7 +232,7 @@ export function buildPlanData(root: string = ROOT): BuiltPlanData {
     if (b.regions.length === 0) throw new Error(`${b.item.id}: no geometry and no named_regions`);
   }
 
-  const features = built.map(({ item, geometry, regions }) => {
+  const features = built.map(({ item, geometry, regions, added }) => {
     const hasGeometricParts = built.some((c) => c.item.parent === item.id && c.geometry);
     if (item.parent && !byId.has(item.parent)) throw new Error(`${item.id}: unknown parent ${item.parent}`);
     const properties = {
@@ -237,6 +250,7 @@ export function buildPlanData(root: string = ROOT): BuiltPlanData {
       milestones: item.milestones,
       regions,
       regions_source: geometry || hasGeometricParts ? 'computed' : 'named',
+      ...(added.length > 0 ? { regions_added: sortRegionCodes(added) } : {}),
       ...(item.area_adcodes ? { area_adcodes: item.area_adcodes } : {}),
       location: item.location,
       external_sources: item.external_sources,
@@ -263,6 +277,7 @@ export function buildPlanData(root: string = ROOT): BuiltPlanData {
         precision: 'landmark',
         source: `from: ${from.source}; to: ${to.source}`,
         note: 'An arc between two representative places, not a route.',
+        from_release: l.from_release ?? true,
       },
     };
     return { type: 'Feature', id: l.id, properties, geometry: { type: 'LineString', coordinates: [from.coordinates, to.coordinates] } };

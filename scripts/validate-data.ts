@@ -58,3 +58,15 @@ for (const s of result.summary) {
 const described = result.summary.reduce((a, s) => a + s.described, 0);
 const declared = result.summary.reduce((a, s) => a + s.declared, 0);
 console.log(`  all  ${String(described).padStart(3)} / ${declared}`);
+
+// How much of the plan is on the map, so a change in the located share shows in every run.
+const loc = result.located;
+const pct = (n: number): string => `${((100 * n) / Math.max(1, loc.of)).toFixed(0)}%`;
+console.log(`located: ${loc.located} of ${loc.of} records have a place (${pct(loc.located)}); ${loc.of - loc.located} are region-only`);
+console.log(
+  `  by precision: ${Object.entries(loc.byPrecision)
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, n]) => `${k} ${n}`)
+    .join(', ')}`,
+);
+console.log(`  by source: place named in the release ${loc.bySource.release}, place from an outside source ${loc.bySource.outside}`);

@@ -6,7 +6,7 @@
  */
 import type { Layer, LayersList } from '@deck.gl/core';
 import { ArcLayer, GeoJsonLayer, PathLayer, type ArcLayerProps, type GeoJsonLayerProps, type PathLayerProps } from '@deck.gl/layers';
-import { DataFilterExtension } from '@deck.gl/extensions';
+import { DataFilterExtension, PathStyleExtension } from '@deck.gl/extensions';
 import type { PlanItem, PlanLink } from '../data/plan/schema';
 import { DATA_BOUNDS, FIRST_LABEL_LAYER } from './basemap/style';
 import { PLAN_LAYER_COLORS } from '../model/planColors';
@@ -61,6 +61,12 @@ export interface UserLayerInput {
 export const USER_LAYER_PREFIX = 'user-layer-';
 
 const filterExt = new DataFilterExtension({ filterSize: 1 });
+const dashExt = new PathStyleExtension({ dash: true });
+
+/** The deck.gl layer of the areas whose place comes from outside the release (dashed outlines). */
+// Not prefixed 'plan-areas': deck matches picking layerIds by prefix, and picks meant for the
+// release's areas must not catch these outlines.
+export const OUTSIDE_AREAS_LAYER = 'plan-outside-areas';
 // deck 9.4's layer prop types lack interleaved-mode `beforeId` (STACK.md): add it here.
 type WithBeforeId = { beforeId?: string };
 
@@ -92,9 +98,24 @@ function color(layer: PlanLayerKey, alpha: number): [number, number, number, num
   return [c[0], c[1], c[2], alpha];
 }
 
+/**
+ * A place the release does not give (location.from_release false: e.g. the 'three cities' drawn
+ * as their districts, the Expo site) looks different from one the release names: a hollow dot, a
+ * thinner line, a dashed outline with no fill, so the map never passes an outside source off as
+ * the plan.
+ */
+export function isOutsidePlace(f: DrawnItem): boolean {
+  return f.properties.location.from_release === false;
+}
+
 export function buildPlanLayers(input: PlanLayerInput): LayersList {
   const { drawn, links, visible, filterVersion, selectedId } = input;
-  const areas = drawn.filter((d) => d.geometry.type === 'Polygon' || d.geometry.type === 'MultiPolygon');
+  const allAreas = drawn.filter((d) => d.geometry.type === 'Polygon' || d.geometry.type === 'MultiPolygon');
+  const areas = allAreas.filter((d) => !isOutsidePlace(d));
+  // Areas from outside the release (the 'three cities' drawn as their host districts) are outlines
+  // only, in a layer of their own: unfilled, so they never hide or catch clicks meant for what lies
+  // inside a whole district; picked on their edge.
+  const outsideAreas = allAreas.filter(isOutsidePlace);
   const linesAndSites = drawn.filter((d) => d.geometry.type !== 'Polygon' && d.geometry.type !== 'MultiPolygon');
   const filterProps = (getIndex: (d: DrawnItem) => number) => ({
     extensions: [filterExt],
@@ -123,6 +144,23 @@ export function buildPlanLayers(input: PlanLayerInput): LayersList {
       autoHighlight: true,
       highlightColor: [255, 255, 255, 60],
       ...filterProps((d) => d.properties.index),
+      beforeId: FIRST_LABEL_LAYER,
+    }),
+    geoJsonLayer({
+      id: OUTSIDE_AREAS_LAYER,
+      data: outsideAreas,
+      pickable: true,
+      stroked: true,
+      filled: false,
+      getLineColor: (f: DrawnItem) => color(f.properties.layer, 230),
+      getLineWidth: 2.4,
+      lineWidthUnits: 'pixels',
+      getDashArray: [5, 3],
+      dashJustified: true,
+      autoHighlight: true,
+      highlightColor: [255, 255, 255, 90],
+      ...filterProps((d) => d.properties.index),
+      extensions: [filterExt, dashExt],
       beforeId: FIRST_LABEL_LAYER,
     }),
     new ArcLayer<PlanLink>({
@@ -156,9 +194,10 @@ export function buildPlanLayers(input: PlanLayerInput): LayersList {
       stroked: true,
       filled: true,
       pointType: 'circle',
-      getFillColor: (f: DrawnItem) => color(f.properties.layer, 235),
-      getLineColor: (f: DrawnItem) => (f.geometry.type === 'Point' ? [255, 255, 255, 255] : color(f.properties.layer, 235)),
-      getLineWidth: (f: DrawnItem) => (f.geometry.type === 'Point' ? 1.5 : 4),
+      getFillColor: (f: DrawnItem) => (isOutsidePlace(f) ? [255, 255, 255, 235] : color(f.properties.layer, 235)),
+      getLineColor: (f: DrawnItem) =>
+        f.geometry.type === 'Point' ? (isOutsidePlace(f) ? color(f.properties.layer, 255) : [255, 255, 255, 255]) : color(f.properties.layer, 235),
+      getLineWidth: (f: DrawnItem) => (f.geometry.type === 'Point' ? (isOutsidePlace(f) ? 3 : 1.5) : isOutsidePlace(f) ? 2 : 4),
       lineWidthUnits: 'pixels',
       lineCapRounded: true,
       lineJointRounded: true,

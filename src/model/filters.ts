@@ -110,10 +110,11 @@ export interface SearchIndex {
 const LAYER_INDEX = new Map<PlanLayerKey, number>(PLAN_LAYER_KEYS.map((k, i) => [k, i]));
 const KIND_INDEX = new Map<FilterKind, number>(FILTER_KINDS.map((k, i) => [k, i]));
 
+// A milestone dated to the year only ("2019") has no month: it matches no month filter.
 function itemMonthMask(item: PlanItem): number {
   let mask = 0;
   for (const m of item.properties.milestones) {
-    const month = milestoneMonthOf(m.date);
+    const month = m.date_precision === 'year' ? null : milestoneMonthOf(m.date);
     if (month !== null) mask |= 1 << (month - 1);
   }
   return mask;
@@ -305,7 +306,7 @@ export function milestoneMonthsHistogram(items: readonly PlanItem[]): number[] {
   const counts = new Array<number>(12).fill(0);
   for (const item of items) {
     for (const m of item.properties.milestones) {
-      const month = milestoneMonthOf(m.date);
+      const month = m.date_precision === 'year' ? null : milestoneMonthOf(m.date);
       if (month !== null) counts[month - 1]!++;
     }
   }

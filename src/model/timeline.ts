@@ -9,8 +9,9 @@
  * may pass fractional values.
  *
  * Only dates the data gives are used: a milestone outside PLAN_YEAR is left out, and an item
- * without a dated milestone (e.g. the Jing-Xiong intercity, for which the plan gives no month) is
- * never revealed by the timeline.
+ * without a dated milestone is never revealed by the timeline. A milestone the plan gives with a
+ * year only (date_precision 'year', e.g. the Jing-Xiong intercity "建成投入使用" in 2019) has no
+ * place on the month axis: it is listed apart as "2019" (`yearOnlyMilestones`), never as December.
  *
  * Drawing the railways: `railTrips(items, t)` gives, for each railway line item that comes into
  * service in PLAN_YEAR, its path and the part drawn by time t (`drawnPath`): each vertex is given
@@ -91,7 +92,7 @@ export function milestoneTimeline(items: readonly PlanItem[]): TimelineEntry[] {
     const p = item.properties;
     p.milestones.forEach((ms, index) => {
       const time = timeOfDate(ms.date);
-      if (time === null) return;
+      if (time === null || ms.date_precision === 'year') return;
       entries.push({
         itemId: p.id,
         name_zh: p.name_zh,
@@ -108,6 +109,23 @@ export function milestoneTimeline(items: readonly PlanItem[]): TimelineEntry[] {
     });
   }
   return entries.sort((a, b) => a.time - b.time || (a.itemId < b.itemId ? -1 : a.itemId > b.itemId ? 1 : 0) || a.index - b.index);
+}
+
+/** Milestones the plan dates to PLAN_YEAR without a month ("2019"), by item id then position. */
+export function yearOnlyMilestones(items: readonly PlanItem[]): { itemId: string; index: number; year: string; label_zh: string; label_en: string; quote: string }[] {
+  const out: { itemId: string; index: number; year: string; label_zh: string; label_en: string; quote: string }[] = [];
+  for (const item of items) {
+    item.properties.milestones.forEach((ms, index) => {
+      if (ms.date_precision !== 'year' || timeOfDate(ms.date) === null) return;
+      out.push({ itemId: item.properties.id, index, year: ms.date.slice(0, 4), label_zh: ms.label_zh, label_en: ms.label_en, quote: ms.quote });
+    });
+  }
+  return out.sort((a, b) => (a.itemId < b.itemId ? -1 : a.itemId > b.itemId ? 1 : a.index - b.index));
+}
+
+/** How a milestone's date is shown: the year alone when the plan gives no month. */
+export function milestoneDateLabel(m: Pick<Milestone, 'date' | 'date_precision'>): string {
+  return m.date_precision === 'year' ? m.date.slice(0, 4) : m.date;
 }
 
 /**

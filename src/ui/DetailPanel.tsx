@@ -11,6 +11,7 @@ import { PLAN_LAYER_COLORS } from '../model/planColors';
 import { cssColor } from '../model/color';
 import { localized } from '../i18n/language';
 import { withBoundary } from './PanelBoundary';
+import { milestoneDateLabel } from '../model/timeline';
 
 export const DetailPanel = withBoundary(DetailPanelView, 'detail');
 
@@ -46,6 +47,10 @@ function DetailPanelView({ plan }: { plan: FilteredPlan }) {
   if (!item) return null;
   const p = item.properties;
   const layer = plan.layerOf(item);
+  // A described task drawn through its parts (the three cities and one zone, the three rivers):
+  // list them, so the task's panel leads to the places on the map.
+  const parts = plan.items.filter((i) => i.properties.parent === p.id);
+  const parentItem = p.parent ? plan.items.find((i) => i.properties.id === p.parent) : undefined;
   const primary = localized(p, 'name', lang);
   const secondary = lang === 'zh' ? p.name_en : p.name_zh;
   const regionLabel = (code: string) => {
@@ -104,10 +109,37 @@ function DetailPanelView({ plan }: { plan: FilteredPlan }) {
                 <ul>
                   {p.milestones.map((m, i) => (
                     <li key={i}>
-                      <time dateTime={m.date}>{m.date}</time> — {localized(m, 'label', lang)}
+                      <time dateTime={milestoneDateLabel(m)}>{milestoneDateLabel(m)}</time> — {localized(m, 'label', lang)}
                     </li>
                   ))}
                 </ul>
+              </dd>
+            </>
+          )}
+          {parts.length > 0 && (
+            <>
+              <dt>{t('detail.parts')}</dt>
+              <dd>
+                <ul data-testid="detail-parts">
+                  {parts.map((x) => (
+                    <li key={x.properties.id} data-part={x.properties.id} data-located={String(x.geometry !== null)}>
+                      <button type="button" className="link-button" onClick={() => select(x.properties.id, { fly: true })}>
+                        {lang === 'zh' ? x.properties.name_zh : x.properties.name_en}
+                      </button>
+                      {x.geometry === null && <span className="fine-print"> ({t('precision.region-only')})</span>}
+                    </li>
+                  ))}
+                </ul>
+              </dd>
+            </>
+          )}
+          {parentItem && (
+            <>
+              <dt>{t('detail.partOf')}</dt>
+              <dd>
+                <button type="button" className="link-button" onClick={() => select(parentItem.properties.id)}>
+                  {lang === 'zh' ? parentItem.properties.name_zh : parentItem.properties.name_en}
+                </button>
               </dd>
             </>
           )}
@@ -125,7 +157,15 @@ function DetailPanelView({ plan }: { plan: FilteredPlan }) {
             {p.location.note && <span className="fine-print"> — {p.location.note}</span>}
           </dd>
           <dt>{t('detail.locationSource')}</dt>
-          <dd className="fine-print">{p.location.source}</dd>
+          <dd className="fine-print">
+            {p.location.source}
+            {item.geometry && p.location.from_release !== undefined && (
+              <span className="place-origin" data-testid="place-origin" data-from-release={String(p.location.from_release)}>
+                {' '}
+                {t(p.location.from_release ? 'detail.fromRelease' : 'detail.fromOutside')}
+              </span>
+            )}
+          </dd>
         </dl>
         {!item.geometry && <p className="fine-print">{t('detail.noGeometry')}</p>}
         <h3>{t('detail.source')}</h3>

@@ -120,6 +120,9 @@ export function LayerPanel({ plan }: { plan: FilteredPlan }) {
         </li>
       </ul>
       <p className="fine-print">{t('layers.described')}</p>
+      <p className="fine-print" data-testid="legend-outside-places">
+        <span className="swatch swatch-hollow" aria-hidden="true" /> {t('layers.outsidePlaces')}
+      </p>
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { Swatch } from './LayerPanel';
 import { buildLegend } from '../model/legend';
 import { cssColor } from '../model/color';
 import { localized } from '../i18n/language';
+import { milestoneDateLabel } from '../model/timeline';
 
 /** What a printed page adds to the map (print.css): the legend and the list of visible items. */
 export function PrintSheet({ plan }: { plan: FilteredPlan }) {
@@ -33,7 +34,7 @@ export function PrintSheet({ plan }: { plan: FilteredPlan }) {
           {visible.map((it) => (
             <li key={it.properties.id}>
               {localized(it.properties, 'name', lang)} — {t(`groups.g${it.properties.group}`)}
-              {it.properties.milestones[0] ? ` · ${it.properties.milestones.map((m) => m.date).join(', ')}` : ''}
+              {it.properties.milestones[0] ? ` · ${it.properties.milestones.map(milestoneDateLabel).join(', ')}` : ''}
             </li>
           ))}
         </ol>

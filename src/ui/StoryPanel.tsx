@@ -10,7 +10,7 @@ import type { FilteredPlan } from '../model/filteredPlan';
 import type { Story } from '../model/story/schema';
 import { cameraFromView, moveChapter, newChapter, removeChapter } from '../model/story/chapter';
 import { parseStory, serializeStory, storyToLink } from '../model/story/io';
-import { milestonesUpTo } from '../model/timeline';
+import { milestonesUpTo, yearOnlyMilestones } from '../model/timeline';
 import type { StoryActions } from '../app/usePresentation';
 import { downloadBlob } from '../app/download';
 import type { ExportScale } from '../map/exportImage';
@@ -65,6 +65,8 @@ export function StoryPanel({ plan, actions }: { plan: FilteredPlan; actions: Sto
     go(0);
   };
   const revealed = month ? milestonesUpTo(plan.items, month) : [];
+  // Dated to 2019 with no month: listed apart, never placed in December.
+  const yearOnly = month ? yearOnlyMilestones(plan.items) : [];
 
   return (
     <>
@@ -215,6 +217,18 @@ export function StoryPanel({ plan, actions }: { plan: FilteredPlan; actions: Sto
                   </li>
                 ))}
               </ol>
+            )}
+            {yearOnly.length > 0 && (
+              <>
+                <h3 className="subheading">{t('story.yearOnly')}</h3>
+                <ul className="milestone-list" data-testid="timeline-year-milestones">
+                  {yearOnly.map((m) => (
+                    <li key={`${m.itemId}-${m.index}`} data-year-item={m.itemId}>
+                      <time dateTime={m.year}>{m.year}</time> {localized(m, 'label', lang)} ({plan.items.find((i) => i.properties.id === m.itemId)?.properties[`name_${lang}`]})
+                    </li>
+                  ))}
+                </ul>
+              </>
             )}
           </>
         )}

@@ -120,6 +120,59 @@ describe('explore: layers, filters, search, details, list', () => {
     await page.getByTestId('clear-all').click();
   });
 
+  // (Daxing District itself is not in the filter's list, which stops at prefectures; the unit tests
+  // check that the airport's regions hold 110115.)
+  test('a region filter on 北京市 keeps the Daxing airport (its terminal is in Daxing District)', async () => {
+    const page = app.page;
+    await page.locator('#filter-region').selectOption('110000');
+    assert.equal(hashParams(page).get('regions'), '110000');
+    assert.ok((await listIds(page)).includes('g3-daxing-airport'));
+    await page.getByTestId('clear-all').click();
+  });
+
+  test('the details of 「三城一区」 list its four parts, each drawn on the map from an outside source', async () => {
+    const page = app.page;
+    const input = page.getByTestId('search-input');
+    await input.fill('三城一区');
+    await page.getByRole('option', { name: /“三城一区”主平台建设/ }).first().click();
+    const panel = page.getByTestId('detail-panel');
+    const parts = panel.getByTestId('detail-parts').locator('li');
+    await parts.first().waitFor();
+    assert.deepEqual(
+      await parts.evaluateAll((lis) => lis.map((li) => `${li.getAttribute('data-part')} ${li.getAttribute('data-located')}`)),
+      ['g4-zhongguancun-science-city true', 'g4-huairou-science-city true', 'g4-future-science-city true', 'g4-beijing-etdz true'],
+    );
+    // Each part is on the map, as a dashed outline in a layer of its own: picked on its edge (the
+    // northernmost vertex of Huairou, which borders Hebei only), not inside.
+    const huairou = (JSON.parse(readFileSync(path.join(ROOT, 'geodata/plan/items.geojson'), 'utf8')) as { features: { id: string; geometry: { coordinates: unknown } }[] }).features.find(
+      (f) => f.id === 'g4-huairou-science-city',
+    )!;
+    const vertices = (JSON.stringify(huairou.geometry.coordinates).match(/-?\d+\.?\d*,-?\d+\.?\d*/g) ?? []).map((p) => p.split(',').map(Number) as [number, number]);
+    const edge = vertices.reduce((a, b) => (b[1] > a[1] ? b : a));
+    const inside: [number, number] = [116.55, 40.75];
+    await page.evaluate((ll) => window.jjjAtlas!.map.jumpTo({ center: ll, zoom: 9 }), edge);
+    await waitForIdle(page);
+    const pickOutside = (ll: [number, number]) =>
+      page.evaluate((p) => {
+        const { map, overlay } = window.jjjAtlas!;
+        const xy = map.project(p);
+        const o = overlay!.pickObject({ x: xy.x, y: xy.y, radius: 4, layerIds: ['plan-outside-areas'] })?.object as { properties?: { id?: string } } | undefined;
+        return o?.properties?.id ?? null;
+      }, ll);
+    assert.equal(await pickOutside(edge), 'g4-huairou-science-city', `its outline at ${edge}`);
+    await page.evaluate((ll) => window.jjjAtlas!.map.jumpTo({ center: ll, zoom: 9 }), inside);
+    await waitForIdle(page);
+    assert.equal(await pickOutside(inside), null, 'unfilled: nothing is picked inside the district');
+    await parts.nth(1).getByRole('button').click();
+    await panel.getByText('怀柔科学城', { exact: true }).waitFor();
+    const origin = panel.getByTestId('place-origin');
+    assert.equal(await origin.getAttribute('data-from-release'), 'false');
+    assert.match((await origin.textContent()) ?? '', /新闻稿以外的公开来源/);
+    assert.match((await page.getByTestId('legend-outside-places').textContent()) ?? '', /新闻稿以外/);
+    await panel.getByRole('button', { name: '关闭详情' }).click();
+    await page.getByTestId('clear-all').click().catch(() => undefined);
+  });
+
   test('a list row selects the item on the map, and a click on the map selects the row', async () => {
     const page = app.page;
     await page.getByRole('tab', { name: '列表' }).click();

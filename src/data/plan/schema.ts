@@ -46,7 +46,10 @@ export const milestoneSchema = z.object({
   label_en: nonEmpty,
   /** The date the wording implies: "6月底" → 2019-06-30; "年底" → 2019-12-31. */
   date: isoDate,
-  /** How the date is given in the plan: a day, the end of a month, or the end of the year. */
+  /**
+   * How the date is given in the plan: a day, the end of a month, the end of the year, or only the
+   * year ("2019年…建成投入使用", no month): `date` is then the year's last day and is shown as "2019".
+   */
   date_precision: z.enum(['day', 'month-end', 'year-end', 'year']),
   quote: quoteSchema,
 });
@@ -62,6 +65,13 @@ export const locationSchema = z.object({
   /** Where the geometry comes from, in words (boundary data codes, a landmark, a named source). */
   source: nonEmpty,
   note: z.string().optional(),
+  /**
+   * Whether the release itself names the place: true when it names the site, the route's termini
+   * or the area and only the coordinates come from elsewhere; false when the release does not say
+   * where the thing is and the place comes from an outside document (which must then be cited in
+   * `external_sources`). The validator requires it on every record and link with a place.
+   */
+  from_release: z.boolean().optional(),
 });
 
 export const itemPropertiesSchema = z.object({
@@ -96,6 +106,12 @@ export const itemPropertiesSchema = z.object({
    */
   regions: z.array(adcode),
   regions_source: z.enum(['computed', 'named']),
+  /**
+   * On a record with a geometry: the codes a named source adds that the generalised boundaries
+   * do not compute from it (the Daxing airport terminal lies in Daxing but computes into Langfang).
+   * They are part of `regions` too; kept apart so the computed ones can still be checked.
+   */
+  regions_added: z.array(adcode).optional(),
   /** For admin-area items: the county/prefecture codes whose union is the geometry. */
   area_adcodes: z.array(adcode).optional(),
   location: locationSchema,
@@ -133,6 +149,11 @@ export const groupSchema = z.object({
   short_en: nonEmpty,
   declared: z.number().int().positive(), // task count the release declares
   quote: quoteSchema,
+  /**
+   * The group's guiding principles as the release states them under its heading (verbatim): the
+   * frame of its tasks, not tasks themselves, so they are not item records and not counted.
+   */
+  context: z.array(z.object({ quote: quoteSchema, summary_en: nonEmpty })).optional(),
 });
 
 export const themeSchema = z.object({
@@ -156,6 +177,21 @@ export const figureSchema = z.object({
   quote: quoteSchema,
 });
 
+/**
+ * The major 2019 events the release says the work plan was arranged around (section 一, 三是).
+ * They are context, not tasks: `items` lists the records the release ties to each event.
+ */
+export const eventSchema = z.object({
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+  name_zh: nonEmpty,
+  name_en: nonEmpty,
+  quote: quoteSchema,
+  items: z.array(z.string()).default([]),
+  /** When it took place (not in the release), with its source. */
+  date: z.string().optional(),
+  date_source: z.string().optional(),
+});
+
 export const planMetaSchema = z.object({
   title_zh: nonEmpty,
   title_en: nonEmpty,
@@ -166,6 +202,7 @@ export const planMetaSchema = z.object({
   groups: z.array(groupSchema).length(5),
   themes: z.array(themeSchema).length(4),
   figures: z.array(figureSchema),
+  events: z.array(eventSchema).default([]),
 });
 export type PlanMeta = z.infer<typeof planMetaSchema>;
 

@@ -34,11 +34,23 @@ export interface GroupSummary {
   withGeometry: number;
 }
 
+/** How much of the plan is on the map: records with a place, by precision and by source kind. */
+export interface LocatedSummary {
+  /** records with a geometry */
+  located: number;
+  /** all records */
+  of: number;
+  byPrecision: Record<string, number>;
+  /** 'release': the release names the place; 'outside': the place comes from an outside source */
+  bySource: { release: number; outside: number };
+}
+
 export interface ValidationResult {
   ok: boolean;
   issues: ValidationIssue[];
   summary: GroupSummary[];
   counts: { items: number; links: number };
+  located: LocatedSummary;
 }
 
 export interface ValidateInput {
@@ -235,6 +247,9 @@ export function validatePlanData(input: ValidateInput): ValidationResult {
       themeIds.add(t.id);
       checkQuote(f, t.id, `themes.${i}.quote`, t.quote);
     });
+    plan.groups.forEach((g, i) =>
+      (g.context ?? []).forEach((c, j) => checkQuote(f, `group-${g.id}`, `groups.${i}.context.${j}.quote`, c.quote)),
+    );
     const figureIds = new Set<string>();
     plan.figures.forEach((fig, i) => {
       if (figureIds.has(fig.id)) push(f, fig.id, `figures.${i}.id`, `figure id ${fig.id} repeats`);
@@ -245,7 +260,7 @@ export function validatePlanData(input: ValidateInput): ValidationResult {
     });
   }
 
-  // ---- items.geojson
+  // ---- items.geojson (events are checked against the item ids further down)
   const items: PlanItem[] = [];
   rawFeatures(files.items, input.items, issues).forEach((raw, index) => {
     const id = rawId(raw, index);
@@ -294,6 +309,10 @@ export function validatePlanData(input: ValidateInput): ValidationResult {
     });
     p.regions.forEach((c, i) => checkRegion(file, id, `properties.regions.${i}`, c));
     p.area_adcodes?.forEach((c, i) => checkRegion(file, id, `properties.area_adcodes.${i}`, c));
+    p.regions_added?.forEach((c, i) => {
+      if (!p.regions.includes(c)) push(file, id, `properties.regions_added.${i}`, `${c} is added but missing from regions`);
+      if (!f.geometry) push(file, id, `properties.regions_added.${i}`, 'only a record with a geometry has added regions (the others name all theirs)');
+    });
     if (p.regions.length === 0) push(file, id, 'properties.regions', 'no regions: every record must name the regions it concerns');
     if (p.group === 3 && !p.theme) push(file, id, 'properties.theme', 'group 3 records need a theme');
     if (p.group !== 3 && p.theme) push(file, id, 'properties.theme', 'only group 3 records have a theme');
@@ -325,6 +344,13 @@ export function validatePlanData(input: ValidateInput): ValidationResult {
     if (precision === 'admin-area' && (!p.area_adcodes || p.area_adcodes.length === 0)) {
       push(file, id, 'properties.area_adcodes', 'admin-area geometry needs the area_adcodes it is built from');
     }
+    if (g) checkPlaceSource(p.location, p.external_sources.length, (field, m) => push(file, id, field, m));
+    if (g && precision === 'schematic-line') {
+      const n = distinctPositions(g);
+      if (n < 3) {
+        push(file, id, 'geometry.coordinates', `a schematic line runs through real termini and intermediate points: needs at least 3 distinct positions, has ${n} (draw it through its stations, or make it region-only)`);
+      }
+    }
   }
 
   // ---- link cross-checks
@@ -336,6 +362,14 @@ export function validatePlanData(input: ValidateInput): ValidationResult {
     if (p.from_region) checkRegion(file, p.id, 'properties.from_region', p.from_region);
     if (p.to_region) checkRegion(file, p.id, 'properties.to_region', p.to_region);
   }
+
+  // ---- events: their quotes and the records they name
+  plan?.events.forEach((e, i) => {
+    checkQuote(files.plan, e.id, `events.${i}.quote`, e.quote);
+    e.items.forEach((it, j) => {
+      if (!byId.has(it)) push(files.plan, e.id, `events.${i}.items.${j}`, `unknown item id ${it}`);
+    });
+  });
 
   // ---- counts per group
   const summary: GroupSummary[] = GROUP_IDS.map((gid) => {
@@ -356,5 +390,34 @@ export function validatePlanData(input: ValidateInput): ValidationResult {
     }
   }
 
-  return { ok: issues.length === 0, issues, summary, counts: { items: items.length, links: links.length } };
+  return { ok: issues.length === 0, issues, summary, counts: { items: items.length, links: links.length }, located: locatedSummary(items) };
+}
+
+/** Records with a place, by precision and by whether the release names the place. */
+export function locatedSummary(items: readonly PlanItem[]): LocatedSummary {
+  const located = items.filter((f) => f.geometry !== null);
+  const byPrecision: Record<string, number> = {};
+  for (const f of located) byPrecision[f.properties.location.precision] = (byPrecision[f.properties.location.precision] ?? 0) + 1;
+  const outside = located.filter((f) => f.properties.location.from_release === false).length;
+  return { located: located.length, of: items.length, byPrecision, bySource: { release: located.length - outside, outside } };
+}
+
+/**
+ * A place must say where it comes from: a named source in `location.source`, and whether the
+ * release names the place. One taken from outside the release (from_release: false) must cite
+ * the outside document in `external_sources` too, so the detail panel can show it.
+ */
+function checkPlaceSource(location: PlanItem['properties']['location'], citations: number, report: Report): void {
+  if (!/\S/.test(location.source)) report('properties.location.source', 'a record with a place needs a location.source naming where the place comes from');
+  if (location.from_release === undefined) {
+    report('properties.location.from_release', 'a record with a place must say whether the release names the place (from_release: true) or an outside source does (false)');
+  } else if (location.from_release === false && citations === 0) {
+    report('properties.external_sources', 'a place from outside the release (from_release: false) needs a citation in external_sources: the document or page and what it says');
+  }
+}
+
+/** Distinct positions of a line geometry (a schematic line needs termini and at least one point between). */
+function distinctPositions(g: NonNullable<PlanItem['geometry']>): number {
+  const paths = g.type === 'LineString' ? [g.coordinates] : g.type === 'MultiLineString' ? g.coordinates : [];
+  return new Set(paths.flat().map((c) => `${c[0]},${c[1]}`)).size;
 }

@@ -174,3 +174,102 @@ describe('isRealDate', () => {
     expect(isRealDate('2019-6-30')).toBe(false);
   });
 });
+
+describe('where a place comes from', () => {
+  it('reports the located share by precision and by source kind', () => {
+    const { located } = validatePlanData(realInput());
+    const all = items(realInput()).features;
+    expect(located.of).toBe(all.length);
+    expect(located.located).toBe(all.filter((f) => f.geometry !== null).length);
+    expect(Object.values(located.byPrecision).reduce((a, b) => a + b, 0)).toBe(located.located);
+    expect(located.bySource.release + located.bySource.outside).toBe(located.located);
+    expect(located.byPrecision['region-only']).toBeUndefined();
+    // The 'three cities and one zone' are four places from outside the release.
+    expect(located.bySource.outside).toBeGreaterThanOrEqual(4);
+  });
+
+  it('fails on a located record without a source', () => {
+    const input = realInput();
+    (feature(input, 'g3-big-air-shougang').properties.location as Json).source = '   ';
+    expect(messages(input)).toContainEqual(expect.stringMatching(/^items\.geojson · g3-big-air-shougang · properties\.location\.source: /));
+  });
+
+  it('fails on a located record that does not say whether the release names the place', () => {
+    const input = realInput();
+    delete (feature(input, 'g3-big-air-shougang').properties.location as Json).from_release;
+    expect(messages(input)).toContainEqual(
+      'items.geojson · g3-big-air-shougang · properties.location.from_release: a record with a place must say whether the release names the place (from_release: true) or an outside source does (false)',
+    );
+    // A region-only record has no place to account for.
+    delete (feature(input, 'g1-vacated-space').properties.location as Json).from_release;
+    expect(messages(input).some((m) => m.includes('g1-vacated-space'))).toBe(false);
+  });
+
+  it('fails on a place from outside the release without a citation', () => {
+    const input = realInput();
+    const f = feature(input, 'g4-huairou-science-city');
+    expect((f.properties.location as Json).from_release).toBe(false);
+    f.properties.external_sources = [];
+    expect(messages(input)).toContainEqual(expect.stringMatching(/^items\.geojson · g4-huairou-science-city · properties\.external_sources: a place from outside the release \(from_release: false\) needs a citation/));
+  });
+
+  it('fails on a schematic line with fewer than three real points, and counts repeated points once', () => {
+    const input = realInput();
+    const f = feature(input, 'g3-jingxiong-intercity');
+    expect((f.properties.location as Json).precision).toBe('schematic-line');
+    f.geometry = { type: 'LineString', coordinates: [[116.32206, 39.89491], [116.40993, 39.51392]] };
+    expect(messages(input)).toContainEqual(expect.stringMatching(/^items\.geojson · g3-jingxiong-intercity · geometry\.coordinates: a schematic line runs through real termini and intermediate points: needs at least 3 distinct positions, has 2/));
+    f.geometry = { type: 'LineString', coordinates: [[116.32206, 39.89491], [116.32206, 39.89491], [116.40993, 39.51392]] };
+    expect(messages(input).join('\n')).toMatch(/g3-jingxiong-intercity · geometry\.coordinates: .*has 2/);
+  });
+
+  it('fails on an added region that is not among the regions', () => {
+    const input = realInput();
+    const p = feature(input, 'g3-daxing-airport').properties;
+    expect(p.regions_added).toEqual(['110000', '110115']);
+    p.regions = (p.regions as string[]).filter((c) => c !== '110115');
+    expect(messages(input)).toContainEqual('items.geojson · g3-daxing-airport · properties.regions_added.1: 110115 is added but missing from regions');
+  });
+
+  it('checks the quotes of the group principles and of the events, and the records an event names', () => {
+    const input = realInput();
+    const plan = input.plan as { groups: { context?: { quote: string }[] }[]; events: { items: string[]; quote: string }[] };
+    expect(plan.groups[0]!.context?.length).toBeGreaterThan(0);
+    expect(plan.events.length).toBeGreaterThanOrEqual(4);
+    plan.groups[0]!.context![0]!.quote = '坚持严控增量';
+    plan.groups[0]!.context![0]!.quote += '和疏解存量相分离';
+    plan.events[0]!.items.push('g9-nope');
+    const m = messages(input);
+    expect(m).toContainEqual(expect.stringMatching(/^plan\.json · group-1 · groups\.0\.context\.0\.quote: quote not found verbatim/));
+    expect(m).toContainEqual(expect.stringMatching(/^plan\.json · [a-z0-9-]+ · events\.0\.items\.\d+: unknown item id g9-nope$/));
+  });
+});
+
+describe('the audit fixes in the committed data', () => {
+  const byId = (id: string) => feature(realInput(), id).properties;
+  it('puts the Daxing airport in Beijing and Daxing District as well as Langfang', () => {
+    expect(byId('g3-daxing-airport').regions).toEqual(expect.arrayContaining(['110000', '110115', '130000', '131000', '131003']));
+  });
+  it('puts the Capital Airport in Chaoyang (its exclave), not Shunyi', () => {
+    const l = links(realInput()).features.find((f) => f.properties.id === 'link-capital-airport-tianjin-port')!;
+    expect(l.properties.from_region).toBe('110105');
+  });
+  it('draws the Jing-Xiong intercity through Beijing Daxing station (ex-Huangcun, about 39.719 N 116.325 E)', () => {
+    const g = feature(realInput(), 'g3-jingxiong-intercity').geometry as { coordinates: number[][] };
+    expect(g.coordinates.some(([lon, lat]) => Math.abs(lat! - 39.719) < 0.01 && Math.abs(lon! - 116.324) < 0.01)).toBe(true);
+  });
+  it('adds Xicheng to the Jing-Zhang railway and Shijingshan to the Yongding', () => {
+    expect(byId('g3-jingzhang-railway').regions).toContain('110102');
+    expect(byId('g3-yongding-river').regions).toContain('110107');
+  });
+  it('dates the year-only milestones with year precision', () => {
+    for (const id of ['g3-jingxiong-intercity', 'g3-jingli-expressway-yanchong']) {
+      expect((byId(id).milestones as { date_precision: string }[]).map((m) => m.date_precision)).toEqual(['year']);
+    }
+  });
+  it('gives the three cities and one zone four parts on the map', () => {
+    const parts = items(realInput()).features.filter((f) => f.properties.parent === 'g4-three-cities-one-zone');
+    expect(parts.map((f) => f.properties.name_zh)).toEqual(['中关村科学城', '怀柔科学城', '未来科学城', '北京经济技术开发区']);
+    for (const f of parts) expect(f.geometry).not.toBeNull();
+  });
+});

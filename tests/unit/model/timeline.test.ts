@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { itemsSchema, type PlanItem } from '../../../src/data/plan/schema';
-import { haversineKm, isRailLine, milestoneTimeline, milestonesUpTo, pathUpTo, railTrips, timeOfDate, TIMELINE_END } from '../../../src/model/timeline';
+import { haversineKm, isRailLine, milestoneDateLabel, milestoneTimeline, milestonesUpTo, pathUpTo, railTrips, timeOfDate, TIMELINE_END, yearOnlyMilestones } from '../../../src/model/timeline';
+import { buildSearchIndex, milestoneMonthsHistogram } from '../../../src/model/filters';
 import { readJson } from '../data/realData';
 
 const items: PlanItem[] = itemsSchema.parse(readJson('geodata/plan/items.geojson')).features;
@@ -121,5 +122,24 @@ describe('railTrips', () => {
     expect(pathUpTo([[0, 0], [10, 0]], [0, 1], 0.25)).toEqual([[0, 0], [2.5, 0]]);
     expect(pathUpTo([[0, 0], [10, 0]], [0, 1], 0)).toEqual([]);
     expect(pathUpTo([[0, 0], [10, 0]], [0, 1], 2)).toEqual([[0, 0], [10, 0]]);
+  });
+});
+
+describe('milestones the plan dates to the year only', () => {
+  it('are listed apart as 2019, never placed in December', () => {
+    expect(yearOnlyMilestones(items).map((m) => [m.itemId, m.year, m.label_en])).toEqual([
+      ['g3-jingli-expressway-yanchong', '2019', 'completed'],
+      ['g3-jingxiong-intercity', '2019', 'completed and in service'],
+    ]);
+    expect(milestoneTimeline(items).some((e) => e.date_precision === 'year')).toBe(false);
+    expect(milestoneDateLabel({ date: '2019-12-31', date_precision: 'year' })).toBe('2019');
+    expect(milestoneDateLabel({ date: '2019-12-31', date_precision: 'year-end' })).toBe('2019-12-31');
+  });
+
+  it('count in no month of the month filter or its histogram', () => {
+    expect(milestoneMonthsHistogram(items)).toEqual([0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 1]);
+    const index = buildSearchIndex(items, { regionNames: new Map() });
+    const i = index.ids.indexOf('g3-jingxiong-intercity');
+    expect(index.monthMask[i]).toBe(0);
   });
 });
