@@ -94,9 +94,10 @@ export async function recordPage(context: BrowserContext, origin: string): Promi
   });
   page.on('requestfinished', (r) => {
     if (new URL(r.url()).origin !== origin) return;
-    void r.response().then((res) =>
-      ownResponses.set(r.url(), { status: res?.status() ?? 0, contentType: res?.headers()['content-type'] ?? '' }),
-    );
+    r.response()
+      .then((res) => ownResponses.set(r.url(), { status: res?.status() ?? 0, contentType: res?.headers()['content-type'] ?? '' }))
+      // a request that finishes while the browser closes has no response to read: nothing to record
+      .catch(() => undefined);
   });
   page.on('requestfailed', (r) => {
     if (r.url().startsWith(origin)) ownResponses.set(r.url(), { status: 0, contentType: '' });
