@@ -5,7 +5,15 @@
  */
 import { useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import { deleteSetAside, loadReport, onLoadReport } from '../app/storage/userLayers';
+import { deleteSetAside, loadReport, onLoadReport, readableFeatures } from '../app/storage/userLayers';
+import { downloadBlob } from '../app/download';
+import { safeFileName } from '../model/drawnArea';
+
+/** Save the features of a damaged layer that are still readable, as GeoJSON. */
+async function exportReadable(id: string, name: string): Promise<void> {
+  const [features, { toGeoJSON }] = await Promise.all([readableFeatures(id), import('../data/export')]);
+  downloadBlob(new Blob([toGeoJSON(features)], { type: 'application/geo+json' }), `${safeFileName(name).replace(/\s+/g, '_') || 'layer'}-readable.geojson`);
+}
 import { echo } from '../i18n/bounded';
 
 export function DamagedLayers() {
@@ -24,9 +32,14 @@ export function DamagedLayers() {
           <li key={`${l.id ?? ''}:${i}`} data-testid="damaged-layer" title={echo(l.reason, 200)}>
             <span>{echo(l.name)}</span>{' '}
             {l.id !== null && (
-              <button type="button" className="link-button" onClick={() => void deleteSetAside(l.id!)} aria-label={t('storage.deleteLabel', { name: echo(l.name) })} data-testid="damaged-layer-delete">
-                {t('storage.delete')}
-              </button>
+              <>
+                <button type="button" className="link-button" onClick={() => void exportReadable(l.id!, echo(l.name))} data-testid="damaged-layer-export">
+                  {t('storage.exportReadable')}
+                </button>{' '}
+                <button type="button" className="link-button" onClick={() => void deleteSetAside(l.id!)} aria-label={t('storage.deleteLabel', { name: echo(l.name) })} data-testid="damaged-layer-delete">
+                  {t('storage.delete')}
+                </button>
+              </>
             )}
           </li>
         ))}

@@ -8,6 +8,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import type { Page } from 'playwright-core';
 import { openApp, waitForMapIdle, type AppSession } from './harness';
@@ -124,7 +125,7 @@ describe('stored data', () => {
     assert.deepEqual(await layerNames(page), ['sites'], 'the good layer is kept, nothing damaged is drawn');
     const damaged = await page.getByTestId('damaged-layer').allTextContents();
     assert.deepEqual(
-      damaged.map((d) => d.replace(/删除$/, '').trim()),
+      damaged.map((d) => d.replace(/导出可读部分\s*删除$/, '').trim()),
       ['坏图层', 'obj-name'],
     );
     assert.equal(await page.getByTestId('panel-failed').count(), 0, 'no part failed');
@@ -134,6 +135,13 @@ describe('stored data', () => {
     const s = await stored(page);
     assert.ok(!s.layers.some((l) => l.id === 'half') && !s.chunks.some((k) => k.includes('"half"')), 'the half-written layer and its chunk are gone');
     assert.ok(s.layers.some((l) => l.id === 'bad-null'), 'a damaged layer stays stored until the person deletes it');
+
+    // what is readable of a damaged layer can be saved first: the one valid point of obj-name, none of bad-null
+    for (const [name, count] of [['obj-name', 1], ['坏图层', 0]] as const) {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('damaged-layer').filter({ hasText: name }).getByTestId('damaged-layer-export').click()]);
+      const fc = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { features: unknown[] };
+      assert.equal(fc.features.length, count, `${name}: ${download.suggestedFilename()}`);
+    }
 
     // delete one; after a reload the removal is not reported again, the other damaged one is
     await page.getByTestId('damaged-layer').filter({ hasText: '坏图层' }).getByTestId('damaged-layer-delete').click();

@@ -16,7 +16,8 @@
  * `false` / `[]`, and `lastLoadReport.storage` says why.
  */
 import type { UserLayer } from '../../model/userLayer';
-import { parseFeatures, parseStoredRecord, recordId, recordName, STORED_SCHEMA_VERSION, type StoredLayer } from './schema';
+import { featureSchema, parseFeatures, parseStoredRecord, recordId, recordName, STORED_SCHEMA_VERSION, type StoredLayer } from './schema';
+import type { ImportedFeature } from '../../data/import/types';
 
 const DB_NAME = 'jjj-atlas';
 const DB_VERSION = 2;
@@ -51,6 +52,22 @@ export function onLoadReport(listener: () => void): () => void {
 function setReport(r: LoadReport): void {
   lastLoadReport = r;
   for (const l of reportListeners) l();
+}
+
+/**
+ * The features of a set-aside layer that pass the schema, in order (a null or broken one is
+ * skipped), so the person can export what is readable before deleting the layer.
+ */
+export async function readableFeatures(id: string): Promise<ImportedFeature[]> {
+  const rec = await run<unknown>('readonly', [STORE], (tx) => tx.objectStore(STORE).get(id));
+  const inline = rec.value && typeof rec.value === 'object' ? (rec.value as { features?: unknown }).features : undefined;
+  let list: unknown[] = [];
+  if (Array.isArray(inline)) list = inline;
+  else {
+    const chunks = await run<unknown[]>('readonly', [FEATURES], (tx) => tx.objectStore(FEATURES).getAll(chunksOf(id)) as IDBRequest<unknown[]>);
+    for (const c of chunks.value ?? []) if (Array.isArray(c)) list.push(...(c as unknown[]));
+  }
+  return list.filter((f): f is ImportedFeature => featureSchema.safeParse(f).success);
 }
 
 /** Delete a damaged (set-aside) layer for good: its record and its chunks. */

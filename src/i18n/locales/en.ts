@@ -49,6 +49,7 @@ export const en: Strings = {
     damagedHeading: 'Damaged layers',
     damagedHint: 'These stored layers cannot be read and are not shown. Deleting one cannot be undone.',
     delete: 'Delete',
+    exportReadable: 'Export what is readable',
     deleteLabel: 'Delete the damaged layer “{{name}}”',
   },
   layers: {

@@ -48,6 +48,7 @@ export const zh = {
     damagedHeading: '已损坏的图层',
     damagedHint: '这些已保存的图层无法读取，没有显示。删除后无法恢复。',
     delete: '删除',
+    exportReadable: '导出可读部分',
     deleteLabel: '删除已损坏的图层“{{name}}”',
   },
   layers: {
