@@ -96,7 +96,8 @@ async function pickableInView(page: Page): Promise<{ id: string; layer: string }
   return page.evaluate(() => {
     const { map, overlay } = window.jjjAtlas!;
     const c = map.getCanvas();
-    const infos = overlay!.pickObjects({ x: 0, y: 0, width: c.clientWidth, height: c.clientHeight, layerIds: ['plan-lines-sites', 'plan-areas'] });
+    // plan-outside-areas: the dashed outlines of places from outside the release (group 4's three cities and one zone).
+    const infos = overlay!.pickObjects({ x: 0, y: 0, width: c.clientWidth, height: c.clientHeight, layerIds: ['plan-lines-sites', 'plan-areas', 'plan-outside-areas'] });
     return infos.map((i) => {
       const p = (i.object as { properties: { id: string; layer: string } }).properties;
       return { id: p.id, layer: p.layer };
