@@ -18,6 +18,7 @@ import { useFileDrop } from './app/useFileDrop';
 import { useDocumentLanguage } from './app/useDocumentLanguage';
 import { useMapController } from './app/map/useMapController';
 import { useDeckLayers } from './app/map/useDeckLayers';
+import { PlanContext } from './app/planContext';
 import { resolveLevel, type RegionLevel } from './model/analysis';
 import { MapView, type MapFailure, type MapHandle } from './map/MapView';
 import type { DisplayDatum } from './map/displayDatum';
@@ -78,13 +79,14 @@ export function App() {
   const onBaseMapDrawn = useCallback(() => useAppStore.setState({ baseMapDrawn: true }), []);
 
   return (
+    <PlanContext.Provider value={plan}>
     <div className={`app${presenting ? ' presenting' : ''}`}>
       <a className="skip-link" href="#item-list" onClick={() => useAppStore.getState().setSidebarTab('list')}>
         {t('app.skipToList')}
       </a>
       <Header />
       <div className="app-main">
-        <Sidebar plan={plan} analysis={analysis} legend={legend} storyActions={storyActions} />
+        <Sidebar analysis={analysis} legend={legend} storyActions={storyActions} />
         {/* A file dropped anywhere on the map is imported as a user layer. */}
         <main className="map-wrap" aria-label={t('map.label')} onDragOver={drop.onDragOver} onDragLeave={drop.onDragLeave} onDrop={drop.onDrop}>
           <MapView
@@ -101,7 +103,7 @@ export function App() {
             onClick={events.onClick}
           />
           <MapMessage status={mapStatus} />
-          {plan && <Tooltip plan={plan} />}
+          {plan && <Tooltip />}
           <UserTooltip />
           <UserFeatureDetail />
           <TileFeatureDetail />
@@ -110,13 +112,14 @@ export function App() {
               {t('data.dropOnMap')}
             </div>
           )}
-          {plan && <DetailPanel plan={plan} />}
+          {plan && <DetailPanel />}
           <Notices />
-          <Presentation plan={plan} />
+          <Presentation />
         </main>
-        {plan && <PrintSheet plan={plan} />}
+        {plan && <PrintSheet />}
       </div>
     </div>
+    </PlanContext.Provider>
   );
 }
 

@@ -9,7 +9,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore, type ImportStatus } from '../app/store';
 import type { UserLayer } from '../model/userLayer';
-import type { FilteredPlan } from '../model/filteredPlan';
 import { cancelImport, startImport } from '../app/importController';
 import type { ImportIssue, ImportOptions, ImportProgress, SourceCrs } from '../data/import/types';
 import type { ExportFormat } from '../model/dataExport';
@@ -23,20 +22,22 @@ import { addImportIssueTexts } from '../i18n/importIssues';
 // a column name is shown cleaned of bidi overrides and cut; its option value stays exact
 import { echo } from '../i18n/bounded';
 import { DamagedLayers } from './DamagedLayers';
+import { usePlan, usePlanOrNull } from '../app/planContext';
 
 // The import messages' texts come with this panel (not with the first page).
 addImportIssueTexts(i18next);
 
 const CRS: SourceCrs[] = ['wgs84', 'gcj02', 'bd09'];
 
-export function DataPanel({ plan }: { plan: FilteredPlan | null }) {
+export function DataPanel() {
+  const plan = usePlanOrNull();
   return (
     <>
       <ImportSection />
       <UserLayerList filtered={plan?.users.filtered ?? null} />
       <DamagedLayers />
       <TileLayerPanel />
-      {plan && <ExportSection plan={plan} />}
+      {plan && <ExportSection />}
     </>
   );
 }
@@ -316,7 +317,8 @@ function UserLayerRow({ layer, filter }: { layer: UserLayer; filter: UserLayerFi
   );
 }
 
-function ExportSection({ plan }: { plan: FilteredPlan }) {
+function ExportSection() {
+  const plan = usePlan();
   const { t } = useTranslation();
   const userLayers = useAppStore((s) => s.userLayers);
   let located = 0;

@@ -6,16 +6,17 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../app/store';
-import type { FilteredPlan } from '../model/filteredPlan';
 import { PLAN_LAYER_COLORS } from '../model/planColors';
 import { cssColor } from '../model/color';
 import { localized } from '../i18n/language';
 import { withBoundary } from './PanelBoundary';
 import { milestoneDateLabel } from '../model/timeline';
+import { usePlan } from '../app/planContext';
 
 export const DetailPanel = withBoundary(DetailPanelView, 'detail');
 
-function DetailPanelView({ plan }: { plan: FilteredPlan }) {
+function DetailPanelView() {
+  const plan = usePlan();
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'zh';
   const selected = useAppStore((s) => s.selected);

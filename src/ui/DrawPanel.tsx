@@ -4,7 +4,6 @@
  */
 import { useTranslation } from 'react-i18next';
 import { useAppStore, type AppState } from '../app/store';
-import type { FilteredPlan } from '../model/filteredPlan';
 import type { RegionAnalysis } from '../app/useRegionAnalysis';
 import { newAreaId, type DrawnArea } from '../model/drawnArea';
 import { exportDrawnArea } from '../app/download';
@@ -12,11 +11,13 @@ import { geometryBbox } from '../geo/bbox';
 import { RegionNumbers, UserRegionNumbers } from './RegionNumbers';
 import { userFiguresOf } from '../model/userFigures';
 import { localized } from '../i18n/language';
+import { usePlan } from '../app/planContext';
 
 type Tool = NonNullable<AppState['drawTool']>;
 const TOOLS: Tool[] = ['polygon', 'rectangle', 'circle', 'measure'];
 
-export function DrawPanel({ plan, analysis }: { plan: FilteredPlan; analysis: RegionAnalysis }) {
+export function DrawPanel({ analysis }: { analysis: RegionAnalysis }) {
+  const plan = usePlan();
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'zh';
   const tool = useAppStore((s) => s.drawTool);
@@ -81,7 +82,7 @@ export function DrawPanel({ plan, analysis }: { plan: FilteredPlan; analysis: Re
           <h3 className="subheading">{t('regions.drawnAreas')}</h3>
           <ul className="drawn-areas">
             {areas.map((a) => (
-              <DrawnAreaItem key={a.id} area={a} plan={plan} analysis={analysis} onRename={(n) => rename(a.id, n)} onRemove={() => remove(a.id)} />
+              <DrawnAreaItem key={a.id} area={a} analysis={analysis} onRename={(n) => rename(a.id, n)} onRemove={() => remove(a.id)} />
             ))}
           </ul>
         </>
@@ -90,7 +91,8 @@ export function DrawPanel({ plan, analysis }: { plan: FilteredPlan; analysis: Re
   );
 }
 
-function DrawnAreaItem({ area, plan, analysis, onRename, onRemove }: { area: DrawnArea; plan: FilteredPlan; analysis: RegionAnalysis; onRename: (n: string) => void; onRemove: () => void }) {
+function DrawnAreaItem({ area, analysis, onRename, onRemove }: { area: DrawnArea; analysis: RegionAnalysis; onRename: (n: string) => void; onRemove: () => void }) {
+  const plan = usePlan();
   const { t } = useTranslation();
   const summary = analysis.areas.get(area.id);
   const users = userFiguresOf(plan, analysis.userAreas.get(area.id));
@@ -104,7 +106,7 @@ function DrawnAreaItem({ area, plan, analysis, onRename, onRemove }: { area: Dra
       </label>
       {summary ? (
         <>
-          <RegionNumbers summary={summary} plan={plan} />
+          <RegionNumbers summary={summary} />
           {users.length > 0 && <UserRegionNumbers users={users} />}
           {summary.withoutGeometry > 0 && <p className="fine-print">{t('regions.withoutGeometry', { n: summary.withoutGeometry })}</p>}
         </>

@@ -8,12 +8,13 @@ import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../app/store';
 import { FILTER_KINDS, type FilterKind } from '../model/state';
 import { activeFilterChips, clearFilter, milestoneMonthsHistogram } from '../model/filters';
-import type { FilteredPlan } from '../model/filteredPlan';
 import { localized } from '../i18n/language';
+import { usePlan } from '../app/planContext';
 
 const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
 
-export function FilterPanel({ plan }: { plan: FilteredPlan }) {
+export function FilterPanel() {
+  const plan = usePlan();
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'zh';
   const filters = useAppStore((s) => s.filters);

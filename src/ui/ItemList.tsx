@@ -12,6 +12,7 @@ import type { PlanItem } from '../data/plan/schema';
 import { PLAN_LAYER_KEYS } from '../model/state';
 import { Swatch } from './LayerPanel';
 import { localized } from '../i18n/language';
+import { usePlan } from '../app/planContext';
 
 function firstDate(i: PlanItem): string {
   return i.properties.milestones.map((m) => m.date).sort()[0] ?? '';
@@ -35,7 +36,8 @@ export function sortItems(items: PlanItem[], sort: ListSort, lang: 'zh' | 'en', 
   return list;
 }
 
-export function ItemList({ plan }: { plan: FilteredPlan }) {
+export function ItemList() {
+  const plan = usePlan();
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'zh';
   const sort = useAppStore((s) => s.listSort);

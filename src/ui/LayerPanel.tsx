@@ -7,11 +7,11 @@ import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../app/store';
 import { PLAN_LAYER_KEYS, type PlanLayerKey } from '../model/state';
-import type { FilteredPlan } from '../model/filteredPlan';
 import { PLAN_LAYER_COLORS } from '../model/planColors';
 import { cssColor } from '../model/color';
 import type { GroupId, ThemeId } from '../data/plan/schema';
 import { countsByGroup, declaredByGroup } from '../model/filters';
+import { usePlan } from '../app/planContext';
 
 // Online base maps are opt-in: their chooser loads after the first frame (it is not needed for it).
 const BaseMapChooser = lazy(() => import('./BaseMapChooser').then((m) => ({ default: m.BaseMapChooser })));
@@ -24,7 +24,8 @@ const GROUP_LAYERS: Record<GroupId, PlanLayerKey[]> = {
   5: ['g5'],
 };
 
-export function LayerPanel({ plan }: { plan: FilteredPlan }) {
+export function LayerPanel() {
+  const plan = usePlan();
   const { t } = useTranslation();
   const layers = useAppStore((s) => s.filters.layers);
   const setFilters = useAppStore((s) => s.setFilters);

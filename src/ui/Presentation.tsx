@@ -7,14 +7,15 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../app/store';
 import { Swatch } from './LayerPanel';
-import type { FilteredPlan } from '../model/filteredPlan';
 import { buildLegend } from '../model/legend';
 import { cssColor } from '../model/color';
 import { localized } from '../i18n/language';
+import { usePlanOrNull } from '../app/planContext';
 
 const AUTOPLAY_CHOICES = [5, 10, 20, 30];
 
-export function Presentation({ plan }: { plan: FilteredPlan | null }) {
+export function Presentation() {
+  const plan = usePlanOrNull();
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'zh';
   const presenting = useAppStore((s) => s.presenting);

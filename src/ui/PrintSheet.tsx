@@ -1,14 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../app/store';
-import type { FilteredPlan } from '../model/filteredPlan';
 import { Swatch } from './LayerPanel';
 import { buildLegend } from '../model/legend';
 import { cssColor } from '../model/color';
 import { localized } from '../i18n/language';
 import { milestoneDateLabel } from '../model/timeline';
+import { usePlan } from '../app/planContext';
 
 /** What a printed page adds to the map (print.css): the legend and the list of visible items. */
-export function PrintSheet({ plan }: { plan: FilteredPlan }) {
+export function PrintSheet() {
+  const plan = usePlan();
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'zh';
   const layers = useAppStore((s) => s.filters.layers);

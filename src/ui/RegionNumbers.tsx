@@ -4,12 +4,12 @@
  */
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../app/store';
-import type { FilteredPlan } from '../model/filteredPlan';
 import type { AreaSummary } from '../geo/aggregate/features';
 import { PLAN_LAYER_COLORS } from '../model/planColors';
 import { cssColor } from '../model/color';
 import type { UserLayerFigures } from '../model/userFilters';
 import { localized } from '../i18n/language';
+import { usePlan } from '../app/planContext';
 
 const fmt = (v: number, digits = 1) => (Math.round(v * 10 ** digits) / 10 ** digits).toLocaleString();
 
@@ -41,7 +41,8 @@ export function UserRegionNumbers({ users }: { users: { name: string; color: str
   );
 }
 
-export function RegionNumbers({ summary, plan }: { summary: AreaSummary; plan: FilteredPlan }) {
+export function RegionNumbers({ summary }: { summary: AreaSummary }) {
+  const plan = usePlan();
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'zh';
   const select = useAppStore((s) => s.select);

@@ -6,7 +6,6 @@
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../app/store';
 import { ensureLanguages } from '../app/i18n';
-import type { FilteredPlan } from '../model/filteredPlan';
 import type { RegionAnalysis } from '../app/useRegionAnalysis';
 import { CHOROPLETH_MEASURES, type ChoroplethMeasure, type RegionLevelChoice } from '../model/analysis';
 import type { ChoroplethLegend } from '../app/useChoropleth';
@@ -15,6 +14,7 @@ import { RegionNumbers, UserRegionNumbers } from './RegionNumbers';
 import { userFiguresOf } from '../model/userFigures';
 import type { Translate } from '../model/regionCsv';
 import { localized } from '../i18n/language';
+import { usePlan } from '../app/planContext';
 
 /** "0", "1–4", "5–13" for whole numbers; "0.0–2.5", "2.5–7.0" otherwise (a value belongs to the first class whose upper bound is not below it). */
 export function legendLabel(classes: readonly { from: number; to: number }[], i: number): string {
@@ -27,7 +27,8 @@ export function legendLabel(classes: readonly { from: number; to: number }[], i:
 
 const fmt = (v: number, digits = 1) => (Math.round(v * 10 ** digits) / 10 ** digits).toLocaleString();
 
-export function RegionPanel({ plan, analysis, legend }: { plan: FilteredPlan; analysis: RegionAnalysis; legend: ChoroplethLegend | null }) {
+export function RegionPanel({ analysis, legend }: { analysis: RegionAnalysis; legend: ChoroplethLegend | null }) {
+  const plan = usePlan();
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'zh';
   const level = useAppStore((s) => s.regionLevel);
@@ -66,7 +67,7 @@ export function RegionPanel({ plan, analysis, legend }: { plan: FilteredPlan; an
           <>
             <div className="region-columns" data-testid="region-panel">
               {selection.map((code) => (
-                <RegionColumn key={code} code={code} name={name(code)} plan={plan} analysis={analysis} onRemove={() => setSelection(selection.filter((c) => c !== code))} />
+                <RegionColumn key={code} code={code} name={name(code)} analysis={analysis} onRemove={() => setSelection(selection.filter((c) => c !== code))} />
               ))}
             </div>
             <button type="button" className="link-button" onClick={() => setSelection([])}>
@@ -130,12 +131,13 @@ export function RegionPanel({ plan, analysis, legend }: { plan: FilteredPlan; an
           </div>
         )}
       </section>
-      <DrawPanel plan={plan} analysis={analysis} />
+      <DrawPanel analysis={analysis} />
     </>
   );
 }
 
-function RegionColumn({ code, name, plan, analysis, onRemove }: { code: string; name: string; plan: FilteredPlan; analysis: RegionAnalysis; onRemove: () => void }) {
+function RegionColumn({ code, name, analysis, onRemove }: { code: string; name: string; analysis: RegionAnalysis; onRemove: () => void }) {
+  const plan = usePlan();
   const { t } = useTranslation();
   const { i18n } = useTranslation();
   const region0 = plan.regions.get(code);
@@ -163,7 +165,7 @@ function RegionColumn({ code, name, plan, analysis, onRemove }: { code: string; 
           {t('regions.computing')}
         </p>
       ) : (
-        <RegionNumbers summary={summary} plan={plan} />
+        <RegionNumbers summary={summary} />
       )}
       {figures.map((f) => (
         <p key={f.id} className="region-share" data-testid="region-share">

@@ -1,7 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore, type SidebarTab } from '../app/store';
-import type { FilteredPlan } from '../model/filteredPlan';
 import { BasemapPanel, LayerPanel } from './LayerPanel';
 import { FilterPanel } from './FilterPanel';
 import { ItemList } from './ItemList';
@@ -11,12 +10,14 @@ import type { ChoroplethLegend } from '../app/useChoropleth';
 import { StoryPanel } from './StoryPanel';
 import type { StoryActions } from '../app/usePresentation';
 import { PanelBoundary } from './PanelBoundary';
+import { usePlanOrNull } from '../app/planContext';
 
 // The data tab loads on first use.
 const DataPanel = lazy(() => import('./DataPanel').then((m) => ({ default: m.DataPanel })));
 
 /** The side panel: layers & filters, or the list. Collapsible; on a narrow screen it overlays the map. */
-export function Sidebar({ plan, analysis, legend, storyActions }: { plan: FilteredPlan | null; analysis: RegionAnalysis; legend: ChoroplethLegend | null; storyActions: StoryActions }) {
+export function Sidebar({ analysis, legend, storyActions }: { analysis: RegionAnalysis; legend: ChoroplethLegend | null; storyActions: StoryActions }) {
+  const plan = usePlanOrNull();
   const { t } = useTranslation();
   const tab = useAppStore((s) => s.sidebarTab);
   const setTab = useAppStore((s) => s.setSidebarTab);
@@ -60,30 +61,30 @@ export function Sidebar({ plan, analysis, legend, storyActions }: { plan: Filter
         {/* each tab has its own boundary (keyed by tab so switching tabs clears a failure) */}
         {plan && tab === 'layers' && (
           <PanelBoundary key={tab} part="layers">
-            <LayerPanel plan={plan} />
-            <FilterPanel plan={plan} />
+            <LayerPanel />
+            <FilterPanel />
             <BasemapPanel />
           </PanelBoundary>
         )}
         {plan && tab === 'list' && (
           <PanelBoundary key={tab} part="list">
-            <ItemList plan={plan} />
+            <ItemList />
           </PanelBoundary>
         )}
         {plan && tab === 'regions' && (
           <PanelBoundary key={tab} part="regions">
-            <RegionPanel plan={plan} analysis={analysis} legend={legend} />
+            <RegionPanel analysis={analysis} legend={legend} />
           </PanelBoundary>
         )}
         {plan && tab === 'story' && (
           <PanelBoundary key={tab} part="story">
-            <StoryPanel plan={plan} actions={storyActions} />
+            <StoryPanel actions={storyActions} />
           </PanelBoundary>
         )}
         {tab === 'data' && (
           <PanelBoundary key={tab} part="data">
             <Suspense fallback={<p className="fine-print">…</p>}>
-              <DataPanel plan={plan} />
+              <DataPanel />
             </Suspense>
           </PanelBoundary>
         )}

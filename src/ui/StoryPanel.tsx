@@ -6,7 +6,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../app/store';
-import type { FilteredPlan } from '../model/filteredPlan';
 import type { Story } from '../model/story/schema';
 import { cameraFromView, moveChapter, newChapter, removeChapter } from '../model/story/chapter';
 import { parseStory, serializeStory, storyToLink } from '../model/story/io';
@@ -15,9 +14,11 @@ import type { StoryActions } from '../app/usePresentation';
 import { downloadBlob } from '../app/download';
 import type { ExportScale } from '../map/exportImage';
 import { localized } from '../i18n/language';
+import { usePlan } from '../app/planContext';
 
 
-export function StoryPanel({ plan, actions }: { plan: FilteredPlan; actions: StoryActions }) {
+export function StoryPanel({ actions }: { actions: StoryActions }) {
+  const plan = usePlan();
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'zh';
   const story = useAppStore((s) => s.story);

@@ -1,14 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../app/store';
-import type { FilteredPlan } from '../model/filteredPlan';
 import { Swatch } from './LayerPanel';
 import { localized } from '../i18n/language';
 import { withBoundary } from './PanelBoundary';
+import { usePlan } from '../app/planContext';
 
 /** Name and group of the item under the pointer. Text only: data is never rendered as markup. */
 export const Tooltip = withBoundary(TooltipView, 'tooltip');
 
-function TooltipView({ plan }: { plan: FilteredPlan }) {
+function TooltipView() {
+  const plan = usePlan();
   const { t, i18n } = useTranslation();
   const hover = useAppStore((s) => s.hover);
   if (!hover) return null;
