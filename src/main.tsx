@@ -7,7 +7,7 @@ import './ui/print.css';
 import { initI18n, tByKey } from './app/i18n';
 import { useAppStore } from './app/store';
 import { App } from './App';
-import { decodeUrlState } from './model/url';
+import { readOpeningLink } from './app/useUrlSync';
 import { whenFirstViewSettled } from './pwa/schedule';
 import { checkStoredTileLayers } from './app/storage/schema';
 import { tileLayerNotice } from './i18n/storageMessages';
@@ -16,8 +16,8 @@ import { tileLayerNotice } from './i18n/storageMessages';
 // rest of the URL (filters, selection) is checked against the data once it has loaded
 // (app/useUrlSync.ts), which also reports what was broken.
 {
-  const early = decodeUrlState(window.location.hash, { itemIds: new Set(), regionCodes: new Set(), defaultLang: useAppStore.getState().lang });
-  useAppStore.setState({ view: early.state.view, lang: early.state.lang, basemap: early.state.basemap, storyLinkParam: early.state.story ?? null });
+  const link = readOpeningLink(useAppStore.getState().lang);
+  useAppStore.setState({ view: link.view, lang: link.lang, basemap: link.basemap, storyLinkParam: link.story ?? null });
 }
 // Only the language the page opens in is loaded before the first frame.
 const ready = initI18n(useAppStore.getState().lang);

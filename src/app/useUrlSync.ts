@@ -1,15 +1,27 @@
 /**
  * Mirror the shareable state in the URL hash (`#map=zoom/lat/lon&…`, see ../model/url.ts).
- * On start (once the data is loaded, so ids and region codes can be checked) the hash is
- * decoded into the store; broken parts fall back to defaults with a notice. After that every
+ * The link the page opens with is decoded once, before anything draws (readOpeningLink: the
+ * view, language and base map are needed for the first frame); once the data has loaded, its
+ * selection and regions are checked against the data and the whole state goes into the store;
+ * broken parts fall back to defaults with a notice. After that every
  * change of the state replaces the hash (no history entry per pan), and a hash edited by hand
  * or a link opened in the same tab (hashchange) is applied again.
  */
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { decodeUrlState, encodeUrlState } from '../model/url';
+import { checkAgainstData, decodeUrlState, encodeUrlState, type UrlProblem } from '../model/url';
+import type { UrlState } from '../model/state';
+import type { Language } from '../i18n/language';
 import { urlStateOf, useAppStore } from './store';
 import { boundedList } from '../i18n/bounded';
+
+let opening: { state: UrlState; problems: UrlProblem[] } | null = null;
+
+/** Decode the link the page was opened with (once); its ids and regions are checked when the data has loaded. */
+export function readOpeningLink(defaultLang: Language): UrlState {
+  opening = decodeUrlState(window.location.hash, { itemIds: null, regionCodes: null, defaultLang });
+  return opening.state;
+}
 
 export function useUrlSync(): void {
   const { t } = useTranslation();
@@ -24,8 +36,7 @@ export function useUrlSync(): void {
       regionCodes: new Set(data.regions.keys()),
       defaultLang: useAppStore.getState().lang,
     };
-    const apply = () => {
-      const { state, problems } = decodeUrlState(window.location.hash, ctx);
+    const show = (state: UrlState, problems: UrlProblem[]) => {
       useAppStore.getState().applyUrlState(state);
       if (state.selected) useAppStore.setState({ sidebarOpen: useAppStore.getState().sidebarOpen });
       if (problems.length > 0) {
@@ -41,13 +52,20 @@ export function useUrlSync(): void {
         window.history.replaceState(window.history.state, '', next === ' ' ? window.location.pathname + window.location.search : next);
       }
     };
-    apply();
+    const first = opening ?? decodeUrlState(window.location.hash, { ...ctx, itemIds: null, regionCodes: null });
+    opening = null;
+    const checked = checkAgainstData(first.state, ctx);
+    show(checked.state, [...first.problems, ...checked.problems]);
     const unsubscribe = useAppStore.subscribe((s, prev) => {
       if (s.view !== prev.view || s.filters !== prev.filters || s.basemap !== prev.basemap || s.selected !== prev.selected || s.lang !== prev.lang || s.drawnAreas !== prev.drawnAreas || s.baseMapSource !== prev.baseMapSource) {
         writeHash();
       }
     });
-    const onHashChange = () => apply();
+    // a link opened in the same tab is a new link: decoded once, with the data at hand
+    const onHashChange = () => {
+      const { state, problems } = decodeUrlState(window.location.hash, ctx);
+      show(state, problems);
+    };
     window.addEventListener('hashchange', onHashChange);
     return () => {
       unsubscribe();

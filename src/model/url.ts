@@ -63,10 +63,10 @@ export interface UrlProblem {
 }
 
 export interface UrlDecodeContext {
-  /** Ids of the plan items (for `sel`). */
-  itemIds: ReadonlySet<string>;
-  /** Region codes that may be filtered by (for `regions`). */
-  regionCodes: ReadonlySet<string>;
+  /** Ids of the plan items (for `sel`); null before the data has loaded (see checkAgainstData). */
+  itemIds: ReadonlySet<string> | null;
+  /** Region codes that may be filtered by (for `regions`); null before the data has loaded. */
+  regionCodes: ReadonlySet<string> | null;
   /** The language when the URL has none (the browser's). */
   defaultLang: Language;
 }
@@ -178,7 +178,7 @@ function decodeRegions(value: string, ctx: UrlDecodeContext, report: Report): st
   const codes = new Set<string>();
   for (const entry of listEntries(value, report)) {
     if (!/^\d{6}$/.test(entry)) report(entry, 'malformed');
-    else if (!ctx.regionCodes.has(entry)) report(entry, 'unknown');
+    else if (ctx.regionCodes && !ctx.regionCodes.has(entry)) report(entry, 'unknown');
     else codes.add(entry);
   }
   return codes.size === 0 ? null : [...codes].sort();
@@ -336,7 +336,7 @@ const PARAMS: Record<UrlParam, UrlParamCodec> = {
   sel: {
     write: ({ selected }) => (selected !== null ? encodeURIComponent(wellFormed(selected)) : null),
     read: (v, _raw, state, ctx, report) => {
-      if (ctx.itemIds.has(v)) state.selected = v;
+      if (!ctx.itemIds || ctx.itemIds.has(v)) state.selected = v;
       else report(v, 'unknown');
     },
   },
@@ -445,4 +445,24 @@ export function decodeUrlState(hash: string, ctx: UrlDecodeContext): { state: Ur
       problems: [{ param: '', value: shorten(String(hash)), reason: 'malformed' }],
     };
   }
+}
+
+/**
+ * The parts of a state decoded before the data loaded (ids and region codes unknown then) that
+ * the data does not know: the selection and filter regions it lacks are dropped and reported,
+ * as decodeUrlState with the data would have. The link is decoded once, when the page opens.
+ */
+export function checkAgainstData(state: UrlState, data: { itemIds: ReadonlySet<string>; regionCodes: ReadonlySet<string> }): { state: UrlState; problems: UrlProblem[] } {
+  const problems: UrlProblem[] = [];
+  let selected = state.selected;
+  if (selected !== null && !data.itemIds.has(selected)) {
+    problems.push({ param: 'sel', value: shorten(selected), reason: 'unknown' });
+    selected = null;
+  }
+  const regions = state.filters.regions.filter((code) => {
+    if (data.regionCodes.has(code)) return true;
+    problems.push({ param: 'regions', value: shorten(code), reason: 'unknown' });
+    return false;
+  });
+  return { state: { ...state, selected, filters: { ...state.filters, regions } }, problems };
 }

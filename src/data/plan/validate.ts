@@ -3,6 +3,8 @@
  * (scripts/validate-data.ts) reads the files and prints. Every issue names the file, the record
  * id and the field. What counts as "described" (the per-group count checked against the
  * declared count): item records without a `parent` (see schema.ts and geodata/README.md).
+ * Why one long file: every rule reads the same indexes of items, links and meta built once at
+ * the top; split by rule, each part would rebuild or export them.
  */
 import type { z } from '../zod';
 import {

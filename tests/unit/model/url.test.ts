@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, test } from 'vitest';
 import {
+  checkAgainstData,
   URL_PARAMS,
   VIEW_LIMITS,
   decodeUrlState,
@@ -369,5 +370,22 @@ describe('drawn areas in the URL', () => {
     const r = decodeUrlState('#areas=ok;c;116;40;10|bad;c;116;40;-5|worse;p;1,2', ctx);
     expect(r.state.areas?.map((a) => a.name)).toEqual(['ok']);
     expect(r.problems.map((p) => p.param)).toEqual(['areas', 'areas']);
+  });
+});
+
+describe('decoding once at start, checking ids when the data has loaded', () => {
+  const hashes = [
+    '#map=6.20/39.5000/116.4000&sel=nonexistent&regions=131000,999999,110000&lang=en',
+    `#sel=${ITEM_IDS[0]}&regions=110000&q=%E6%9C%BA%E5%9C%BA`,
+    '#map=abc&layers=g9,g1&sel=nonexistent&months=13-2&%E0%A4%A',
+    '#regions=999999&sel=',
+  ];
+  test.each(hashes)('gives the state and problems that decoding with the data gives: %s', (hash) => {
+    const early = decodeUrlState(hash, { ...CTX, itemIds: null, regionCodes: null });
+    const checked = checkAgainstData(early.state, { itemIds: new Set(ITEM_IDS), regionCodes: new Set(REGION_CODES) });
+    const direct = decodeUrlState(hash, CTX);
+    expect(checked.state).toEqual(direct.state);
+    const key = (p: { param: string; value: string; reason: string }) => `${p.param}|${p.value}|${p.reason}`;
+    expect([...early.problems, ...checked.problems].map(key).sort()).toEqual(direct.problems.map(key).sort());
   });
 });
