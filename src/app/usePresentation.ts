@@ -136,7 +136,7 @@ export function usePresentation(handle: React.RefObject<MapHandle | null>, datum
       if (!map) return;
       const st = useAppStore.getState();
       try {
-        const [{ grabMap, exportScaleFor }, { composeMapImage, scaleBarFor }] = await Promise.all([import('../map/grabMap'), import('../map/exportImage')]);
+        const [{ grabMap, exportScaleFor }, { composeMapImage, scaleBarOnMap }] = await Promise.all([import('../map/grabMap'), import('../map/exportImage')]);
         const scale = exportScaleFor(map, wanted);
         if (scale === null) throw new Error('the window is too large for an image on this device');
         if (scale !== wanted) st.notify('warning', t('story.exportCapped', { want: wanted, got: scale }));
@@ -153,7 +153,7 @@ export function usePresentation(handle: React.RefObject<MapHandle | null>, datum
           title: chapter ? localized(chapter, 'title', st.lang) : t('app.title'),
           subtitle: t('app.subtitle'),
           legend,
-          scaleBar: scaleBarFor(map.getZoom(), map.getCenter().lat),
+          scaleBar: scaleBarOnMap(map),
           bearing: map.getBearing(),
           date: new Date().toISOString().slice(0, 10),
           attribution: BASEMAP_ATTRIBUTION.join(' · '),

@@ -65,6 +65,7 @@
  * string it draws before drawing, so the subsets the text needs are fetched first.
  */
 import type { RGB } from '../model/color';
+import type { Map as MaplibreMap } from 'maplibre-gl';
 
 export type ExportScale = 1 | 2 | 4;
 export type ExportTheme = 'light' | 'dark';
@@ -168,13 +169,27 @@ export function metersPerPixel(zoom: number, lat: number): number {
   return (40075016.686 * Math.cos((lat * Math.PI) / 180)) / (512 * 2 ** zoom);
 }
 
-/** A round scale bar (1, 2 or 5 × 10ⁿ km) no longer than `maxPx` CSS px, at the map's centre latitude. */
-export function scaleBarFor(zoom: number, lat: number, maxPx = 120): { km: number; px: number } {
-  const kmPerPx = metersPerPixel(zoom, lat) / 1000;
-  const maxKm = kmPerPx * maxPx;
+/** A round length (1, 2 or 5 × 10ⁿ km) no longer than `maxKm`, and the px it spans when `maxPx` stand for `maxKm`. */
+function roundScaleBar(maxKm: number, maxPx: number): { km: number; px: number } {
   const pow = 10 ** Math.floor(Math.log10(maxKm));
   const km = [5, 2, 1].map((f) => f * pow).find((k) => k <= maxKm) ?? pow;
-  return { km, px: km / kmPerPx };
+  return { km, px: (km / maxKm) * maxPx };
+}
+
+/** The scale bar from zoom and latitude alone (Web Mercator at the centre latitude). */
+export function scaleBarFor(zoom: number, lat: number, maxPx = 120): { km: number; px: number } {
+  return roundScaleBar((metersPerPixel(zoom, lat) / 1000) * maxPx, maxPx);
+}
+
+/**
+ * The scale bar measured on the map the way MapLibre's scale control measures it: the ground
+ * distance between two points `maxPx` apart across the middle of the map, so that the exported
+ * image and the on-screen control agree.
+ */
+export function scaleBarOnMap(map: Pick<MaplibreMap, 'getContainer' | 'unproject'>, maxPx = 120): { km: number; px: number } {
+  const y = map.getContainer().clientHeight / 2;
+  const maxKm = map.unproject([0, y]).distanceTo(map.unproject([maxPx, y])) / 1000;
+  return roundScaleBar(maxKm, maxPx);
 }
 
 function formatKm(km: number): string {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { estimateTextWidth, layoutExport, maxExportScale, metersPerPixel, scaleBarFor, wrapText, type ExportLayout, type LayoutOptions, type Rect } from '../../../src/map/exportImage';
+import { distance } from '@turf/turf';
+import { estimateTextWidth, layoutExport, maxExportScale, metersPerPixel, scaleBarFor, scaleBarOnMap, wrapText, type ExportLayout, type LayoutOptions, type Rect } from '../../../src/map/exportImage';
 import { PLAN_LAYER_COLORS } from '../../../src/model/planColors';
 import { BASEMAP_ATTRIBUTION } from '../../../src/map/attribution';
 
@@ -131,6 +132,26 @@ describe('helpers', () => {
       expect(String(s.km)).toMatch(/^(1|2|5)0*$|^0\.0*(1|2|5)$/);
     }
     expect(scaleBarFor(6, 39.5).km).toBe(100);
+  });
+
+  it('scaleBarOnMap measures the ground across the map as MapLibre does, and agrees with the Mercator formula', () => {
+    // a map stand-in: Web Mercator around a centre, ground distance by Turf
+    const fake = (zoom: number, lat0: number) => {
+      const world = 512 * 2 ** zoom;
+      const y0 = ((1 - Math.log(Math.tan(Math.PI / 4 + (lat0 * Math.PI) / 360)) / Math.PI) / 2) * world;
+      const at = ([px, py]: [number, number]) => {
+        const lon = 116 + (px / world) * 360;
+        const lat = (Math.atan(Math.sinh(Math.PI * (1 - (2 * (y0 + py - 300)) / world))) * 180) / Math.PI;
+        return { lon, lat, distanceTo: (o: { lon: number; lat: number }) => distance([lon, lat], [o.lon, o.lat], { units: 'meters' }) };
+      };
+      return { getContainer: () => ({ clientHeight: 600 }) as HTMLElement, unproject: at } as unknown as Parameters<typeof scaleBarOnMap>[0];
+    };
+    for (const [zoom, lat] of [[6, 39.5], [8, 40], [10, 39.9], [12.5, 39]] as const) {
+      const measured = scaleBarOnMap(fake(zoom, lat));
+      const formula = scaleBarFor(zoom, lat);
+      expect(measured.km).toBe(formula.km);
+      expect(Math.abs(measured.px - formula.px) / formula.px).toBeLessThan(0.01);
+    }
   });
 
   it('maxExportScale caps by the texture size', () => {
