@@ -85,6 +85,23 @@ describe('offline after one visit, served under a sub-path', () => {
       await app.page.getByTestId('import-input').setInputFiles(SITES);
       await app.page.locator('[data-testid="import-result"][data-ok="true"]').waitFor({ timeout: 30_000 });
       assert.equal(await userLayerCount(app.page), 1, 'the imported layer is listed');
+      // The layer is saved after it is listed; closing the browser before its record is marked
+      // complete would leave a half-written layer, which the next start rightly removes.
+      await app.page.waitForFunction(
+        () =>
+          new Promise<boolean>((resolve) => {
+            const r = indexedDB.open('jjj-atlas');
+            r.onsuccess = () => {
+              const g = r.result.transaction('userLayers').objectStore('userLayers').getAll();
+              g.onsuccess = () => {
+                r.result.close();
+                resolve((g.result as { complete?: boolean }[]).some((l) => l.complete === true));
+              };
+            };
+          }),
+        null,
+        { timeout: 20_000, polling: 200 },
+      );
 
       assert.deepEqual(await silentProblems(app), []);
     } finally {
