@@ -114,7 +114,7 @@ export function App() {
           )}
           {plan && <DetailPanel />}
           <Notices />
-          <Presentation />
+          <Presentation onBackToPlan={storyActions.resetStory} />
         </main>
         {plan && <PrintSheet />}
       </div>

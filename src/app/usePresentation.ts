@@ -17,6 +17,10 @@ import type { FilteredPlan } from '../model/filteredPlan';
 import { buildLegend } from '../model/legend';
 import { downloadBlob } from './download';
 import { localized } from '../i18n/language';
+import type { Story } from '../model/story/schema';
+import { verifiedQuotes } from '../model/story/verify';
+import type { StoryOrigin } from './store/slices/story';
+import { clearStoredStory, readStoredStory, writeStoredStory } from './storage/storyStore';
 
 let planText: Promise<string> | null = null;
 /** The plan's Chinese text (for checking that story quotes are verbatim), fetched once. */
@@ -37,6 +41,8 @@ export interface StoryActions {
   exportImage: (scale: ExportScale) => Promise<void>;
   storyContext: () => Promise<StoryContext>;
   resetStory: () => void;
+  /** Show a story the person opened from a file (an outside author's). */
+  openStory: (story: Story, ctx: StoryContext) => void;
 }
 
 export function usePresentation(handle: React.RefObject<MapHandle | null>, datum: React.RefObject<DisplayDatum>, plan: FilteredPlan | null): StoryActions {
@@ -62,16 +68,25 @@ export function usePresentation(handle: React.RefObject<MapHandle | null>, datum
       : { itemIds: new Set<string>(), regionCodes: new Set<string>(), planText };
   }, []);
 
+  /** Load a story as shown: its quotes that are whole clauses of the release are marked verified. */
+  const load = useCallback((story: Story, origin: StoryOrigin, ctx: StoryContext) => {
+    useAppStore.getState().loadStory(story, origin, verifiedQuotes(story.chapters.map((c) => c.quote), ctx.planText ?? ''));
+  }, []);
+
+  /** Back to the plan's own story: the saved edits are forgotten. */
   const resetStory = useCallback(() => {
+    clearStoredStory();
     void Promise.all([import('./defaultStory'), storyContext()]).then(([{ loadDefaultStory }, ctx]) =>
       loadDefaultStory(undefined, undefined, ctx).then((r) => {
-        if (r.ok) useAppStore.getState().setStory(r.story);
-        else useAppStore.getState().notify('error', r.error);
+        if (r.ok) {
+          load(r.story, 'plan', ctx);
+          useAppStore.getState().goToChapter(0);
+        } else useAppStore.getState().notify('error', r.error);
       }),
     );
-  }, [storyContext]);
+  }, [storyContext, load]);
 
-  // The story: from the link if there is one, else the default.
+  // The story: from the link if there is one, else the one saved in this browser, else the default.
   useEffect(() => {
     if (data.state !== 'ready' || useAppStore.getState().story) return;
     // The default story is loaded when someone is about to present, not at start.
@@ -80,7 +95,7 @@ export function usePresentation(handle: React.RefObject<MapHandle | null>, datum
       void Promise.all([import('../model/story/io'), storyContext()]).then(([{ storyFromLink }, ctx]) => {
         const r = storyFromLink(storyLink, ctx);
         if (r.ok) {
-          useAppStore.getState().setStory(r.story);
+          load(r.story, 'link', ctx);
           useAppStore.getState().setSidebarTab('story');
         } else {
           useAppStore.getState().notify('error', t('story.badLink', { error: r.error }));
@@ -89,8 +104,32 @@ export function usePresentation(handle: React.RefObject<MapHandle | null>, datum
       });
       return;
     }
+    const saved = readStoredStory();
+    if (saved.state === 'ok') {
+      void Promise.all([import('../model/story/io'), storyContext()]).then(([{ parseStory }, ctx]) => {
+        // checked again against the data: the plan's items may have changed since it was saved
+        const r = parseStory(saved.story, ctx);
+        if (r.ok) load(r.story, saved.origin, ctx);
+        else {
+          useAppStore.getState().notify('warning', t('storyKept.savedBroken', { reason: r.error }));
+          resetStory();
+        }
+      });
+      return;
+    }
+    if (saved.state === 'invalid') useAppStore.getState().notify('warning', t('storyKept.savedBroken', { reason: saved.reason }));
     resetStory();
-  }, [data, storyContext, resetStory, t, wanted, storyLink]);
+  }, [data, storyContext, resetStory, load, t, wanted, storyLink]);
+
+  // Edits are saved as they are made (with the story's origin, so an outside story stays labelled).
+  useEffect(
+    () =>
+      useAppStore.subscribe((s, prev) => {
+        if (s.storyEdits === prev.storyEdits || !s.story) return;
+        if (!writeStoredStory(s.story, s.storyOrigin)) s.notify('warning', t('storyKept.notSaved'));
+      }),
+    [t],
+  );
 
   // Apply a chapter when it becomes the current one (not when its caption is edited).
   useEffect(() => {
@@ -168,5 +207,10 @@ export function usePresentation(handle: React.RefObject<MapHandle | null>, datum
       }
   };
 
-  return { currentCamera, exportImage, storyContext, resetStory };
+  const openStory = (story: Story, ctx: StoryContext) => {
+    load(story, 'file', ctx);
+    useAppStore.getState().goToChapter(0);
+  };
+
+  return { currentCamera, exportImage, storyContext, resetStory, openStory };
 }

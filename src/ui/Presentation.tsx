@@ -11,10 +11,12 @@ import { buildLegend } from '../model/legend';
 import { cssColor } from '../model/color';
 import { localized } from '../i18n/language';
 import { usePlanOrNull } from '../app/planContext';
+import { ChapterWords } from './ChapterWords';
+import { OutsideStoryBanner } from './OutsideStoryBanner';
 
 const AUTOPLAY_CHOICES = [5, 10, 20, 30];
 
-export function Presentation() {
+export function Presentation({ onBackToPlan }: { onBackToPlan: () => void }) {
   const plan = usePlanOrNull();
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'zh';
@@ -26,6 +28,7 @@ export function Presentation() {
   const autoplay = useAppStore((s) => s.autoplaySec);
   const setAutoplay = useAppStore((s) => s.setAutoplaySec);
   const layers = useAppStore((s) => s.filters.layers);
+  const outside = useAppStore((s) => s.storyOrigin !== 'plan');
 
   useEffect(() => {
     if (!presenting) return;
@@ -95,16 +98,16 @@ export function Presentation() {
   return (
     <div className="presentation" data-testid="presentation">
       <div className="present-title">
-        <h1>{localized(story, 'title', lang)}</h1>
+        {/* an outside story's title is not presented as the plan's own */}
+        <h1>
+          {outside && <span className="outside-label">{t('provenance.outsideTitle')}</span>}
+          {localized(story, 'title', lang)}
+        </h1>
+        <OutsideStoryBanner onBackToPlan={onBackToPlan} className="present-banner" />
       </div>
       <section className="present-caption" aria-live="polite" data-testid="chapter-caption" data-chapter={chapter.id}>
         <h2>{localized(chapter, 'title', lang)}</h2>
-        <p>{localized(chapter, 'caption', lang)}</p>
-        {chapter.quote && (
-          <blockquote lang="zh-CN" className="source-quote">
-            {chapter.quote}
-          </blockquote>
-        )}
+        <ChapterWords chapter={chapter} />
       </section>
       <aside className="present-legend" aria-label={t('story.legend')}>
         <ul>

@@ -15,6 +15,8 @@ import { downloadBlob } from '../app/download';
 import type { ExportScale } from '../map/exportImage';
 import { localized } from '../i18n/language';
 import { usePlan } from '../app/planContext';
+import { OutsideStoryBanner } from './OutsideStoryBanner';
+import { ChapterUndoToast, ResetToPlanStory, type RemovedChapter } from './StoryKeeping';
 
 
 export function StoryPanel({ actions }: { actions: StoryActions }) {
@@ -36,6 +38,7 @@ export function StoryPanel({ actions }: { actions: StoryActions }) {
   const [playing, setPlaying] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
+  const [removed, setRemoved] = useState<RemovedChapter | null>(null);
 
   useEffect(() => {
     if (!playing) return;
@@ -62,8 +65,7 @@ export function StoryPanel({ actions }: { actions: StoryActions }) {
       return;
     }
     setError(null);
-    setStory(result.story);
-    go(0);
+    actions.openStory(result.story, await actions.storyContext());
   };
   const revealed = month ? milestonesUpTo(plan.items, month) : [];
   // Dated to 2019 with no month: listed apart, never placed in December.
@@ -75,6 +77,7 @@ export function StoryPanel({ actions }: { actions: StoryActions }) {
         <h2 id="story-heading" className="section-heading">
           {t('story.heading')}
         </h2>
+        <OutsideStoryBanner onBackToPlan={actions.resetStory} />
         <div className="detail-actions">
           <button type="button" className="button button-primary" onClick={() => { go(0); setPresenting(true); }} data-testid="start-presentation">
             {t('story.present')}
@@ -103,7 +106,11 @@ export function StoryPanel({ actions }: { actions: StoryActions }) {
                 <button type="button" className="icon-button" disabled={i === story.chapters.length - 1} onClick={() => update(moveChapter(story, i, i + 1))} aria-label={`${t('story.down')}: ${localized(c, 'title', lang)}`}>
                   ↓
                 </button>
-                <button type="button" className="icon-button" disabled={story.chapters.length === 1} onClick={() => update(removeChapter(story, i))} aria-label={`${t('story.remove')}: ${localized(c, 'title', lang)}`}>
+                <button type="button" className="icon-button" disabled={story.chapters.length === 1} onClick={() => {
+                    // deleting is immediate; the toast offers to put the chapter back
+                    setRemoved({ before: story, index: index, title: localized(c, 'title', lang) });
+                    update(removeChapter(story, i));
+                  }} aria-label={`${t('story.remove')}: ${localized(c, 'title', lang)}`}>
                   ×
                 </button>
               </span>
@@ -174,10 +181,24 @@ export function StoryPanel({ actions }: { actions: StoryActions }) {
           >
             {t('story.copyLink')}
           </button>
-          <button type="button" className="link-button" onClick={actions.resetStory}>
-            {t('story.reset')}
-          </button>
         </div>
+        <p className="fine-print">{t('storyKept.saved')}</p>
+        <ResetToPlanStory onReset={actions.resetStory} />
+        {removed && (
+          <ChapterUndoToast
+            removed={removed}
+            onUndo={() => {
+              const cur = useAppStore.getState().story;
+              // put back the story as it was, unless it has been replaced meanwhile
+              if (cur && cur.title_zh === removed.before.title_zh) {
+                update(removed.before);
+                go(removed.index);
+              }
+              setRemoved(null);
+            }}
+            onClose={() => setRemoved(null)}
+          />
+        )}
       </section>
 
       <section className="panel-section" aria-labelledby="timeline-heading">

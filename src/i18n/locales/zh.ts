@@ -37,7 +37,7 @@ export const zh = {
   boundary: {
     failed: '“{{part}}”部分出错，未能显示（{{reason}}）。应用的其他部分仍可使用。',
     retry: '重试',
-    parts: { layers: '图层与筛选', list: '列表', regions: '地区', story: '演示', data: '数据', tooltip: '地图提示', detail: '项目详情', featureDetail: '要素属性' },
+    parts: { layers: '图层与筛选', list: '列表', regions: '地区', story: '演示', data: '数据', tooltip: '地图提示', detail: '项目详情', featureDetail: '要素属性', map: '地图' },
   },
   storage: {
     unavailable: '浏览器无法保存导入的图层，刷新页面后它们将消失。',
@@ -210,6 +210,8 @@ export const zh = {
       'not-a-style': '不是 MapLibre 样式',
       'unsupported-url': '不支持的地址',
       'no-layers': '样式中没有图层',
+      'too-large': '样式的图层或数据源过多',
+      insecure: '样式使用了不加密的 http:// 地址，已拒绝',
     },
   },
   story: {
@@ -387,6 +389,38 @@ export const zh = {
     noProperties: '这个要素没有属性。',
     exportCsv: '导出 CSV',
     exportCsvLabel: '把 {{name}} 的数字导出为 CSV',
+  },
+  storyKept: {
+    saved: '编辑已自动保存在本浏览器中。',
+    notSaved: '浏览器无法保存演示，刷新后编辑将丢失。',
+    savedBroken: '本浏览器中保存的演示已损坏，已改用规划自带演示（{{reason}}）。',
+    removed: '已删除章节“{{title}}”。',
+    undo: '撤销',
+    reset: '恢复规划自带演示',
+    resetConfirm: '恢复规划自带演示？当前演示及其编辑将被替换。',
+    resetYes: '恢复',
+    cancel: '取消',
+  },
+  provenance: {
+    banner: '此演示由{{from}}作者编写，说明文字不是规划原文。',
+    fromLink: '链接',
+    fromFile: '文件',
+    backToPlan: '返回规划自带演示',
+    outsideTitle: '外部演示',
+    authorWords: '作者的话',
+    unverifiedQuote: '作者引用（未能核对为规划原文中的完整句子）',
+    verifiedQuote: '规划原文',
+  },
+  consent: {
+    heading: '链接要求加载在线底图',
+    what: '此链接要求加载“{{name}}”。这会从以下服务器请求数据，对方能看到你浏览的区域：',
+    styleHosts: '样式中列出的其他服务器要在读取样式后才能知道。',
+    allow: '加载',
+    deny: '不加载，使用内置离线底图',
+    remember: '记住我对这些服务器的选择',
+    denied: '已按你之前的选择，未加载链接中的在线底图（{{hosts}}）。',
+    insecure: '链接中的底图地址使用不加密的 http://，已拒绝：{{url}}',
+    tooLarge: '样式有 {{layers}} 个图层、{{sources}} 个数据源，超过上限（{{maxLayers}} 个图层、{{maxSources}} 个数据源），未加载。',
   },
 };
 
