@@ -32,6 +32,8 @@ import { Presentation } from './ui/Presentation';
 import { PrintSheet } from './ui/PrintSheet';
 import { UserTooltip } from './ui/UserTooltip';
 import { TileFeatureDetail, UserFeatureDetail } from './ui/UserFeatureDetail';
+import { BaseMapConsent } from './ui/BaseMapConsent';
+import { PanelBoundary } from './ui/PanelBoundary';
 
 export function App() {
   const { t } = useTranslation();
@@ -76,6 +78,9 @@ export function App() {
     [setMapStatus],
   );
   const onFailure = useCallback((f: MapFailure) => setMapStatus({ state: 'failed', ...f }), [setMapStatus]);
+  const onMapCrash = useCallback(() => {
+    handle.current = null;
+  }, []);
   const onBaseMapDrawn = useCallback(() => useAppStore.setState({ baseMapDrawn: true }), []);
 
   return (
@@ -89,6 +94,9 @@ export function App() {
         <Sidebar analysis={analysis} legend={legend} storyActions={storyActions} />
         {/* A file dropped anywhere on the map is imported as a user layer. */}
         <main className="map-wrap" aria-label={t('map.label')} onDragOver={drop.onDragOver} onDragLeave={drop.onDragLeave} onDrop={drop.onDrop}>
+          {/* A failing map or overlay is replaced by a message naming it; the panels stay. The map's
+              handle is dropped so that nothing drives the removed map until "try again" makes a new one. */}
+          <PanelBoundary part="map" onError={onMapCrash}>
           <MapView
             basemap={basemap}
             layers={layers}
@@ -102,6 +110,7 @@ export function App() {
             onHover={events.onHover}
             onClick={events.onClick}
           />
+          </PanelBoundary>
           <MapMessage status={mapStatus} />
           {plan && <Tooltip />}
           <UserTooltip />
@@ -114,6 +123,7 @@ export function App() {
           )}
           {plan && <DetailPanel />}
           <Notices />
+          <BaseMapConsent />
           <Presentation onBackToPlan={storyActions.resetStory} />
         </main>
         {plan && <PrintSheet />}

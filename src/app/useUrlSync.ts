@@ -14,6 +14,7 @@ import type { UrlState } from '../model/state';
 import type { Language } from '../i18n/language';
 import { urlStateOf, useAppStore } from './store';
 import { boundedList } from '../i18n/bounded';
+import { gateLinkBaseMap } from './baseMapConsent';
 
 let opening: { state: UrlState; problems: UrlProblem[] } | null = null;
 
@@ -37,7 +38,8 @@ export function useUrlSync(): void {
       defaultLang: useAppStore.getState().lang,
     };
     const show = (state: UrlState, problems: UrlProblem[]) => {
-      useAppStore.getState().applyUrlState(state);
+      // an online base map named by the link waits for the person's consent
+      useAppStore.getState().applyUrlState(gateLinkBaseMap(state, problems, t));
       if (state.selected) useAppStore.setState({ sidebarOpen: useAppStore.getState().sidebarOpen });
       if (problems.length > 0) {
         const parts = boundedList([...new Set(problems.map((p) => p.param))], (n) => t('app.andMore', { n }));

@@ -19,7 +19,7 @@ import fontFaces from 'virtual:font-faces';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { configureMaplibreWorker } from './maplibreWorker';
 import { detectWebGL2 } from './webgl';
-import { BASEMAP_ATTRIBUTION } from './attribution';
+import { BASEMAP_ATTRIBUTION, keepAttributionPlain } from './attribution';
 import { basemapUrls } from './basemap/sources';
 import {
   buildBasemapStyle,
@@ -125,6 +125,7 @@ export function MapView({ basemap, layers, ariaLabel, initialView, onReady, onBa
     map.addControl(new maplibregl.NavigationControl({ visualizePitch: true }), 'top-right');
     map.addControl(new maplibregl.ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');
     map.addControl(new maplibregl.AttributionControl({ compact: false, customAttribution: BASEMAP_ATTRIBUTION }), 'bottom-right');
+    const stopPlainAttribution = keepAttributionPlain(el);
     handle.current = { map, overlay: null, layerCount: 0 };
     window.jjjAtlas = handle.current;
     let removed = false;
@@ -180,6 +181,7 @@ export function MapView({ basemap, layers, ariaLabel, initialView, onReady, onBa
 
     return () => {
       map.getCanvas().removeEventListener('webglcontextlost', lost);
+      stopPlainAttribution();
       loaded.current = false;
       removed = true;
       handle.current = null;

@@ -18,6 +18,7 @@ import type { LayerSpecification, Map as MaplibreMap, SourceSpecification } from
 import { FetchSource, FileSource, PMTiles, Protocol, TileType, type Source } from 'pmtiles';
 import { StepCancelled, StepTimeout, withDeadline } from '../data/deadline';
 import { isHttpsUrl } from '../model/remoteUrl';
+import { attributionAsHtmlText } from '../model/attributionText';
 import type { TileLayerDraw, TileLayerKind } from '../model/tileLayer';
 import type { TranslateExpression } from './datumTranslate';
 
@@ -32,7 +33,7 @@ export interface TileSourceInfo {
   attribution?: string;
 }
 
-export type TileProblemCode = 'bad-url' | 'fetch' | 'not-pmtiles' | 'not-tilejson' | 'needs-source-layer' | 'unknown-format' | 'no-layers' | 'timeout-pmtiles' | 'timeout-tilejson' | 'cancelled';
+export type TileProblemCode = 'bad-url' | 'fetch' | 'not-pmtiles' | 'not-tilejson' | 'needs-source-layer' | 'unknown-format' | 'no-layers' | 'timeout-pmtiles' | 'timeout-tilejson' | 'cancelled' | 'insecure';
 
 /** How long one inspection step (a PMTiles header and metadata, a TileJSON) may take. */
 export const TILE_STEP_TIMEOUT_MS = 15_000;
@@ -144,6 +145,9 @@ export async function inspectTileUrl(url: string, opts: { sourceLayer?: string; 
   }
   const tj = doc as { tiles?: unknown; vector_layers?: { id?: unknown }[]; format?: unknown; bounds?: unknown; name?: unknown; attribution?: unknown };
   if (!tj || !Array.isArray(tj.tiles) || tj.tiles.length === 0) throw new TileSourceProblem('not-tilejson', 'The JSON is not a TileJSON (it has no "tiles").');
+  // refused here, at once: MapLibre's worker is not bound by the page's policy and would fetch them
+  const insecure = tj.tiles.find((u) => typeof u !== 'string' || !isHttpsTemplate(u, plain));
+  if (insecure !== undefined) throw new TileSourceProblem('insecure', `The TileJSON lists tiles that are not https://: ${String(insecure).slice(0, 80)}`);
   const sourceLayers = (tj.vector_layers ?? []).map((l) => l.id).filter((id): id is string => typeof id === 'string');
   const raster = sourceLayers.length === 0 && (tj.format === 'png' || tj.format === 'jpg' || tj.format === 'webp' || /\.(png|jpe?g|webp)/.test(String(tj.tiles[0])));
   if (!raster && sourceLayers.length === 0) throw new TileSourceProblem('no-layers', 'The TileJSON lists no vector_layers.');
@@ -157,6 +161,15 @@ export async function inspectTileUrl(url: string, opts: { sourceLayer?: string; 
   };
 }
 
+/** A tile URL template that resolves (against the TileJSON's address) to https. */
+function isHttpsTemplate(template: string, base: string): boolean {
+  try {
+    return new URL(template, base).protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
 function sourceUrl(layer: TileLayerDraw): string {
   if (layer.url.startsWith('file:')) return `pmtiles://${layer.url.slice('file:'.length)}`;
   return layer.kind.startsWith('pmtiles') ? `pmtiles://${layer.url.replace(/^pmtiles:\/\//, '')}` : layer.url;
@@ -166,7 +179,8 @@ function sourceUrl(layer: TileLayerDraw): string {
 export function tileLayerStyle(layer: TileLayerDraw): { sourceId: string; source: SourceSpecification; layers: LayerSpecification[] } {
   const sourceId = `${TILE_PREFIX}${layer.id}`;
   const raster = layer.kind.endsWith('raster');
-  const attribution = layer.attribution ? { attribution: layer.attribution } : {};
+  // a tile source's attribution is its server's HTML: shown as plain text (links with their host)
+  const attribution = layer.attribution ? { attribution: attributionAsHtmlText(layer.attribution) } : {};
   const url = sourceUrl(layer);
   const source: SourceSpecification =
     layer.kind === 'xyz-vector'

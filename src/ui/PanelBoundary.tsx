@@ -9,13 +9,13 @@ import { useTranslation } from 'react-i18next';
 import { boundedMessage } from '../i18n/bounded';
 
 /** The parts with a boundary (their names are `boundary.parts.<part>`). */
-export type BoundaryPart = 'layers' | 'list' | 'regions' | 'story' | 'data' | 'tooltip' | 'detail' | 'featureDetail';
+export type BoundaryPart = 'layers' | 'list' | 'regions' | 'story' | 'data' | 'tooltip' | 'detail' | 'featureDetail' | 'map';
 
 interface State {
   error: Error | null;
 }
 
-export class PanelBoundary extends Component<{ part: BoundaryPart; children: ReactNode }, State> {
+export class PanelBoundary extends Component<{ part: BoundaryPart; children: ReactNode; onError?: (error: Error) => void }, State> {
   override state: State = { error: null };
 
   static getDerivedStateFromError(error: unknown): State {
@@ -25,6 +25,7 @@ export class PanelBoundary extends Component<{ part: BoundaryPart; children: Rea
   override componentDidCatch(error: Error, info: ErrorInfo): void {
     // for whoever opens the console; the person sees the message below
     console.warn(`part "${this.props.part}" failed to render:`, error, info.componentStack);
+    this.props.onError?.(error);
   }
 
   override render(): ReactNode {

@@ -189,6 +189,8 @@ describe('base maps: online choices, fallback and GCJ-02', () => {
     try {
       await page.goto(`${app.page.url().split('#')[0]!}#map=16.00/${DAXING_AIRPORT[1]}/${DAXING_AIRPORT[0]}&bm=osm`);
       await waitForMapIdle(page);
+      // a link's online base map waits for the person's consent (tests/e2e/trust.test.ts)
+      await page.getByTestId('consent-allow').click();
       await waitForStatus(page, /正在显示OpenStreetMap/);
       await page.waitForFunction(() => Math.abs(window.jjjAtlas!.map.getZoom() - 16) < 1e-6, null, { timeout: 10_000 });
       const c = await page.evaluate(() => window.jjjAtlas!.map.getCenter().toArray());

@@ -172,6 +172,7 @@ export const en: Strings = {
       'timeout-tilejson': 'Fetching the TileJSON timed out: the address did not answer within {{s}} s.',
       cancelled: 'Cancelled.',
       internal: 'Internal error.',
+      insecure: 'The TileJSON lists tile addresses that are not https://; refused (unencrypted addresses reveal the area viewed and can be tampered with).',
     },
   },
   basemap: {

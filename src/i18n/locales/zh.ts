@@ -171,6 +171,7 @@ export const zh = {
       'timeout-tilejson': '获取 TileJSON 超时：该地址在 {{s}} 秒内没有响应。',
       cancelled: '已取消。',
       internal: '内部错误。',
+      insecure: 'TileJSON 中的瓦片地址不是 https://，已拒绝（不加密的地址会泄露浏览区域，也可能被篡改）。',
     },
   },
   basemap: {

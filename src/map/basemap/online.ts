@@ -11,6 +11,8 @@
  */
 import type { LayerSpecification, SourceSpecification, SpriteSpecification, StyleSpecification } from 'maplibre-gl';
 import type { DisplayCrs } from '../../geo/displayCrs';
+import type { BaseMapSource } from '../../model/state';
+import { attributionAsHtmlText } from '../../model/attributionText';
 
 export type OnlineKind = 'osm' | 'tianditu' | 'amap';
 
@@ -90,7 +92,7 @@ export function rasterBaseMapParts(kind: OnlineKind, key = ''): OnlineStyleParts
 /** Why a style document cannot be used (English; the UI words it by `code`). */
 export class StyleProblem extends Error {
   constructor(
-    readonly code: 'not-json' | 'not-a-style' | 'unsupported-url' | 'no-layers',
+    readonly code: 'not-json' | 'not-a-style' | 'unsupported-url' | 'no-layers' | 'too-large' | 'insecure',
     message: string,
   ) {
     super(message);
@@ -101,11 +103,37 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** Make a URL in a style absolute (relative to the style's own URL); mapbox:// is refused. */
+/**
+ * The most layers and sources a remote style may add: real base map styles have a few hundred
+ * layers and a handful of sources; a style with thousands stops the map drawing for minutes.
+ */
+export const MAX_STYLE_LAYERS = 1000;
+export const MAX_STYLE_SOURCES = 50;
+
+/**
+ * Make a URL in a style absolute (relative to the style's own URL); mapbox:// is refused, and so
+ * is plain http:// (the page's policy would block it in the page but not in MapLibre's worker).
+ */
 function absolute(url: string, base: string): string {
   if (/^mapbox:/i.test(url)) throw new StyleProblem('unsupported-url', `mapbox:// URLs need a Mapbox account and are not supported: ${url.slice(0, 80)}`);
   // {z}/{x}/{y} and {fontstack}/{range} placeholders survive new URL() as %7B…%7D: put them back.
-  return new URL(url, base).href.replace(/%7B/gi, '{').replace(/%7D/gi, '}');
+  const href = new URL(url, base).href.replace(/%7B/gi, '{').replace(/%7D/gi, '}');
+  if (!href.startsWith('https:')) throw new StyleProblem('insecure', `only https:// addresses are loaded; the style names ${href.slice(0, 80)}`);
+  return href;
+}
+
+/** The hosts an online base map loads from, as far as they are known before loading it. */
+export function baseMapHosts(source: BaseMapSource): string[] {
+  const urls = source.kind === 'style' ? [source.url] : source.kind === 'embedded' ? [] : RASTER_BASEMAPS[source.kind].tiles.flat();
+  const hosts = new Set<string>();
+  for (const u of urls) {
+    try {
+      hosts.add(new URL(u.replace(/[{}]/g, '')).host);
+    } catch {
+      // not a URL: nothing to name
+    }
+  }
+  return [...hosts];
 }
 
 /**
@@ -118,9 +146,16 @@ export function externalStyleParts(doc: unknown, styleUrl: string): OnlineStyleP
     throw new StyleProblem('not-a-style', 'This is not a MapLibre style: it needs "version": 8, "sources" and "layers".');
   }
   const style = doc as unknown as StyleSpecification;
+  const nSources = Object.keys(style.sources).length;
+  if (style.layers.length > MAX_STYLE_LAYERS || nSources > MAX_STYLE_SOURCES) {
+    throw new StyleProblem('too-large', `the style has ${style.layers.length} layers and ${nSources} sources (at most ${MAX_STYLE_LAYERS} and ${MAX_STYLE_SOURCES})`);
+  }
   const sources: Record<string, SourceSpecification> = {};
   for (const [id, src] of Object.entries(style.sources)) {
-    const s = { ...src } as SourceSpecification & { url?: string; tiles?: string[]; data?: unknown };
+    const s = { ...src } as SourceSpecification & { url?: string; tiles?: string[]; data?: unknown; attribution?: unknown };
+    // shown as plain text: no links or images of the style's choosing over the map
+    if (typeof s.attribution === 'string') s.attribution = attributionAsHtmlText(s.attribution);
+    else delete s.attribution;
     if (typeof s.url === 'string') s.url = absolute(s.url, styleUrl);
     if (Array.isArray(s.tiles)) s.tiles = s.tiles.map((t) => absolute(t, styleUrl));
     if (typeof s.data === 'string') s.data = absolute(s.data, styleUrl);

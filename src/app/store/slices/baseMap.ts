@@ -10,6 +10,9 @@ export interface BaseMapSlice {
   /** The person's Tianditu key (kept in localStorage, never in a link). */
   tiandituKey: string;
   baseMapStatus: BaseMapStatus;
+  /** An online base map a link asked for, waiting for the person's consent (nothing loaded yet). */
+  pendingBaseMap: BaseMapSource | null;
+  setPendingBaseMap: (source: BaseMapSource | null) => void;
   setBasemapLayer: (layer: keyof BasemapLayers, on: boolean) => void;
   setBaseMapSource: (source: BaseMapSource) => void;
   setTiandituKey: (key: string) => void;
@@ -21,6 +24,8 @@ export const baseMapSlice: StateCreator<BaseMapSlice> = (set) => ({
   baseMapSource: EMBEDDED_BASEMAP,
   tiandituKey: readTiandituKey(),
   baseMapStatus: { state: 'idle' },
+  pendingBaseMap: null,
+  setPendingBaseMap: (pendingBaseMap) => set({ pendingBaseMap }),
   setBasemapLayer: (layer, on) => set((s) => ({ basemap: { ...s.basemap, [layer]: on } })),
   setBaseMapSource: (baseMapSource) => set({ baseMapSource }),
   setTiandituKey: (tiandituKey) => {
