@@ -408,7 +408,12 @@ describe('present: presentation mode, story editing, timeline, export, print', (
     await waitForMapIdle(page);
     await countMoves(page);
     await storyTab(page);
-    assert.deepEqual(await chapterTitles(page), STORY.chapters.map((c) => c.title_zh), 'a fresh page has the default story');
+    // edits are saved in the browser: the fresh page keeps them until the plan's story is restored
+    assert.deepEqual(await chapterTitles(page), expectedTitles, 'a fresh page keeps the edited story');
+    await page.getByTestId('reset-story').click();
+    await page.getByTestId('reset-story-yes').click();
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="chapter-list"] li').length === n, STORY.chapters.length);
+    assert.deepEqual(await chapterTitles(page), STORY.chapters.map((c) => c.title_zh), 'reset gives the default story');
     await openStoryFile(page, saved, 'jjj-atlas-story.json');
     await page.waitForFunction((n) => document.querySelectorAll('[data-testid="chapter-list"] li').length === n, STORY.chapters.length + 1);
     assert.equal(await page.getByTestId('story-error').count(), 0, 'no error');
