@@ -135,6 +135,10 @@ export async function buildSavedMap(plan: FilteredPlan, s: AppState, t: TFunctio
     dataSource: lang === 'zh' ? `${meta.publisher_zh}《${meta.title_zh}》（${meta.published}）` : `${meta.publisher_en}, “${meta.title_en}” (${meta.published})`,
     items: drawn,
     links: s.data.links,
+    linkedItems: [...new Set(s.data.links.map((l) => l.properties.item))].flatMap((id) => {
+      const item = items[ids.get(id) ?? -1];
+      return item && !item.geometry ? [item.properties] : [];
+    }),
     linkItemIndex: s.data.links.map((l) => ids.get(l.properties.item) ?? -1),
     linkLayers: items.map(layerKeyOf),
     visible: plan.visible,

@@ -66,6 +66,8 @@ export interface SavedMap {
   /** The plan items that have a place on the map; `properties.index` is the item's index in the plan. */
   items: SavedItem[];
   links: PlanLink[];
+  /** The items links belong to that have no place of their own (a link's click shows its item). */
+  linkedItems: PlanItem['properties'][];
   /** Per link: index of its item in the plan (-1 if unknown). */
   linkItemIndex: number[];
   /** Per item of the plan: its map layer (links take its colour). */

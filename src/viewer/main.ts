@@ -23,7 +23,7 @@ import { BASEMAP_ATTRIBUTION } from '../map/attribution';
 import { MAX_ZOOM, MIN_ZOOM } from '../model/zoomRange';
 import { SAVED_MAP_ELEMENT_ID, type SavedItem, type SavedMap } from '../model/savedMap';
 import type { ImportedFeature } from '../data/import/types';
-import type { PlanLink } from '../data/plan/schema';
+import type { PlanItem, PlanLink } from '../data/plan/schema';
 
 const state = JSON.parse(document.getElementById(SAVED_MAP_ELEMENT_ID)?.textContent ?? 'null') as SavedMap;
 const T = (key: string) => state.texts[key] ?? key;
@@ -39,9 +39,11 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string,
 document.documentElement.lang = state.lang === 'zh' ? 'zh-CN' : 'en';
 document.documentElement.dataset.theme = state.theme;
 document.title = T('documentTitle');
+// The page's text takes the regular subsets only, bold synthesised: with any bold face in the family a
+// browser looks for bold characters in the bold faces alone, and those cover only the province labels.
 for (const f of state.fonts) {
-  const face = new FontFace('Noto Sans SC', `url(${f.url})`, { weight: /Bold/.test(f.name) ? '700' : '400', unicodeRange: f.range.join(',') });
-  document.fonts.add(face);
+  if (/Bold/.test(f.name)) continue;
+  document.fonts.add(new FontFace('Noto Sans SC', `url(${f.url})`, { unicodeRange: f.range.join(',') }));
 }
 const fontFaces: FontFaces = {};
 for (const f of state.fonts) (fontFaces[f.name] ??= []).push({ url: f.url, 'unicode-range': f.range });
@@ -116,6 +118,10 @@ function layers() {
 }
 const overlay = new MapLibreOverlay({ interleaved: true, layers: [] });
 map.on('load', () => {
+  // the attribution starts folded (its ⓘ opens it): unfolded it covers a phone's map
+  const attribution = mapEl.querySelector('.maplibregl-ctrl-attrib');
+  attribution?.classList.remove('maplibregl-compact-show');
+  attribution?.removeAttribute('open');
   map.addControl(overlay);
   overlay.setProps({ layers: layers() });
 });
@@ -125,7 +131,7 @@ function redraw() {
 }
 
 // ---- details on click
-const itemById = new Map(state.items.map((i) => [i.properties.id, i]));
+const itemById = new Map([...state.items.map((i) => i.properties), ...state.linkedItems].map((p) => [p.id, p]));
 function showDetails(title: string, rows: [string, string][], quote?: string) {
   details.replaceChildren();
   const close = el('button', { type: 'button', class: 'viewer-close', 'aria-label': T('close') }, '×');
@@ -141,8 +147,7 @@ function showDetails(title: string, rows: [string, string][], quote?: string) {
   }
   details.hidden = false;
 }
-function itemDetails(item: SavedItem) {
-  const p = item.properties;
+function itemDetails(p: PlanItem['properties']) {
   const rows: [string, string][] = [[T('kind'), T(`kind.${p.kind}`)]];
   if (state.lang === 'en') rows.push([T('summary'), p.summary_en]);
   for (const m of p.milestones) rows.push([T('milestone'), `${m.date} ${state.lang === 'zh' ? m.label_zh : m.label_en}`]);
