@@ -55,7 +55,9 @@ async function dataUrl(url: string): Promise<string> {
 async function fontsFor(textOf: Record<string, string>): Promise<SavedFont[]> {
   const entries = Object.entries(fontFaces).flatMap(([name, faces]) => faces.map((f) => ({ name, url: f.url, range: f['unicode-range'] })));
   const wanted = entries.filter((e) => rangesUsed([e.range], textOf[e.name] ?? '')[0]);
-  return Promise.all(wanted.map(async (e) => ({ name: e.name, range: e.range, url: await dataUrl(new URL(e.url, document.baseURI).href) })));
+  // A subset that cannot be had (saving offline, not yet cached) is left out: its characters fall back to the system's fonts.
+  const got = await Promise.all(wanted.map((e) => dataUrl(new URL(e.url, document.baseURI).href).then((url) => ({ name: e.name, range: e.range, url }), () => null)));
+  return got.filter((f): f is SavedFont => f !== null);
 }
 
 /** The names the base map's labels show (both languages: a label has the other beneath). */
