@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { cspPlugin, fontFacesPlugin, SECURITY_HEADERS, woff2OnlyFontCssPlugin } from './scripts/vite-plugins.ts';
 import { pwaOptions } from './scripts/pwa.ts';
+import { viewerTemplatePlugin } from './scripts/viewer-template.ts';
 
 // Production build = what users get and what the e2e tests and the benchmark drive.
 export default defineConfig({
@@ -10,7 +11,7 @@ export default defineConfig({
   // a USB stick served by `npx serve`): every URL the app makes comes from import.meta.url or
   // the page's own address. ATLAS_BASE (or `vite build --base=/atlas/`) pins an absolute one.
   base: process.env.ATLAS_BASE ?? './',
-  plugins: [react(), fontFacesPlugin(), woff2OnlyFontCssPlugin(), cspPlugin(), VitePWA(pwaOptions())],
+  plugins: [react(), fontFacesPlugin(), woff2OnlyFontCssPlugin(), cspPlugin(), VitePWA(pwaOptions()), viewerTemplatePlugin()],
   // maplibre's worker is bundled as an ES module worker (see src/map/maplibreWorker.ts)
   worker: { format: 'es' },
   assetsInclude: ['**/*.geojson'],

@@ -14,9 +14,10 @@ import { initialJs } from './initial-js';
 import { idle } from './idle';
 import { aggregate } from './aggregate';
 import { filter } from './filter';
+import { savedHtml } from './saved-html';
 import { formatTable, type BenchModule } from './types';
 
-const MODULES: BenchModule[] = [initialJs, idle, aggregate, filter];
+const MODULES: BenchModule[] = [initialJs, idle, aggregate, filter, savedHtml];
 
 const root = path.resolve(import.meta.dirname, '../..');
 const runs = Math.max(5, Number(process.env.BENCH_RUNS ?? 5) || 5);

@@ -13,6 +13,7 @@ import { cancelImport, startImport } from '../app/importController';
 import type { ImportIssue, ImportOptions, ImportProgress, SourceCrs } from '../data/import/types';
 import type { ExportFormat } from '../model/dataExport';
 import { exportFeatures } from '../app/download';
+import { SaveHtmlSection } from './SaveHtmlSection';
 import type { FilteredUserLayers, UserLayerFilter } from '../model/userFilters';
 import { UserLayerStyleControls } from './UserLayerStyle';
 import { issueText, type Translator } from '../i18n/importIssueText';
@@ -38,6 +39,7 @@ export function DataPanel() {
       <DamagedLayers />
       <TileLayerPanel />
       {plan && <ExportSection />}
+      {plan && <SaveHtmlSection />}
     </>
   );
 }
