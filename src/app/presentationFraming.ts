@@ -13,8 +13,9 @@ import type { DisplayDatum } from '../map/displayDatum';
 
 /** What can lie over the map: MapLibre's controls, the details card, the presentation's panel. */
 const OVERLAYS = '.maplibregl-ctrl, .detail-panel, .user-feature-detail, .present-panel';
-/** Room kept between the subject and the uncovered area's edge, in CSS pixels. */
+/** Room kept between the subject and the uncovered area's edge, in CSS pixels (less on a small map). */
 const MARGIN = 24;
+const MARGIN_SHARE = 0.03;
 
 function rectOf(el: Element): ScreenRect | null {
   const r = el.getBoundingClientRect();
@@ -42,6 +43,7 @@ export function chapterCamera(map: MaplibreMap, chapter: Chapter, items: readonl
   if (!subject || !canvas) return own;
   const [w, s] = datum.toDisplay([subject[0], subject[1]]);
   const [e, n] = datum.toDisplay([subject[2], subject[3]]);
-  const padding = paddingAround(canvas, overlayRects(), MARGIN);
+  const margin = Math.min(MARGIN, MARGIN_SHARE * Math.min(canvas.right - canvas.left, canvas.bottom - canvas.top));
+  const padding = paddingAround(canvas, overlayRects(), margin);
   return frameBbox(map, [w!, s!, e!, n!], padding, { bearing: chapter.camera.bearing, maxZoom: chapter.camera.zoom }) ?? own;
 }

@@ -109,8 +109,6 @@ export function usePresentation(handle: React.RefObject<MapHandle | null>, datum
     if (left) {
       if (snapshot.current) restoreSnapshot(map, snapshot.current);
       snapshot.current = null;
-      // Showing the same chapter again (in the editor or presenting) applies it again.
-      applied.current = null;
       return;
     }
     const chapter = story?.chapters[index];
@@ -141,6 +139,29 @@ export function usePresentation(handle: React.RefObject<MapHandle | null>, datum
     });
   }, [story, index, presenting, mapReady, handle, datum]);
 
+  // A window resized while presenting (a projector plugged in, a phone turned) frames the
+  // chapter again in the new layout.
+  useEffect(() => {
+    const map = handle.current?.map;
+    if (!presenting || !map) return;
+    let timer = 0;
+    const onResize = () => {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(() => {
+        const st = useAppStore.getState();
+        const chapter = st.story?.chapters[st.chapterIndex];
+        if (!chapter || st.data.state !== 'ready' || map.isMoving()) return;
+        map.resize();
+        map.jumpTo({ ...chapterCamera(map, chapter, st.data.items, st.data.regions, datum.current), bearing: chapter.camera.bearing, pitch: chapter.camera.pitch });
+      }, 200);
+    };
+    window.addEventListener('resize', onResize);
+    return () => {
+      window.clearTimeout(timer);
+      window.removeEventListener('resize', onResize);
+    };
+  }, [presenting, handle, datum]);
+
   // Leaving the story tab after previewing chapters puts the explorer back (the new tab stays).
   const tab = useAppStore((s) => s.sidebarTab);
   useEffect(() => {
@@ -148,7 +169,6 @@ export function usePresentation(handle: React.RefObject<MapHandle | null>, datum
     if (presenting || tab === 'story' || !map || !snapshot.current) return;
     restoreSnapshot(map, snapshot.current, true);
     snapshot.current = null;
-    applied.current = null;
   }, [tab, presenting, handle]);
 
   // The highlighted place's name beside it, while a chapter is shown (a point is never an unlabelled dot).
