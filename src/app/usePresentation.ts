@@ -21,6 +21,10 @@ import type { Story } from '../model/story/schema';
 import { verifiedQuotes } from '../model/story/verify';
 import type { StoryOrigin } from './store/slices/story';
 import { clearStoredStory, readStoredStory, writeStoredStory } from './storage/storyStore';
+import { chapterCamera } from './presentationFraming';
+import { showCallout } from '../map/callout';
+import type { Geometry } from 'geojson';
+import { restoreSnapshot, takeSnapshot, type ExplorerSnapshot } from './presentationMode';
 
 let planText: Promise<string> | null = null;
 /** The plan's Chinese text (for checking that story quotes are verbatim), fetched once. */
@@ -55,6 +59,7 @@ export function usePresentation(handle: React.RefObject<MapHandle | null>, datum
   const applied = useRef<string | null>(null);
   const wasPresenting = useRef(false);
   const presentSeq = useRef(0);
+  const snapshot = useRef<ExplorerSnapshot | null>(null);
   const wanted = useAppStore((s) => s.sidebarTab === 'story' || s.presenting);
   // A story in the link (`#story=…`), taken from the URL at start (main.tsx) before URL sync rewrites it.
   const storyLink = useAppStore((s) => s.storyLinkParam);
@@ -131,36 +136,92 @@ export function usePresentation(handle: React.RefObject<MapHandle | null>, datum
     [t],
   );
 
-  // Apply a chapter when it becomes the current one (not when its caption is edited).
+  // Apply a chapter when it becomes the current one (not when its caption is edited). The
+  // explorer's state is kept before the first chapter is applied and put back when presenting
+  // ends, or when the person leaves the story tab after previewing chapters (./presentationMode.ts).
   useEffect(() => {
     const map = handle.current?.map;
-    const chapter = story?.chapters[index];
-    if (!map || !mapReady || !chapter) return;
-    // Entering presentation mode re-applies the chapter; leaving it keeps the view as it is.
+    if (!map || !mapReady) return;
+    const left = wasPresenting.current && !presenting;
     if (presenting && !wasPresenting.current) presentSeq.current += 1;
     wasPresenting.current = presenting;
+    if (left) {
+      if (snapshot.current) restoreSnapshot(map, snapshot.current);
+      snapshot.current = null;
+      return;
+    }
+    const chapter = story?.chapters[index];
+    if (!chapter) return;
     const key = `${chapter.id}|${presentSeq.current}`;
     if (applied.current === key) return;
     const first = applied.current === null;
     applied.current = key;
     if (first && !presenting) return; // opening the tab does not move the map
-    // Presentation mode hides the panels in this same render: size the map to its new
-    // container before flying, or the flight ends where the old size would have put it.
+    snapshot.current ??= takeSnapshot(map);
+    // Presentation mode lays the map out beside its panel in this same render: size the map to
+    // its new container before framing, or the flight ends where the old size would have put it.
     map.resize();
     const st = useAppStore.getState();
     st.setFilters(chapterFilters(chapter));
     st.setRegionSelection(chapter.highlight?.region ? [chapter.highlight.region] : []);
     st.select(chapter.highlight?.item ?? null);
+    const d = st.data;
+    const { center, zoom } = d.state === 'ready' ? chapterCamera(map, chapter, d.items, d.regions, datum.current) : { center: datum.current.toDisplay([chapter.camera.center[0], chapter.camera.center[1]]) as [number, number], zoom: chapter.camera.zoom };
     const reduced = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
     map.flyTo({
-      center: datum.current.toDisplay([chapter.camera.center[0], chapter.camera.center[1]]) as [number, number],
-      zoom: chapter.camera.zoom,
+      center,
+      zoom,
       bearing: chapter.camera.bearing,
       pitch: chapter.camera.pitch,
       duration: reduced ? 0 : 2200,
       essential: true,
     });
   }, [story, index, presenting, mapReady, handle, datum]);
+
+  // A window resized while presenting (a projector plugged in, a phone turned) frames the
+  // chapter again in the new layout.
+  useEffect(() => {
+    const map = handle.current?.map;
+    if (!presenting || !map) return;
+    let timer = 0;
+    const onResize = () => {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(() => {
+        const st = useAppStore.getState();
+        const chapter = st.story?.chapters[st.chapterIndex];
+        if (!chapter || st.data.state !== 'ready' || map.isMoving()) return;
+        map.resize();
+        map.jumpTo({ ...chapterCamera(map, chapter, st.data.items, st.data.regions, datum.current), bearing: chapter.camera.bearing, pitch: chapter.camera.pitch });
+      }, 200);
+    };
+    window.addEventListener('resize', onResize);
+    return () => {
+      window.clearTimeout(timer);
+      window.removeEventListener('resize', onResize);
+    };
+  }, [presenting, handle, datum]);
+
+  // Leaving the story tab after previewing chapters puts the explorer back (the new tab stays).
+  const tab = useAppStore((s) => s.sidebarTab);
+  useEffect(() => {
+    const map = handle.current?.map;
+    if (presenting || tab === 'story' || !map || !snapshot.current) return;
+    restoreSnapshot(map, snapshot.current, true);
+    snapshot.current = null;
+  }, [tab, presenting, handle]);
+
+  // The highlighted place's name beside it, while a chapter is shown (a point is never an unlabelled dot).
+  const lang = useAppStore((s) => s.lang);
+  useEffect(() => {
+    const map = handle.current?.map;
+    const chapter = story?.chapters[index];
+    const id = chapter?.highlight?.item;
+    if (!map || !mapReady || !id || data.state !== 'ready' || !(presenting || (tab === 'story' && snapshot.current))) return;
+    const item = data.items.find((i) => i.properties.id === id);
+    const at = item ? calloutPlace(item.geometry) : null;
+    if (!item || !at) return;
+    return showCallout(map, datum.current.toDisplay(at), localized(item.properties, 'name', lang));
+  }, [story, index, presenting, tab, mapReady, data, lang, handle, datum]);
 
   const currentCamera = () => {
     const map = handle.current?.map;
@@ -213,4 +274,12 @@ export function usePresentation(handle: React.RefObject<MapHandle | null>, datum
   };
 
   return { currentCamera, exportImage, storyContext, resetStory, openStory };
+}
+
+/** Where a highlighted item's name goes: its point, or the middle of its line; areas are named by the map. */
+function calloutPlace(g: Geometry | null): [number, number] | null {
+  if (g?.type === 'Point') return [g.coordinates[0]!, g.coordinates[1]!];
+  const line = g?.type === 'LineString' ? g.coordinates : g?.type === 'MultiLineString' ? g.coordinates[0] : undefined;
+  const p = line?.[Math.floor(line.length / 2)];
+  return p ? [p[0]!, p[1]!] : null;
 }

@@ -11,3 +11,17 @@ export function flyToBbox(map: MaplibreMap, bbox: Bbox, padding = 60): void {
   }
   map.fitBounds([[w, s], [e, n]], { padding, maxZoom: 11, animate: !reduced, essential: true });
 }
+
+/**
+ * The camera that shows `bbox` (display coordinates) whole inside the map minus `padding`, at
+ * the given bearing, no closer than `maxZoom` (the zoom a chapter was written for: a point or a
+ * small place keeps it). Null when the padding leaves no room. The camera is returned, not
+ * applied, so that the caller flies to it with its own pitch and duration.
+ */
+export function frameBbox(map: MaplibreMap, bbox: Bbox, padding: { top: number; right: number; bottom: number; left: number }, opts: { bearing: number; maxZoom: number }): { center: [number, number]; zoom: number } | null {
+  const [w, s, e, n] = bbox;
+  const fit = map.cameraForBounds([[w, s], [e, n]], { padding, bearing: opts.bearing, maxZoom: opts.maxZoom });
+  if (!fit) return null;
+  const c = fit.center as { lng: number; lat: number };
+  return { center: [c.lng, c.lat], zoom: Math.max(map.getMinZoom(), fit.zoom ?? opts.maxZoom) };
+}

@@ -97,63 +97,68 @@ export function Presentation({ onBackToPlan }: { onBackToPlan: () => void }) {
   const total = story.chapters.length;
   return (
     <div className="presentation" data-testid="presentation">
-      <div className="present-title">
-        {/* an outside story's title is not presented as the plan's own */}
-        <h1>
-          {outside && <span className="outside-label">{t('provenance.outsideTitle')}</span>}
-          {localized(story, 'title', lang)}
-        </h1>
-        <OutsideStoryBanner onBackToPlan={onBackToPlan} className="present-banner" />
-      </div>
-      <section className="present-caption" aria-live="polite" data-testid="chapter-caption" data-chapter={chapter.id}>
-        <h2>{localized(chapter, 'title', lang)}</h2>
-        <ChapterWords chapter={chapter} />
-      </section>
-      <aside className="present-legend" aria-label={t('story.legend')}>
-        <ul>
-          {(plan ? buildLegend(plan, layers, t) : []).map((e) =>
-            e.kind === 'plan' && e.layer ? (
-              <li key={e.key}>
-                <Swatch layer={e.layer} /> {e.label}
-              </li>
-            ) : (
-              <li key={e.key} data-testid="present-user-legend">
-                <span className="swatch" aria-hidden="true" style={{ background: cssColor(e.color) }} /> {e.label}
-              </li>
-            ),
-          )}
-        </ul>
-      </aside>
-      <nav className="present-controls" aria-label={t('story.heading')}>
-        <button type="button" className="button" onClick={() => go(index - 1)} disabled={index === 0} aria-label={t('story.prev')}>
-          ←
-        </button>
-        <span className="present-progress" data-testid="chapter-progress" aria-label={t('story.progress', { n: index + 1, total })}>
-          {story.chapters.map((c, i) => (
-            <span key={c.id} className={`dot${i === index ? ' current' : ''}${i < index ? ' done' : ''}`} aria-hidden="true" />
-          ))}
-          <span className="present-count">
-            {index + 1} / {total}
-          </span>
-        </span>
-        <button type="button" className="button" onClick={() => go(index + 1)} disabled={index === total - 1} aria-label={t('story.next')}>
-          →
-        </button>
-        <label className="present-autoplay">
-          {t('story.autoplay')}{' '}
-          <select value={autoplay ?? ''} onChange={(e) => setAutoplay(e.target.value ? Number(e.target.value) : null)}>
-            <option value="">{t('story.autoplayOff')}</option>
-            {AUTOPLAY_CHOICES.map((n) => (
-              <option key={n} value={n}>
-                {t('story.seconds', { n })}
-              </option>
+      {/* The sidecar (a sheet under the map on a phone): the map is laid out beside it, never under it. */}
+      <div className="present-panel" data-testid="present-panel">
+        <div className="present-text">
+          <div className="present-title">
+            {/* an outside story's title is not presented as the plan's own */}
+            <h1>
+              {outside && <span className="outside-label">{t('provenance.outsideTitle')}</span>}
+              {localized(story, 'title', lang)}
+            </h1>
+            <OutsideStoryBanner onBackToPlan={onBackToPlan} className="present-banner" />
+          </div>
+          <section className="present-caption" aria-live="polite" data-testid="chapter-caption" data-chapter={chapter.id}>
+            <h2>{localized(chapter, 'title', lang)}</h2>
+            <ChapterWords chapter={chapter} />
+          </section>
+          <aside className="present-legend" aria-label={t('story.legend')}>
+            <ul>
+              {(plan ? buildLegend(plan, layers, t) : []).map((e) =>
+                e.kind === 'plan' && e.layer ? (
+                  <li key={e.key}>
+                    <Swatch layer={e.layer} /> {e.label}
+                  </li>
+                ) : (
+                  <li key={e.key} data-testid="present-user-legend">
+                    <span className="swatch" aria-hidden="true" style={{ background: cssColor(e.color) }} /> {e.label}
+                  </li>
+                ),
+              )}
+            </ul>
+          </aside>
+        </div>
+        <nav className="present-controls" aria-label={t('story.heading')}>
+          <button type="button" className="button" onClick={() => go(index - 1)} disabled={index === 0} aria-label={t('story.prev')}>
+            ←
+          </button>
+          <span className="present-progress" data-testid="chapter-progress" aria-label={t('story.progress', { n: index + 1, total })}>
+            {story.chapters.map((c, i) => (
+              <span key={c.id} className={`dot${i === index ? ' current' : ''}${i < index ? ' done' : ''}`} aria-hidden="true" />
             ))}
-          </select>
-        </label>
-        <button type="button" className="button" onClick={() => setPresenting(false)} data-testid="exit-presentation">
-          {t('story.exit')}
-        </button>
-      </nav>
+            <span className="present-count">
+              {index + 1} / {total}
+            </span>
+          </span>
+          <button type="button" className="button" onClick={() => go(index + 1)} disabled={index === total - 1} aria-label={t('story.next')}>
+            →
+          </button>
+          <label className="present-autoplay">
+            {t('story.autoplay')}{' '}
+            <select value={autoplay ?? ''} onChange={(e) => setAutoplay(e.target.value ? Number(e.target.value) : null)}>
+              <option value="">{t('story.autoplayOff')}</option>
+              {AUTOPLAY_CHOICES.map((n) => (
+                <option key={n} value={n}>
+                  {t('story.seconds', { n })}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="button" className="button" onClick={() => setPresenting(false)} data-testid="exit-presentation">
+            {t('story.exit')}
+          </button>
+        </nav>
+      </div>
     </div>
   );
 }

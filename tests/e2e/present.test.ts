@@ -304,9 +304,9 @@ describe('present: presentation mode, story editing, timeline, export, print', (
         return { center: m.getCenter().toArray(), zoom: m.getZoom(), bearing: m.getBearing(), pitch: m.getPitch(), moving: m.isMoving() };
       });
       assert.equal(cam.moving, false, `${where}: at rest`);
-      const [lon, lat] = c.camera.center as [number, number];
-      assert.ok(Math.abs(cam.center[0]! - lon) < 0.005 && Math.abs(cam.center[1]! - lat) < 0.005, `${where}: centre ${cam.center} ≈ ${c.camera.center}`);
-      assert.ok(Math.abs(cam.zoom - c.camera.zoom) < 0.02, `${where}: zoom ${cam.zoom} ≈ ${c.camera.zoom}`);
+      // The centre and zoom frame the chapter's subject in the uncovered map (checked at four
+      // viewports by presenter-finish.test.ts); the chapter's zoom is the closest it comes.
+      assert.ok(cam.zoom <= c.camera.zoom + 0.02, `${where}: zoom ${cam.zoom} ≤ ${c.camera.zoom}`);
       assert.ok(Math.abs(cam.bearing - c.camera.bearing) < 0.5, `${where}: bearing ${cam.bearing} ≈ ${c.camera.bearing}`);
       assert.ok(Math.abs(cam.pitch - c.camera.pitch) < 0.5, `${where}: pitch ${cam.pitch} ≈ ${c.camera.pitch}`);
       if (!full) return;
@@ -382,6 +382,11 @@ describe('present: presentation mode, story editing, timeline, export, print', (
     await andFly(page, () => page.locator('[data-testid="chapter-list"] .chapter-link').nth(daxing).click());
     editedCaption = `演示者改写的说明：大兴机场 ${Date.now()}`;
     await captionZh(page).fill(editedCaption);
+    // The view the chapter framed (around its subject, clear of the details card): what "add" takes.
+    const cam = await page.evaluate(() => {
+      const m = window.jjjAtlas!.map;
+      return { center: m.getCenter().toArray(), zoom: m.getZoom(), bearing: m.getBearing(), pitch: m.getPitch() };
+    });
     await page.getByTestId('add-chapter').click();
     await page.waitForFunction((n) => document.querySelectorAll('[data-testid="chapter-list"] li').length === n, STORY.chapters.length + 1);
     await waitForIdle(page);
@@ -397,7 +402,6 @@ describe('present: presentation mode, story editing, timeline, export, print', (
     assert.equal(story.chapters.length, STORY.chapters.length + 1);
     assert.equal(story.chapters[daxing]!.caption_zh, editedCaption);
     const added = story.chapters[daxing + 1]!;
-    const cam = STORY.chapters[daxing]!.camera;
     assert.ok(Math.abs(added.camera.center[0] - cam.center[0]!) < 0.001 && Math.abs(added.camera.center[1] - cam.center[1]!) < 0.001, `the added chapter has the current view: ${JSON.stringify(added.camera)}`);
     assert.ok(Math.abs(added.camera.zoom - cam.zoom) < 0.01 && Math.abs(added.camera.pitch - cam.pitch) < 0.5 && Math.abs(added.camera.bearing - cam.bearing) < 0.5, JSON.stringify(added.camera));
     assert.deepEqual(added.filters?.layers, ['g3-transport'], 'and the current layers');
