@@ -173,6 +173,20 @@ function RegionColumn({ code, name, analysis, onRemove }: { code: string; name: 
         </p>
       ))}
       {summary && users.length > 0 && <UserRegionNumbers users={users} />}
+      {/* Filtering is the person's explicit choice, never a side effect of opening a region. */}
+      <button
+        type="button"
+        className="button"
+        data-testid="region-only"
+        aria-label={t('planner.onlyThisRegionLabel', { name })}
+        onClick={() => {
+          const st = useAppStore.getState();
+          st.setFilters({ regions: [code] });
+          st.setSidebarTab('list');
+        }}
+      >
+        {t('planner.onlyThisRegion')}
+      </button>
       {summary && (
         <button
           type="button"
