@@ -404,6 +404,6 @@ export const en: Strings = {
     itemsExplain: '"Items" counts the records whose place or regions fall in this region; parts of a task (e.g. the Yongding River within the three-rivers task) count as records of their own.',
     shareExplain: '"Beijing tasks involving…" is the plan\'s own count, by task: not the same measure as the record count above.',
     listExplain: 'One row per record: {{tasks}} tasks plus {{parts}} parts of tasks (the layer panel counts tasks only).',
-    csvKind: 'Kind',
+    csvTotal: 'total',
   },
 };
