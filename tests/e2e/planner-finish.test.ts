@@ -22,9 +22,10 @@ const INTERCITY: [number, number][] = [
   [116.40993, 39.51392],
 ];
 
-async function jumpTo(page: Page, center: [number, number], zoom: number): Promise<void> {
+/** Move the camera; `settle` waits for the base map's tiles (not needed for picking or the panel's level). */
+async function jumpTo(page: Page, center: [number, number], zoom: number, settle = false): Promise<void> {
   await page.evaluate(([c, z]) => window.jjjAtlas!.map.jumpTo({ center: c, zoom: z }), [center, zoom] as const);
-  await waitForIdle(page);
+  if (settle) await waitForIdle(page);
 }
 
 /** Move the mouse over a place on the map (page coordinates). */
@@ -41,6 +42,13 @@ async function hoverOutline(page: Page, src: 'provinces' | 'prefectures' | 'coun
     const f = window.jjjAtlas!.map.getFilter(id) as unknown[] | undefined;
     return Array.isArray(f) && f[0] === '==' ? String(f[2]) : null;
   }, `highlight-hover-${src}`);
+}
+
+/** Open a region's panel from the search box (it flies there and opens the panel, no filter). */
+async function openRegion(page: Page, query: string, code: string): Promise<void> {
+  await page.getByTestId('search-input').fill(query);
+  await page.locator(`.search-option[data-id="${code}"]`).first().click();
+  await page.locator(`.region-column[data-region="${code}"]`).waitFor();
 }
 
 const regionTab = (page: Page) => page.getByRole('tab', { name: '地区', exact: true }).click();
@@ -95,7 +103,6 @@ describe('planner finish: search, regions, numbers, picking', () => {
     await page.getByRole('tab', { name: '列表', exact: true }).click();
     assert.equal(await page.locator('.list-table tbody tr[data-item-id="g3-daxing-airport"]').count(), 1);
     await page.getByRole('tab', { name: '地区', exact: true }).click();
-    await waitForIdle(page);
   });
 
   test('the click level follows the zoom (6.5 / 8.5), outlined under the pointer before the click; the chooser overrides it', async () => {
@@ -177,12 +184,8 @@ describe('planner finish: search, regions, numbers, picking', () => {
     const total = Number(await col.getByTestId('region-lines-total').getAttribute('data-km'));
     assert.equal(total, Math.round(groups.reduce((s, g) => s + g.km, 0) * 10) / 10);
 
-    // Hebei: the plan's own task count next to the record count, and why they differ
-    await page.getByRole('radio', { name: '省级', exact: true }).check();
-    await jumpTo(page, [115.5, 38.3], 6.2);
-    await hoverAt(page, [115.5, 38.3]);
-    await page.mouse.down();
-    await page.mouse.up();
+    // Hebei (opened from the search, as a person would): the plan's own task count next to the record count, and why they differ
+    await openRegion(page, '河北', '130000');
     const hebei = page.locator('.region-column[data-region="130000"]');
     await hebei.getByTestId('region-share').waitFor();
     await hebei.getByTestId('region-share-note').waitFor();
@@ -191,22 +194,11 @@ describe('planner finish: search, regions, numbers, picking', () => {
 
   test('the Daxing airport counts in Beijing and in Daxing District', async () => {
     const page = app.page;
-    await page.getByRole('button', { name: /^清除所选地区$/ }).click();
-    await page.getByRole('radio', { name: '省级', exact: true }).check();
-    await jumpTo(page, [116.5, 40.3], 6.2);
-    assert.equal(await pickAt(page, [116.5, 40.3]), null);
-    await hoverAt(page, [116.5, 40.3]);
-    await page.mouse.down();
-    await page.mouse.up();
+    await openRegion(page, '北京市', '110000');
     const beijing = page.locator('.region-column[data-region="110000"]');
     await beijing.getByTestId('region-items').waitFor();
     assert.match((await beijing.locator('.region-items').textContent()) ?? '', /北京大兴国际机场/);
-    await page.getByRole('radio', { name: '县级', exact: true }).check();
-    await jumpTo(page, [116.34, 39.62], 9);
-    assert.equal(await pickAt(page, [116.5, 39.62]), null);
-    await hoverAt(page, [116.5, 39.62]);
-    await page.mouse.down();
-    await page.mouse.up();
+    await openRegion(page, '大兴区', '110115');
     const daxing = page.locator('.region-column[data-region="110115"]');
     await daxing.getByTestId('region-items').waitFor();
     assert.match((await daxing.locator('.region-items').textContent()) ?? '', /北京大兴国际机场/);
@@ -232,7 +224,7 @@ describe('planner finish: search, regions, numbers, picking', () => {
   test('hovering the Jing-Xiong intercity picks and outlines it, not a cooperation link drawn across it', async () => {
     const page = app.page;
     // the view the app opens with: there the links' arcs cross the line
-    await jumpTo(page, home.center, home.zoom);
+    await jumpTo(page, home.center, home.zoom, true);
     // points along the line where nothing else located is within reach (a site on the line is a fair pick)
     const candidates: [number, number][] = [];
     for (let i = 0; i + 1 < INTERCITY.length; i++) {

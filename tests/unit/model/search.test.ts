@@ -34,3 +34,13 @@ describe('plan search', () => {
     expect(searchPlan('  ', items, regions, aliases)).toEqual([]);
   });
 });
+
+describe('the level a click selects', () => {
+  it('follows the zoom at 6.5 and 8.5, and a chosen level wins', async () => {
+    const { levelForZoom, resolveLevel, choroplethLevelFor } = await import('../../../src/model/analysis');
+    expect([6.2, 6.49, 6.5, 8.49, 8.5, 11].map(levelForZoom)).toEqual(['province', 'province', 'prefecture', 'prefecture', 'county', 'county']);
+    expect(resolveLevel('county', 5)).toBe('county');
+    expect(choroplethLevelFor('auto')).toBe('prefecture');
+    expect(choroplethLevelFor('province')).toBe('province');
+  });
+});
