@@ -27,6 +27,7 @@ import { MapMessage } from './ui/MapMessage';
 import { Sidebar } from './ui/Sidebar';
 import { DetailPanel } from './ui/DetailPanel';
 import { Tooltip } from './ui/Tooltip';
+import { RegionTooltip } from './ui/RegionTooltip';
 import { Notices } from './ui/Notices';
 import { Presentation } from './ui/Presentation';
 import { PrintSheet } from './ui/PrintSheet';
@@ -113,6 +114,7 @@ export function App() {
           </PanelBoundary>
           <MapMessage status={mapStatus} />
           {plan && <Tooltip />}
+          {plan && <RegionTooltip legend={legend} />}
           <UserTooltip />
           <UserFeatureDetail />
           <TileFeatureDetail />

@@ -30,6 +30,7 @@ import {
 } from './basemap/style';
 import { absoluteUrls, applyBasemapOptions } from './basemap/apply';
 import { MAX_ZOOM, MIN_ZOOM } from '../model/zoomRange';
+import { pickPreferred } from './picking';
 
 export interface MapHandle {
   map: MaplibreMap;
@@ -68,8 +69,8 @@ export interface MapViewProps {
   onFailure?: (failure: MapFailure) => void;
   /** After every camera move (moveend). */
   onViewChange?: (view: CameraView) => void;
-  /** deck.gl picking: what is under the pointer, and clicks. */
-  onHover?: (info: PickingInfo) => void;
+  /** What is under the pointer (the preferred pick, ./picking.ts; null if nothing), and where. */
+  onHover?: (info: PickingInfo | null, at: { lngLat: [number, number]; point: [number, number] } | null) => void;
   /** A click on the map: what deck picked there (null if nothing), where, and with which keys. */
   onClick?: (info: PickingInfo | null, at: { lngLat: [number, number]; point: [number, number]; shiftKey: boolean }) => void;
 }
@@ -146,14 +147,7 @@ export function MapView({ basemap, layers, ariaLabel, initialView, onReady, onBa
       import('@deck.gl/maplibre')
         .then(({ MapLibreOverlay }) => {
           if (removed) return;
-          const overlay = new MapLibreOverlay({
-            interleaved: true,
-            layers: latest.current.layers,
-            onHover: (info) => {
-              map.getCanvas().style.cursor = info.picked ? 'pointer' : '';
-              latest.current.onHover?.(info);
-            },
-          });
+          const overlay = new MapLibreOverlay({ interleaved: true, layers: latest.current.layers });
           map.addControl(overlay);
           handle.current!.layerCount = latest.current.layers.length;
           // Same handle object: whoever holds it (the app, the tests) now sees the overlay.
@@ -165,8 +159,37 @@ export function MapView({ basemap, layers, ariaLabel, initialView, onReady, onBa
     // overlay on maplibre 6 does not deliver (deck 9.4): same picking, one code path.
     map.on('click', (e) => {
       const overlay = handle.current?.overlay;
-      const info = overlay?.pickObject({ x: e.point.x, y: e.point.y, radius: 4 }) ?? null;
-      latest.current.onClick?.(info?.picked ? info : null, { lngLat: [e.lngLat.lng, e.lngLat.lat], point: [e.point.x, e.point.y], shiftKey: e.originalEvent.shiftKey });
+      const info = overlay ? pickPreferred(overlay, e.point.x, e.point.y) : null;
+      latest.current.onClick?.(info, { lngLat: [e.lngLat.lng, e.lngLat.lat], point: [e.point.x, e.point.y], shiftKey: e.originalEvent.shiftKey });
+    });
+    // Hover is picked here too (not by deck's onHover, which takes the topmost object): the same
+    // preferred pick as a click, at most once a frame.
+    let pointer: { x: number; y: number } | null = null;
+    let frame = 0;
+    const pickHover = () => {
+      frame = 0;
+      const overlay = handle.current?.overlay;
+      if (!overlay || removed) return;
+      if (!pointer) {
+        map.getCanvas().style.cursor = '';
+        latest.current.onHover?.(null, null);
+        return;
+      }
+      const info = pickPreferred(overlay, pointer.x, pointer.y);
+      map.getCanvas().style.cursor = info ? 'pointer' : '';
+      const ll = map.unproject([pointer.x, pointer.y]);
+      latest.current.onHover?.(info, { lngLat: [ll.lng, ll.lat], point: [pointer.x, pointer.y] });
+    };
+    const schedule = () => {
+      frame ||= requestAnimationFrame(pickHover);
+    };
+    map.on('mousemove', (e) => {
+      pointer = { x: e.point.x, y: e.point.y };
+      schedule();
+    });
+    map.on('mouseout', () => {
+      pointer = null;
+      schedule();
     });
     map.on('moveend', () => {
       const c = map.getCenter();
@@ -182,6 +205,7 @@ export function MapView({ basemap, layers, ariaLabel, initialView, onReady, onBa
     return () => {
       map.getCanvas().removeEventListener('webglcontextlost', lost);
       stopPlainAttribution();
+      if (frame) cancelAnimationFrame(frame);
       loaded.current = false;
       removed = true;
       handle.current = null;

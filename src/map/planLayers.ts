@@ -40,6 +40,8 @@ export interface PlanLayerInput {
   userLayers?: UserLayerInput[];
   /** The user-layer feature chosen in the search or on the map, outlined on top. */
   userSelected?: ImportedFeature | null;
+  /** The plan item under the pointer (the preferred pick, ./picking.ts), outlined. */
+  hoveredId?: string | null;
 }
 
 /** A user layer as deck draws it: its colour and style (./userLayerStyle.ts), and the filter mask. */
@@ -141,8 +143,6 @@ export function buildPlanLayers(input: PlanLayerInput): LayersList {
       getLineColor: (f: DrawnItem) => color(f.properties.layer, 220),
       getLineWidth: 1.6,
       lineWidthUnits: 'pixels',
-      autoHighlight: true,
-      highlightColor: [255, 255, 255, 60],
       ...filterProps((d) => d.properties.index),
       beforeId: FIRST_LABEL_LAYER,
     }),
@@ -157,8 +157,6 @@ export function buildPlanLayers(input: PlanLayerInput): LayersList {
       lineWidthUnits: 'pixels',
       getDashArray: [5, 3],
       dashJustified: true,
-      autoHighlight: true,
-      highlightColor: [255, 255, 255, 90],
       ...filterProps((d) => d.properties.index),
       extensions: [filterExt, dashExt],
       beforeId: FIRST_LABEL_LAYER,
@@ -203,8 +201,6 @@ export function buildPlanLayers(input: PlanLayerInput): LayersList {
       lineJointRounded: true,
       getPointRadius: 6,
       pointRadiusUnits: 'pixels',
-      autoHighlight: true,
-      highlightColor: [255, 255, 255, 90],
       ...filterProps((d) => d.properties.index),
       beforeId: FIRST_LABEL_LAYER,
     }),
@@ -279,6 +275,33 @@ export function buildPlanLayers(input: PlanLayerInput): LayersList {
         getLineWidth: point ? 3 : 5,
         lineWidthUnits: 'pixels',
         getPointRadius: 10,
+        pointRadiusUnits: 'pixels',
+        beforeId: FIRST_LABEL_LAYER,
+      }),
+    );
+  }
+
+  // The hovered item outlined (deck's autoHighlight would follow deck's own topmost pick, which
+  // can be a link crossing the item the person points at).
+  const hovered = input.hoveredId && input.hoveredId !== selectedId ? drawn.find((d) => d.properties.id === input.hoveredId) : undefined;
+  if (hovered) {
+    const point = hovered.geometry.type === 'Point';
+    const line = hovered.geometry.type === 'LineString' || hovered.geometry.type === 'MultiLineString';
+    layers.push(
+      geoJsonLayer({
+        id: 'plan-hover',
+        data: [hovered],
+        pickable: false,
+        stroked: true,
+        filled: false,
+        pointType: 'circle',
+        // a line gets a translucent halo, so its own colour still shows through
+        getLineColor: line ? [20, 20, 20, 80] : [20, 20, 20, 210],
+        getLineWidth: point ? 2 : line ? 10 : 3,
+        lineCapRounded: true,
+        lineJointRounded: true,
+        lineWidthUnits: 'pixels',
+        getPointRadius: 9,
         pointRadiusUnits: 'pixels',
         beforeId: FIRST_LABEL_LAYER,
       }),

@@ -5,11 +5,25 @@
 export type RegionLevel = 'province' | 'prefecture' | 'county';
 export type RegionLevelChoice = 'auto' | RegionLevel;
 
-/** The level that follows the zoom: provinces when the whole region is in view, counties close up. */
+/**
+ * The level that follows the zoom, at round thresholds a person can predict (and the panel
+ * states): provinces below 6.5 (the three provinces fill the view), prefectures to 8.5 (a
+ * prefecture fills a good part of it), counties closer.
+ */
+export const LEVEL_ZOOMS = { prefecture: 6.5, county: 8.5 } as const;
 export function levelForZoom(zoom: number): RegionLevel {
-  if (zoom < 6.6) return 'province';
-  if (zoom < 8.2) return 'prefecture';
+  if (zoom < LEVEL_ZOOMS.prefecture) return 'province';
+  if (zoom < LEVEL_ZOOMS.county) return 'prefecture';
   return 'county';
+}
+
+/**
+ * The level the choropleth colours for a level choice: the chosen one, and prefectures when the
+ * choice follows the zoom (three provinces in five classes say nothing; a choropleth that changed
+ * with every zoom would not stay readable).
+ */
+export function choroplethLevelFor(choice: RegionLevelChoice): RegionLevel {
+  return choice === 'auto' ? 'prefecture' : choice;
 }
 
 export function resolveLevel(choice: RegionLevelChoice, zoom: number): RegionLevel {

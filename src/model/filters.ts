@@ -296,6 +296,22 @@ export function countsByGroup(
   return out;
 }
 
+/**
+ * All layers' counts summed: tasks shown and described (the layer panel's total) and records
+ * shown (the list's rows: tasks and their parts). The one place those totals are added up.
+ */
+export function planTotals(countsByLayer: Readonly<Record<PlanLayerKey, LayerCount>>): LayerCount {
+  const out: LayerCount = { shown: 0, described: 0, shownRecords: 0, records: 0 };
+  for (const k of PLAN_LAYER_KEYS) {
+    const c = countsByLayer[k];
+    out.shown += c.shown;
+    out.described += c.described;
+    out.shownRecords += c.shownRecords;
+    out.records += c.records;
+  }
+  return out;
+}
+
 /** The declared task count per group, from the plan's meta data. */
 export function declaredByGroup(meta: Pick<PlanMeta, 'groups'>): Map<GroupId, number> {
   return new Map(meta.groups.map((g) => [g.id, g.declared]));

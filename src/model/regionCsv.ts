@@ -7,6 +7,7 @@
  */
 import type { AreaSummary } from '../geo/aggregate/features';
 import type { UserLayerFigures } from './userFilters';
+import { groupLines, totalAreaKm2, type LineKind } from './lineKinds';
 
 export type Translate = (key: string, opts?: Record<string, unknown>) => string;
 
@@ -25,6 +26,8 @@ export interface RegionCsvInput {
   /** The plan's numbers (null while they compute: no plan rows). */
   summary: AreaSummary | null;
   itemName: (id: string) => { zh: string; en: string };
+  /** Railway, road, river…: lines are grouped by kind as in the panel (absent: all "other"). */
+  lineKindOf?: (id: string) => LineKind;
   /** Beijing's task share where the plan gives it. */
   shares: { value: number; of: number }[];
   /** Per shown user layer. */
@@ -48,17 +51,25 @@ export function regionCsvRows(input: RegionCsvInput): RegionCsvRow[] {
       const [gz, ge] = both('regions.byTheme');
       row(`${gz}: ${zh}`, `${ge}: ${en}`, summary.byTheme[th] ?? 0, 'count');
     }
-    for (const l of summary.lines) {
-      const n = input.itemName(l.id);
-      const [hz, he] = both('regions.lines');
-      row(`${hz}: ${n.zh}`, `${he}: ${n.en}`, round1(l.km), 'km');
+    // the panel's groups: each kind's lines, then the kind's total; the total of all lines last
+    const lines = groupLines(summary.lines, input.lineKindOf ?? (() => 'other'));
+    const [hz, he] = both('regions.lines');
+    for (const g of lines.groups) {
+      const [kz, ke] = both(`planner.lineKinds.${g.kind}`);
+      for (const l of g.lines) {
+        const n = input.itemName(l.id);
+        row(`${hz}: ${kz}: ${n.zh}`, `${he}: ${ke}: ${n.en}`, round1(l.km), 'km');
+      }
+      row(`${hz}: ${kz}: ${t.zh('planner.csvTotal')}`, `${he}: ${ke}: ${t.en('planner.csvTotal')}`, g.km, 'km');
     }
+    if (lines.groups.length > 0) row(`${hz}: ${t.zh('planner.csvTotal')}`, `${he}: ${t.en('planner.csvTotal')}`, lines.km, 'km');
+    const [az, ae] = both('regions.areas');
     for (const a of summary.areas) {
       const n = input.itemName(a.id);
-      const [hz, he] = both('regions.areas');
-      row(`${hz}: ${n.zh}`, `${he}: ${n.en}`, round1(a.km2), 'km²');
-      row(`${hz}: ${n.zh}`, `${he}: ${n.en}`, Math.round(a.km2 * MU_PER_KM2), 'mu');
+      row(`${az}: ${n.zh}`, `${ae}: ${n.en}`, round1(a.km2), 'km²');
+      row(`${az}: ${n.zh}`, `${ae}: ${n.en}`, Math.round(a.km2 * MU_PER_KM2), 'mu');
     }
+    if (summary.areas.length > 0) row(`${az}: ${t.zh('planner.csvTotal')}`, `${ae}: ${t.en('planner.csvTotal')}`, totalAreaKm2(summary.areas), 'km²');
   }
   for (const s of input.shares) {
     const [zh, en] = [t.zh('regions.share', { name: name.zh }), t.en('regions.share', { name: name.en })];

@@ -13,6 +13,7 @@ import { PLAN_LAYER_KEYS } from '../model/state';
 import { Swatch } from './LayerPanel';
 import { localized } from '../i18n/language';
 import { usePlan } from '../app/planContext';
+import { planTotals } from '../model/filters';
 
 function firstDate(i: PlanItem): string {
   return i.properties.milestones.map((m) => m.date).sort()[0] ?? '';
@@ -45,6 +46,7 @@ export function ItemList() {
   const selected = useAppStore((s) => s.selected);
   const select = useAppStore((s) => s.select);
   const selectedRow = useRef<HTMLTableRowElement>(null);
+  const totals = planTotals(plan.countsByLayer);
 
   const rows = useMemo(() => {
     const visible = plan.items.filter((_, i) => plan.visible[i]);
@@ -72,6 +74,12 @@ export function ItemList() {
           </select>
         </label>
       </div>
+      {/* the list has a row per record; the layer panel counts tasks: say why they differ */}
+      {totals.shownRecords > totals.shown && (
+        <p className="count-note" data-testid="list-count-note" data-tasks={totals.shown} data-parts={totals.shownRecords - totals.shown}>
+          {t('planner.listExplain', { tasks: totals.shown, parts: totals.shownRecords - totals.shown })}
+        </p>
+      )}
       {rows.length === 0 ? (
         <p className="fine-print">{t('list.empty')}</p>
       ) : (

@@ -10,7 +10,7 @@ import { PLAN_LAYER_KEYS, type PlanLayerKey } from '../model/state';
 import { PLAN_LAYER_COLORS } from '../model/planColors';
 import { cssColor } from '../model/color';
 import type { GroupId, ThemeId } from '../data/plan/schema';
-import { countsByGroup, declaredByGroup } from '../model/filters';
+import { countsByGroup, declaredByGroup, planTotals } from '../model/filters';
 import { usePlan } from '../app/planContext';
 
 // Online base maps are opt-in: their chooser loads after the first frame (it is not needed for it).
@@ -42,12 +42,7 @@ export function LayerPanel() {
   };
   const only = (keys: PlanLayerKey[]) => setLayers(new Set(keys));
 
-  let totalShown = 0;
-  let totalDescribed = 0;
-  for (const k of PLAN_LAYER_KEYS) {
-    totalShown += plan.countsByLayer[k].shown;
-    totalDescribed += plan.countsByLayer[k].described;
-  }
+  const { shown: totalShown, described: totalDescribed } = planTotals(plan.countsByLayer);
 
   return (
     <section className="panel-section" aria-labelledby="layers-heading">

@@ -10,6 +10,7 @@ import { cssColor } from '../model/color';
 import type { UserLayerFigures } from '../model/userFilters';
 import { localized } from '../i18n/language';
 import { usePlan } from '../app/planContext';
+import { groupLines, lineKindOf, totalAreaKm2 } from '../model/lineKinds';
 
 const fmt = (v: number, digits = 1) => (Math.round(v * 10 ** digits) / 10 ** digits).toLocaleString();
 
@@ -50,10 +51,18 @@ export function RegionNumbers({ summary }: { summary: AreaSummary }) {
     const it = plan.items.find((i) => i.properties.id === id);
     return it ? localized(it.properties, 'name', lang) : id;
   };
+  const kindOf = (id: string) => {
+    const it = plan.items.find((i) => i.properties.id === id);
+    return it ? lineKindOf(it.properties) : 'other';
+  };
+  const lines = groupLines(summary.lines, kindOf);
   return (
     <>
       <p className="region-total">
         {t('regions.items')}: <strong data-testid="region-items">{summary.items}</strong>
+      </p>
+      <p className="count-note" data-testid="region-items-note">
+        {t('planner.itemsExplain')}
       </p>
       <table className="mini-table">
         <caption className="visually-hidden">{t('regions.byGroup')}</caption>
@@ -76,16 +85,26 @@ export function RegionNumbers({ summary }: { summary: AreaSummary }) {
           ))}
         </tbody>
       </table>
-      {summary.lines.length > 0 && (
+      {lines.groups.length > 0 && (
         <>
           <h4>{t('regions.lines')}</h4>
-          <ul className="fine-print">
-            {summary.lines.map((l) => (
-              <li key={l.id} data-testid="region-line">
-                {itemName(l.id)}: {t('regions.km', { v: fmt(l.km) })}
-              </li>
-            ))}
-          </ul>
+          {lines.groups.map((g) => (
+            <div key={g.kind} data-testid="region-line-kind" data-kind={g.kind} data-km={g.km}>
+              <p className="line-kind">{t('planner.kindTotal', { kind: t(`planner.lineKinds.${g.kind}`), v: fmt(g.km) })}</p>
+              <ul className="fine-print">
+                {g.lines.map((l) => (
+                  <li key={l.id} data-testid="region-line">
+                    {itemName(l.id)}: {t('regions.km', { v: fmt(l.km) })}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
+          {lines.groups.length > 1 && (
+            <p className="line-kind" data-testid="region-lines-total" data-km={lines.km}>
+              {t('planner.linesTotal', { v: fmt(lines.km) })}
+            </p>
+          )}
         </>
       )}
       {summary.areas.length > 0 && (
@@ -99,6 +118,11 @@ export function RegionNumbers({ summary }: { summary: AreaSummary }) {
               </li>
             ))}
           </ul>
+          {summary.areas.length > 1 && (
+            <p className="line-kind" data-testid="region-areas-total" data-km2={totalAreaKm2(summary.areas)}>
+              {t('planner.areasTotal', { v: fmt(totalAreaKm2(summary.areas)) })}
+            </p>
+          )}
         </>
       )}
       <details>

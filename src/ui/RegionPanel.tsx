@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../app/store';
 import { ensureLanguages } from '../app/i18n';
 import type { RegionAnalysis } from '../app/useRegionAnalysis';
-import { CHOROPLETH_MEASURES, type ChoroplethMeasure, type RegionLevelChoice } from '../model/analysis';
+import { CHOROPLETH_MEASURES, choroplethLevelFor, resolveLevel, type ChoroplethMeasure, type RegionLevelChoice } from '../model/analysis';
 import type { ChoroplethLegend } from '../app/useChoropleth';
 import { DrawPanel } from './DrawPanel';
 import { RegionNumbers, UserRegionNumbers } from './RegionNumbers';
@@ -15,6 +15,7 @@ import { userFiguresOf } from '../model/userFigures';
 import type { Translate } from '../model/regionCsv';
 import { localized } from '../i18n/language';
 import { usePlan } from '../app/planContext';
+import { lineKindOf } from '../model/lineKinds';
 
 /** "0", "1–4", "5–13" for whole numbers; "0.0–2.5", "2.5–7.0" otherwise (a value belongs to the first class whose upper bound is not below it). */
 export function legendLabel(classes: readonly { from: number; to: number }[], i: number): string {
@@ -37,6 +38,10 @@ export function RegionPanel({ analysis, legend }: { analysis: RegionAnalysis; le
   const setSelection = useAppStore((s) => s.setRegionSelection);
   const choropleth = useAppStore((s) => s.choropleth);
   const setChoropleth = useAppStore((s) => s.setChoropleth);
+  const zoom = useAppStore((s) => s.view?.zoom ?? 6);
+  const clickLevel = resolveLevel(level, zoom);
+  const regionHover = useAppStore((s) => s.regionHover);
+  const hovered = legend && regionHover && regionHover.level === legend.level ? legend.values.get(regionHover.code) : undefined;
   const name = (code: string) => {
     const r = plan.regions.get(code);
     return r ? localized(r, 'name', lang) : code;
@@ -59,6 +64,10 @@ export function RegionPanel({ analysis, legend }: { analysis: RegionAnalysis; le
             ))}
           </div>
         </fieldset>
+        <p className="click-level" data-testid="click-level" data-level={clickLevel} aria-live="polite">
+          {t('planner.clickLevel', { level: t(`regions.levels.${clickLevel}`) })}
+          {level === 'auto' && <span className="fine-print"> {t('planner.clickLevelAuto')}</span>}
+        </p>
         <p className="fine-print">{t('regions.hint')}</p>
         {analysis.error && <p className="error-text">{analysis.error}</p>}
         {selection.length === 0 ? (
@@ -85,12 +94,15 @@ export function RegionPanel({ analysis, legend }: { analysis: RegionAnalysis; le
             type="checkbox"
             checked={choropleth !== null}
             data-testid="choropleth-toggle"
-            onChange={(e) => setChoropleth(e.target.checked ? { level: analysis.level, measure: 'items', method: 'quantile', classes: 5 } : null)}
+            onChange={(e) => setChoropleth(e.target.checked ? { level: choroplethLevelFor(level), measure: 'items', method: 'quantile', classes: 5 } : null)}
           />
           {t('regions.choroplethOn')}
         </label>
         {choropleth && (
           <div className="choropleth-controls">
+            <p className="fine-print" data-testid="choropleth-level" data-level={choropleth.level}>
+              {t('planner.choroplethLevel', { level: t(`regions.levels.${choropleth.level}`) })}
+            </p>
             <label>
               {t('regions.measure')}{' '}
               <select value={choropleth.measure} onChange={(e) => setChoropleth({ ...choropleth, measure: e.target.value as ChoroplethMeasure })} data-testid="choropleth-measure">
@@ -119,9 +131,14 @@ export function RegionPanel({ analysis, legend }: { analysis: RegionAnalysis; le
               </select>
             </label>
             {legend && (
+              <p className="legend-hover" data-testid="legend-hover" aria-live="polite">
+                {hovered && regionHover ? t('planner.hoverValue', { name: name(regionHover.code), value: fmt(hovered.value) }) : '\u00a0'}
+              </p>
+            )}
+            {legend && (
               <ul className="choropleth-legend" data-testid="choropleth-legend">
                 {legend.classes.map((c, i) => (
-                  <li key={i} data-color={c.color}>
+                  <li key={i} data-color={c.color} className={hovered?.color === c.color ? 'legend-hovered' : undefined}>
                     <span className="swatch" aria-hidden="true" style={{ background: c.color }} />
                     {legendLabel(legend.classes, i)} <span className="fine-print">({c.count})</span>
                   </li>
@@ -172,7 +189,26 @@ function RegionColumn({ code, name, analysis, onRemove }: { code: string; name: 
           {t('regions.share', { name })}: <strong>{t('regions.shareValue', { value: f.value, of: f.of })}</strong>
         </p>
       ))}
+      {figures.length > 0 && (
+        <p className="count-note" data-testid="region-share-note">
+          {t('planner.shareExplain')}
+        </p>
+      )}
       {summary && users.length > 0 && <UserRegionNumbers users={users} />}
+      {/* Filtering is the person's explicit choice, never a side effect of opening a region. */}
+      <button
+        type="button"
+        className="button"
+        data-testid="region-only"
+        aria-label={t('planner.onlyThisRegionLabel', { name })}
+        onClick={() => {
+          const st = useAppStore.getState();
+          st.setFilters({ regions: [code] });
+          st.setSidebarTab('list');
+        }}
+      >
+        {t('planner.onlyThisRegion')}
+      </button>
       {summary && (
         <button
           type="button"
@@ -185,6 +221,10 @@ function RegionColumn({ code, name, analysis, onRemove }: { code: string; name: 
               const it = plan.items.find((i) => i.properties.id === id);
               return { zh: it?.properties.name_zh ?? id, en: it?.properties.name_en ?? id };
             };
+            const kindOf = (id: string) => {
+              const it = plan.items.find((i) => i.properties.id === id);
+              return it ? lineKindOf(it.properties) : 'other';
+            };
             // The CSV code loads on the first export.
             // The CSV is bilingual: both languages' strings are loaded first.
             void Promise.all([import('../model/regionCsv'), import('../app/download'), import('../data/export'), ensureLanguages(['zh', 'en'])]).then(
@@ -194,6 +234,7 @@ function RegionColumn({ code, name, analysis, onRemove }: { code: string; name: 
                   name: { zh: r.name_zh, en: r.name_en },
                   summary,
                   itemName: item,
+                  lineKindOf: kindOf,
                   shares: figures.map((f) => ({ value: f.value, of: f.of! })),
                   users: users.map((u) => ({ name: u.name, figures: u.figures })),
                   t: { zh: i18n.getFixedT('zh') as Translate, en: i18n.getFixedT('en') as Translate },

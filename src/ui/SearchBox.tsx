@@ -1,9 +1,11 @@
 /**
  * Search by item name (zh/en) or region name, as an ARIA 1.2 combobox: ↑/↓ move through the
  * results, Enter chooses, Esc closes. Choosing an item selects it and flies to it; choosing a
- * region flies to it and filters to the items that concern it.
+ * region flies to it and opens its numbers in the regions tab. It never filters: a region filter
+ * chosen by a search would hide items the person did not ask to hide (大兴 + Enter hid the
+ * Daxing airport, which the boundaries place in Langfang); "只看此地区" in the panel does that.
  */
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../app/store';
 import { searchPlan, searchUserFeatures, type SearchResult as PlanResult, type UserSearchResult } from '../model/search';
@@ -11,6 +13,7 @@ import { PLAN_LAYER_COLORS } from '../model/planColors';
 import { cssColor } from '../model/color';
 import { layerKeyOf } from '../model/filters';
 import { localized } from '../i18n/language';
+import { loadSearchAliases, type SearchAliases } from '../data/search/aliases';
 
 type Result = PlanResult | UserSearchResult;
 
@@ -19,7 +22,6 @@ export function SearchBox() {
   const lang = i18n.language === 'en' ? 'en' : 'zh';
   const data = useAppStore((s) => s.data);
   const select = useAppStore((s) => s.select);
-  const setFilters = useAppStore((s) => s.setFilters);
   const flyToBbox = useAppStore((s) => s.flyToBbox);
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
@@ -28,9 +30,20 @@ export function SearchBox() {
   const listId = `${id}-results`;
 
   const userLayers = useAppStore((s) => s.userLayers);
+  // The aliases (大兴机场, pinyin…) load when the box first takes the focus.
+  const [aliases, setAliases] = useState<SearchAliases | undefined>(undefined);
+  const wantAliases = open;
+  useEffect(() => {
+    if (!wantAliases || aliases) return;
+    let cancelled = false;
+    void loadSearchAliases().then((a) => !cancelled && setAliases(a));
+    return () => {
+      cancelled = true;
+    };
+  }, [wantAliases, aliases]);
   const results = useMemo<Result[]>(
-    () => [...(data.state === 'ready' ? searchPlan(query, data.items, data.regions) : []), ...searchUserFeatures(query, userLayers)],
-    [query, data, userLayers],
+    () => [...(data.state === 'ready' ? searchPlan(query, data.items, data.regions, aliases) : []), ...searchUserFeatures(query, userLayers)],
+    [query, data, userLayers, aliases],
   );
 
   const choose = (r: Result | undefined) => {
@@ -44,7 +57,9 @@ export function SearchBox() {
       select(null);
       st.selectUserFeature({ layerId: r.layerId, index: r.index }, { fly: true });
     } else {
-      setFilters({ regions: [r.region.code] });
+      const st = useAppStore.getState();
+      st.setRegionSelection([r.region.code]);
+      st.setSidebarTab('regions');
       flyToBbox(r.region.bbox);
     }
     setOpen(false);
@@ -105,9 +120,7 @@ export function SearchBox() {
               r.type === 'item' ? localized(r.item.properties, 'name', lang) : r.type === 'user' ? r.label : localized(r.region, 'name', lang);
             const secondary =
               r.type === 'item'
-                ? lang === 'zh'
-                  ? r.item.properties.name_en
-                  : r.item.properties.name_zh
+                ? `${t('planner.searchItem')} · ${lang === 'zh' ? r.item.properties.name_en : r.item.properties.name_zh}`
                 : r.type === 'user'
                   ? t('userLayers.searchKind', { name: r.layerName })
                   : `${t('search.region')} · ${lang === 'zh' ? r.region.name_en : r.region.name_zh}`;
@@ -119,6 +132,7 @@ export function SearchBox() {
                 aria-selected={i === active}
                 className={`search-option${i === active ? ' active' : ''}`}
                 data-kind={r.type}
+                data-id={r.type === 'item' ? r.item.properties.id : r.type === 'region' ? r.region.code : undefined}
                 onMouseDown={(e) => {
                   e.preventDefault();
                   choose(r);

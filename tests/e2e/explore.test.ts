@@ -108,16 +108,23 @@ describe('explore: layers, filters, search, details, list', () => {
     assert.equal(hashParams(page).get('sel'), 'g3-daxing-airport');
   });
 
-  test('search by region name filters to that region', async () => {
+  test('search by region name opens the region without filtering; 只看此地区 filters on request', async () => {
     const page = app.page;
     const input = page.getByTestId('search-input');
     await input.fill('廊坊');
     await page.getByRole('option', { name: /廊坊市/ }).first().click();
+    // the region's panel opens; no filter is set behind the person's back
+    await page.locator('.region-column[data-region="131000"]').waitFor();
+    assert.equal(hashParams(page).get('regions'), null);
+    await page.getByTestId('region-only').click();
     assert.equal(hashParams(page).get('regions'), '131000');
     const ids = await listIds(page);
     assert.ok(ids.includes('g2-tongzhou-n3c-coordination') && ids.includes('g3-daxing-airport'), ids.join(','));
     assert.ok(!ids.includes('g3-jingzhang-railway'));
     await page.getByTestId('clear-all').click();
+    await page.getByRole('tab', { name: /地区|Regions/ }).click();
+    await page.getByRole('button', { name: /^(清除所选地区|Clear the selected regions)$/ }).click();
+    await page.getByRole('tab', { name: /图层与筛选|Layers/ }).click();
   });
 
   // (Daxing District itself is not in the filter's list, which stops at prefectures; the unit tests

@@ -114,7 +114,8 @@ async function shownNumbers(scope: ReturnType<Page['locator']>): Promise<{ items
   const items = Number(await scope.getByTestId('region-items').textContent());
   const groups: number[] = [];
   for (let g = 1; g <= 5; g++) groups.push(Number(await scope.getByTestId(`region-group-${g}`).textContent()));
-  const lines = await scope.getByTestId('region-line').evaluateAll((ls) => ls.map((l) => (l.textContent ?? '').trim()));
+  // (lines are grouped by kind in the panel: compared as a set)
+  const lines = (await scope.getByTestId('region-line').evaluateAll((ls) => ls.map((l) => (l.textContent ?? '').trim()))).sort();
   return { items, groups, lines };
 }
 
@@ -122,7 +123,7 @@ function expectedNumbers(s: { items: number; byGroup: Record<string, number>; li
   return {
     items: s.items,
     groups: [1, 2, 3, 4, 5].map((g) => s.byGroup[String(g)] ?? 0),
-    lines: s.lines.map((l) => `${nameOf.get(l.id) ?? l.id}: ${km1(l.km)} 公里`),
+    lines: s.lines.map((l) => `${nameOf.get(l.id) ?? l.id}: ${km1(l.km)} 公里`).sort(),
   };
 }
 

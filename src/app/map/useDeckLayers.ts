@@ -21,6 +21,7 @@ export function useDeckLayers(plan: FilteredPlan | null, datum: DisplayDatum): {
   const selected = useAppStore((s) => s.selected);
   const timelineMonth = useAppStore((s) => s.timelineMonth);
   const userSelected = useAppStore((s) => s.userSelected);
+  const hoveredId = useAppStore((s) => s.hover?.id ?? null);
   const planUsers = plan?.users;
   const shownUserLayers = useMemo(() => (planUsers ? userLayerInputs(planUsers) : []), [planUsers]);
   const userSelectedFeature = useMemo(() => (userSelected ? (planUsers?.layers.find((l) => l.id === userSelected.layerId)?.features[userSelected.index] ?? null) : null), [userSelected, planUsers]);
@@ -51,9 +52,9 @@ export function useDeckLayers(plan: FilteredPlan | null, datum: DisplayDatum): {
   }, []);
   const layers = useMemo<LayersList>(() => {
     if (!plan || !deckLayers) return [];
-    const input = { drawn, links: plan.links, linkItemIndex, linkLayers, visible: plan.visible, filterVersion: plan.version, selectedId: selected, drawnAreas: areaGeometries, timelinePaths, userLayers: shownUserLayers, userSelected: userSelectedFeature };
+    const input = { drawn, links: plan.links, linkItemIndex, linkLayers, visible: plan.visible, filterVersion: plan.version, selectedId: selected, drawnAreas: areaGeometries, timelinePaths, userLayers: shownUserLayers, userSelected: userSelectedFeature, hoveredId };
     return deckLayers.buildPlanLayers(datum.layerInput(input));
-  }, [plan, deckLayers, drawn, linkItemIndex, linkLayers, selected, areaGeometries, timelinePaths, shownUserLayers, userSelectedFeature, datum]);
+  }, [plan, deckLayers, drawn, linkItemIndex, linkLayers, selected, areaGeometries, timelinePaths, shownUserLayers, userSelectedFeature, hoveredId, datum]);
   return { layers, onOverlay };
 }
 

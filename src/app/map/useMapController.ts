@@ -28,7 +28,7 @@ import { routeClick, type ClickAction } from './clickRouter';
 
 export interface MapEvents {
   onViewChange: (v: CameraView) => void;
-  onHover: (info: PickingInfo) => void;
+  onHover: (info: PickingInfo | null, at: { lngLat: [number, number]; point: [number, number] } | null) => void;
   onClick: (info: PickingInfo | null, at: { lngLat: [number, number]; point: [number, number]; shiftKey: boolean }) => void;
 }
 
@@ -41,6 +41,7 @@ export function useMapController(handle: RefObject<MapHandle | null>, datumRef: 
   useCameraRequests(mapOf, datumRef);
   useRegionHighlight(mapOf);
   useChoroplethPaint(mapOf, legend);
+  useRegionHoverOutline(mapOf);
   useDrawingTools(mapOf, datumRef);
 
   const onViewChange = useCallback(
@@ -50,7 +51,7 @@ export function useMapController(handle: RefObject<MapHandle | null>, datumRef: 
     },
     [datumRef],
   );
-  const onHover = useCallback((info: PickingInfo) => hover(info), []);
+  const onHover = useCallback<MapEvents['onHover']>((info, at) => hover(info, at && { ...at, lngLat: datumRef.current.fromDisplay(at.lngLat) }), [datumRef]);
   const onClick = useCallback<MapEvents['onClick']>(
     (info, at) => {
       const st = useAppStore.getState();
@@ -118,21 +119,40 @@ function carryOut(a: ClickAction, map: MapHandle['map'] | null): void {
   }
 }
 
-function hover(info: PickingInfo): void {
+let regionHoverSeq = 0;
+function hover(info: PickingInfo | null, at: { lngLat: [number, number]; point: [number, number] } | null): void {
   const st = useAppStore.getState();
-  const user = pickedUserFeature(info);
-  if (user) {
-    st.setUserHover({ ...user, x: info.x, y: info.y });
-    if (st.hover) st.setHover(null);
+  const user = info ? pickedUserFeature(info) : null;
+  const id = info && !user ? pickedItemId(info) : null;
+  if (user && at) st.setUserHover({ ...user, x: at.point[0], y: at.point[1] });
+  else if (st.userHover) st.setUserHover(null);
+  if (id && at) st.setHover({ id, x: at.point[0], y: at.point[1] });
+  else if (st.hover) st.setHover(null);
+  // The region a click would select (regions tab), or whose choropleth value the tooltip tells:
+  // only where no item or feature is under the pointer.
+  const level = !at || user || id ? null : st.sidebarTab === 'regions' && !st.drawTool ? resolveLevel(st.regionLevel, st.view?.zoom ?? 6) : (st.choropleth?.level ?? null);
+  const seq = ++regionHoverSeq;
+  if (!level || !at) {
+    if (st.regionHover) st.setRegionHover(null);
     return;
   }
-  if (st.userHover) st.setUserHover(null);
-  const id = pickedItemId(info);
-  if (!id) {
-    if (st.hover) st.setHover(null);
-    return;
-  }
-  st.setHover({ id, x: info.x, y: info.y });
+  void regionsAtPoint(level, at.lngLat[0], at.lngLat[1]).then((codes) => {
+    if (seq !== regionHoverSeq) return;
+    const code = codes[0];
+    useAppStore.getState().setRegionHover(code ? { level, code, x: at.point[0], y: at.point[1] } : null);
+  });
+}
+
+/** The region under the pointer, outlined on the map. */
+function useRegionHoverOutline(mapOf: MapOf): void {
+  const regionHover = useAppStore((s) => s.regionHover);
+  const level = regionHover?.level;
+  const code = regionHover?.code;
+  useEffect(() => {
+    const map = mapOf();
+    if (!map) return;
+    void import('../../map/regionHover').then(({ setRegionHover }) => setRegionHover(map, level && code ? { level, code } : null));
+  }, [mapOf, level, code]);
 }
 
 type MapOf = () => MapHandle['map'] | null;

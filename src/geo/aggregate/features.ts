@@ -31,6 +31,11 @@ export interface AggregatableItem {
     theme?: string | null;
     kind?: string;
     regions?: readonly string[];
+    /**
+     * Regions a named source adds to what the geometry computes (the Daxing airport's terminal
+     * is in Daxing District, but computes into Langfang in the generalised boundaries).
+     */
+    regions_added?: readonly string[];
   };
   geometry: Geometry | null;
 }
@@ -258,6 +263,16 @@ export function aggregateFeatures(
       for (const [r, km, km2] of touches) {
         addItem(summaries[r]!, item, { km: km ?? undefined, km2: km2 ?? undefined });
         placed = true;
+      }
+      // …and the regions a named source adds, counted by name (no km or km² of theirs)
+      const added = item.properties.regions_added;
+      if (added?.length) {
+        const touched = new Set(touches.map(([r]) => r));
+        for (const r of namedRegions(index, added)) {
+          if (touched.has(r)) continue;
+          addItem(summaries[r]!, item, null);
+          placed = true;
+        }
       }
     } else {
       for (const r of namedRegions(index, item.properties.regions ?? [])) {

@@ -446,6 +446,23 @@ export const zh = {
     summary: '摘要',
     milestone: '节点',
   },
+  planner: {
+    searchItem: '项目',
+    onlyThisRegion: '只看此地区',
+    onlyThisRegionLabel: '筛选为只看 {{name}} 的项目',
+    clickLevel: '点击地图将选择：{{level}}',
+    clickLevelAuto: '（随缩放：小于 6.5 级为省，6.5–8.5 级为地级市，更近为区县）',
+    choroplethLevel: '着色层级：{{level}}',
+    hoverValue: '{{name}}：{{value}}',
+    lineKinds: { railway: '铁路', road: '公路', river: '河流与绿道', other: '其他线路' },
+    kindTotal: '{{kind}} 合计 {{v}} 公里',
+    linesTotal: '线路合计 {{v}} 公里',
+    areasTotal: '区域合计 {{v}} 平方公里',
+    itemsExplain: '“涉及项目”数的是本图中位置或所涉地区落在此地区的记录，任务的组成部分（如永定河之于“三河”治理）各算一条。',
+    shareExplain: '“北京任务中涉及”是规划原文按任务的统计，与上面按记录数的结果口径不同。',
+    listExplain: '每行一条记录：{{tasks}} 项任务，另有 {{parts}} 个任务的组成部分（图层面板只数任务）。',
+    csvTotal: '合计',
+  },
 };
 
 /** The shape every language's strings have: the Chinese file's keys, any text. */

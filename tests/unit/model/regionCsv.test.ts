@@ -29,6 +29,7 @@ describe('regionCsvRows', () => {
     name: { zh: '廊坊市', en: 'Langfang' },
     summary,
     itemName: (id) => ({ zh: `${id}（中）`, en: id }),
+    lineKindOf: () => 'railway',
     shares: [],
     users: [{ name: 'my "sites", 2024', figures: { layerId: 'u1', features: 4, points: 3, lines: 1, lineKm: 5.55, areas: 0, areaKm2: 0 } }],
     t,
@@ -39,10 +40,14 @@ describe('regionCsvRows', () => {
     expect(rows.slice(1, 6).map((r) => r[5])).toEqual([2, 0, 5, 0, 0]);
     expect(rows[3]![3]).toBe('3 关键环节新突破');
     expect(rows.slice(6, 10).map((r) => r[5])).toEqual([2, 3, 0, 0]);
-    expect(rows[10]!.slice(3)).toEqual(['线路长度（区内）: rail（中）', `${t.en('regions.lines')}: rail`, 12.3, 'km']);
-    expect(rows[11]!.slice(5)).toEqual([2.1, 'km²']);
-    expect(rows[12]!.slice(5)).toEqual([3090, 'mu']);
-    const user = rows.slice(13);
+    // lines grouped by kind as the panel shows them: each line, the kind's total, all lines' total
+    expect(rows[10]!.slice(3)).toEqual(['线路长度（区内）: 铁路: rail（中）', `${t.en('regions.lines')}: Railways: rail`, 12.3, 'km']);
+    expect(rows[11]!.slice(3)).toEqual(['线路长度（区内）: 铁路: 合计', `${t.en('regions.lines')}: Railways: total`, 12.3, 'km']);
+    expect(rows[12]!.slice(3)).toEqual(['线路长度（区内）: 合计', `${t.en('regions.lines')}: total`, 12.3, 'km']);
+    expect(rows[13]!.slice(5)).toEqual([2.1, 'km²']);
+    expect(rows[14]!.slice(5)).toEqual([3090, 'mu']);
+    expect(rows[15]!.slice(3)).toEqual(['区域面积（区内）: 合计', `${t.en('regions.areas')}: total`, 2.1, 'km²']);
+    const user = rows.slice(16);
     expect(user.map((r) => [r[3], r[5], r[6]])).toEqual([
       ['我的图层: my "sites", 2024 · 要素数', 4, 'count'],
       ['我的图层: my "sites", 2024 · 点数', 3, 'count'],

@@ -1,6 +1,6 @@
 /** Regional analysis: the regions opened and compared, the choropleth, drawn areas and the drawing tools. */
 import type { StateCreator } from 'zustand';
-import type { ChoroplethSettings, RegionLevelChoice } from '../../../model/analysis';
+import { choroplethLevelFor, type ChoroplethSettings, type RegionLevel, type RegionLevelChoice } from '../../../model/analysis';
 import type { DrawnArea } from '../../../model/drawnArea';
 
 export type DrawToolChoice = 'polygon' | 'rectangle' | 'circle' | 'measure' | null;
@@ -26,6 +26,9 @@ export interface RegionsSlice {
   removeDrawnArea: (id: string) => void;
   setDrawTool: (tool: DrawToolChoice) => void;
   setCircleRadiusKm: (km: number) => void;
+  /** The region under the pointer at the level a click selects (or the choropleth's), and where the pointer is. */
+  regionHover: { level: RegionLevel; code: string; x: number; y: number } | null;
+  setRegionHover: (hover: { level: RegionLevel; code: string; x: number; y: number } | null) => void;
 }
 
 export const regionsSlice: StateCreator<RegionsSlice> = (set) => ({
@@ -37,7 +40,8 @@ export const regionsSlice: StateCreator<RegionsSlice> = (set) => ({
   circleRadiusKm: 50,
   measureKm: null,
   setMeasureKm: (measureKm) => set({ measureKm }),
-  setRegionLevel: (regionLevel) => set({ regionLevel }),
+  // the choropleth follows the chosen level at once
+  setRegionLevel: (regionLevel) => set((s) => ({ regionLevel, choropleth: s.choropleth ? { ...s.choropleth, level: choroplethLevelFor(regionLevel) } : null })),
   // a click opens one region (or closes it when it is the only one); Shift-click adds or removes
   toggleRegion: (code, add) =>
     set((s) => {
@@ -51,4 +55,6 @@ export const regionsSlice: StateCreator<RegionsSlice> = (set) => ({
   removeDrawnArea: (id) => set((s) => ({ drawnAreas: s.drawnAreas.filter((a) => a.id !== id) })),
   setDrawTool: (drawTool) => set({ drawTool, measureKm: null }),
   setCircleRadiusKm: (circleRadiusKm) => set({ circleRadiusKm }),
+  regionHover: null,
+  setRegionHover: (regionHover) => set({ regionHover }),
 });
