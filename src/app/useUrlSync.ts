@@ -12,7 +12,7 @@ import { useTranslation } from 'react-i18next';
 import { checkAgainstData, decodeUrlState, encodeUrlState, type UrlProblem } from '../model/url';
 import type { UrlState } from '../model/state';
 import type { Language } from '../i18n/language';
-import { urlStateOf, useAppStore } from './store';
+import { urlStateChanged, urlStateOf, useAppStore } from './store';
 import { boundedList } from '../i18n/bounded';
 
 let opening: { state: UrlState; problems: UrlProblem[] } | null = null;
@@ -57,9 +57,7 @@ export function useUrlSync(): void {
     const checked = checkAgainstData(first.state, ctx);
     show(checked.state, [...first.problems, ...checked.problems]);
     const unsubscribe = useAppStore.subscribe((s, prev) => {
-      if (s.view !== prev.view || s.filters !== prev.filters || s.basemap !== prev.basemap || s.selected !== prev.selected || s.lang !== prev.lang || s.drawnAreas !== prev.drawnAreas || s.baseMapSource !== prev.baseMapSource) {
-        writeHash();
-      }
+      if (urlStateChanged(s, prev)) writeHash();
     });
     // a link opened in the same tab is a new link: decoded once, with the data at hand
     const onHashChange = () => {
