@@ -15,6 +15,8 @@ export interface Notice {
   id: number;
   kind: 'info' | 'warning' | 'error';
   text: string;
+  /** Technical detail (an engine's error text), shown behind a disclosure. */
+  detail?: string;
 }
 
 export interface Hover {

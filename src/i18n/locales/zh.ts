@@ -84,6 +84,16 @@ export const zh = {
     clear: '清除筛选：{{what}}',
     chip: { layers: '图层', kinds: '类型', regions: '地区', months: '月份', text: '文字' },
     milestonesInMonth: '{{m}}月：{{n}} 个节点',
+    // an active filter's chip says what it filters: "地区：大兴区 ×"
+    chipValue: {
+      label: '{{what}}：{{value}}',
+      sep: '、',
+      hiding: '隐藏{{list}}',
+      monthRange: '{{from}}–{{to}}月',
+      month: '{{m}}月',
+      monthNames: '1,2,3,4,5,6,7,8,9,10,11,12',
+      text: '“{{text}}”',
+    },
   },
   search: {
     label: '搜索项目或地区',
@@ -200,7 +210,7 @@ export const zh = {
     privacy: '在线底图会从提供方的服务器加载瓦片，对方能看到你浏览的区域。内置底图不发出任何网络请求。',
     embeddedOnly: '以下开关只作用于内置底图。',
     invalidUrl: '请输入以 https:// 开头的完整地址。',
-    failed: '无法加载{{name}}（{{reason}}：{{detail}}），已切换回内置离线底图。',
+    failed: '无法加载{{name}}（{{reason}}），已切换回内置离线底图。可能是网络没有连通，或提供方暂时无法访问；稍后可以再试。',
     problems: {
       fetch: '无法获取样式',
       tiles: '瓦片加载失败',
@@ -355,6 +365,9 @@ export const zh = {
     exportGeoJSON: '导出 GeoJSON',
     exportCSV: '导出 CSV',
     tooltipMore: '另有 {{n}} 个属性',
+    // rows of a mostly good file written latitude first: swap just those (src/i18n/importIssuesSwap.ts)
+    swapRows: '只交换这 {{count}} 个要素的经纬度，重新导入',
+    detailsFirst: '逐条说明（前 {{n}} 个，共 {{total}} 个）',
   },
   userLayers: {
     style: '样式',

@@ -440,7 +440,7 @@ describe('the whole analysis state in the URL (regions, choropleth, panel, timel
     ['ch=0', {}, [{ param: 'ch', value: '0', reason: 'out-of-range' }]],
     ['measure=116,40', {}, [{ param: 'measure', value: '116,40', reason: 'malformed' }]],
     ['measure=116,40,200,40', {}, [{ param: 'measure', value: '116,40,200,40', reason: 'out-of-range' }]],
-  ] as const)('%s: the bad part is reported and falls back, the rest is kept', (part, expected, problems) => {
+  ] as [string, StateOverrides, UrlProblem[]][])('%s: the bad part is reported and falls back, the rest is kept', (part, expected, problems) => {
     const r = decode(`#sel=daxing-airport&${part}`);
     expect(r.state).toEqual(state({ selected: 'daxing-airport', ...expected }));
     expect(r.problems).toEqual(problems);
