@@ -9,11 +9,11 @@
  */
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { checkAgainstData, decodeUrlState, encodeUrlState, type UrlProblem } from '../model/url';
+import { checkAgainstData, decodeUrlState, encodeUrlState, isUrlParam, type UrlProblem } from '../model/url';
 import type { UrlState } from '../model/state';
 import type { Language } from '../i18n/language';
 import { urlStateChanged, urlStateOf, useAppStore } from './store';
-import { boundedList } from '../i18n/bounded';
+import { boundedList, echo } from '../i18n/bounded';
 
 let opening: { state: UrlState; problems: UrlProblem[] } | null = null;
 
@@ -40,7 +40,11 @@ export function useUrlSync(): void {
       useAppStore.getState().applyUrlState(state);
       if (state.selected) useAppStore.setState({ sidebarOpen: useAppStore.getState().sidebarOpen });
       if (problems.length > 0) {
-        const parts = boundedList([...new Set(problems.map((p) => p.param))], (n) => t('app.andMore', { n }));
+        // each broken parameter once, named as a person knows it, with the value that broke it
+        const first = new Map<string, UrlProblem>();
+        for (const p of problems) if (!first.has(p.param)) first.set(p.param, p);
+        const named = [...first.values()].map((p) => (isUrlParam(p.param) ? t('url.part', { label: t(`url.parts.${p.param}`), param: p.param, value: echo(p.value, 40) }) : p.param));
+        const parts = boundedList(named, (n) => t('app.andMore', { n }));
         useAppStore.getState().notify('warning', t('url.fallback', { parts }));
         writeHash();
       }

@@ -140,7 +140,7 @@ function shorten(s: string): string {
   return wellFormed(w.slice(0, MAX_PROBLEM_VALUE - 1)).replace(/\uFFFD$/, '') + '…';
 }
 
-function isParam(key: string): key is UrlParam {
+export function isUrlParam(key: string): key is UrlParam {
   return (URL_PARAMS as readonly string[]).includes(key);
 }
 
@@ -551,7 +551,7 @@ function decodeParts(hash: string, ctx: UrlDecodeContext, state: UrlState, probl
       problem(decoded ?? rawValue, 'malformed');
       continue;
     }
-    if (!isParam(key)) {
+    if (!isUrlParam(key)) {
       problem(decoded ?? rawValue, 'unknown');
       continue;
     }

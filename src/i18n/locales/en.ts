@@ -143,6 +143,13 @@ export const en: Strings = {
   },
   url: {
     fallback: 'Parts of the link were not valid and were reset: {{parts}}',
+    // what each link parameter is, for the notice about a broken one: "choropleth (choro=votes/…)"
+    part: '{{label}} ({{param}}={{value}})',
+    parts: {
+      map: 'map position', layers: 'layers', kinds: 'kinds', regions: 'region filter', months: 'months', q: 'text filter', sel: 'selected item',
+      lang: 'language', base: 'base-map layers', bm: 'online base map', areas: 'drawn areas', rsel: 'regions opened or compared', level: 'region level',
+      choro: 'choropleth', tab: 'side-panel tab', panel: 'side panel', tl: 'timeline month', ch: 'presentation chapter', measure: 'measured path', story: 'story',
+    },
   },
   tiles: {
     heading: 'Tile layers (large data)',

@@ -142,6 +142,13 @@ export const zh = {
   },
   url: {
     fallback: '链接中的部分内容无效，已恢复默认：{{parts}}',
+    // what each link parameter is, for the notice about a broken one: "专题图（choro=votes/…）"
+    part: '{{label}}（{{param}}={{value}}）',
+    parts: {
+      map: '地图位置', layers: '图层', kinds: '类型', regions: '地区筛选', months: '月份', q: '文字筛选', sel: '选中的项目',
+      lang: '语言', base: '底图图层', bm: '在线底图', areas: '绘制的区域', rsel: '打开或比较的地区', level: '地区级别',
+      choro: '专题图', tab: '侧栏标签', panel: '侧栏', tl: '时间轴月份', ch: '演示章节', measure: '量测的路线', story: '演示',
+    },
   },
   tiles: {
     heading: '瓦片图层（大数据）',
