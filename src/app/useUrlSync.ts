@@ -27,6 +27,11 @@ export function useUrlSync(): void {
   const { t } = useTranslation();
   const data = useAppStore((s) => s.data);
   const started = useRef(false);
+  // read through a ref: a change of language must not tear down the sync (the effect runs once)
+  const tRef = useRef(t);
+  useEffect(() => {
+    tRef.current = t;
+  }, [t]);
 
   useEffect(() => {
     if (data.state !== 'ready' || started.current) return;
@@ -37,6 +42,7 @@ export function useUrlSync(): void {
       defaultLang: useAppStore.getState().lang,
     };
     const show = (state: UrlState, problems: UrlProblem[]) => {
+      const t = tRef.current;
       useAppStore.getState().applyUrlState(state);
       if (state.selected) useAppStore.setState({ sidebarOpen: useAppStore.getState().sidebarOpen });
       if (problems.length > 0) {
@@ -73,5 +79,5 @@ export function useUrlSync(): void {
       unsubscribe();
       window.removeEventListener('hashchange', onHashChange);
     };
-  }, [data, t]);
+  }, [data]);
 }
