@@ -277,6 +277,7 @@ export function buildPlanData(root: string = ROOT): BuiltPlanData {
         precision: 'landmark',
         source: `from: ${from.source}; to: ${to.source}`,
         note: 'An arc between two representative places, not a route.',
+        note_zh: '两个代表性地点之间的弧线，不是实际路线。',
         from_release: l.from_release ?? true,
       },
     };

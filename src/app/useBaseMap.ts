@@ -59,7 +59,8 @@ export function useOnlineBaseMap(handle: RefObject<MapHandle | null>, mapReady: 
             s.setBaseMapSource(EMBEDDED_BASEMAP);
             s.setBaseMapStatus({ state: 'idle' });
             const tr = tRef.current;
-            s.notify('warning', tr('basemap.failed', { name: tr(`basemap.kinds.${source.kind}`), reason: tr(`basemap.problems.${f.code}`), detail: f.reason }));
+            // plain words first; the engine's own text ("AJAXError: …") behind the notice's disclosure
+            s.notify('warning', tr('basemap.failed', { name: tr(`basemap.kinds.${source.kind}`), reason: tr(`basemap.problems.${f.code}`) }), f.reason);
           },
         },
         { tiandituKey: key },

@@ -9,11 +9,11 @@
  */
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { checkAgainstData, decodeUrlState, encodeUrlState, type UrlProblem } from '../model/url';
+import { checkAgainstData, decodeUrlState, encodeUrlState, isUrlParam, type UrlProblem } from '../model/url';
 import type { UrlState } from '../model/state';
 import type { Language } from '../i18n/language';
-import { urlStateOf, useAppStore } from './store';
-import { boundedList } from '../i18n/bounded';
+import { urlStateChanged, urlStateOf, useAppStore } from './store';
+import { boundedList, echo } from '../i18n/bounded';
 import { gateLinkBaseMap } from './baseMapConsent';
 
 let opening: { state: UrlState; problems: UrlProblem[] } | null = null;
@@ -28,6 +28,11 @@ export function useUrlSync(): void {
   const { t } = useTranslation();
   const data = useAppStore((s) => s.data);
   const started = useRef(false);
+  // read through a ref: a change of language must not tear down the sync (the effect runs once)
+  const tRef = useRef(t);
+  useEffect(() => {
+    tRef.current = t;
+  }, [t]);
 
   useEffect(() => {
     if (data.state !== 'ready' || started.current) return;
@@ -38,11 +43,16 @@ export function useUrlSync(): void {
       defaultLang: useAppStore.getState().lang,
     };
     const show = (state: UrlState, problems: UrlProblem[]) => {
+      const t = tRef.current;
       // an online base map named by the link waits for the person's consent
       useAppStore.getState().applyUrlState(gateLinkBaseMap(state, problems, t));
       if (state.selected) useAppStore.setState({ sidebarOpen: useAppStore.getState().sidebarOpen });
       if (problems.length > 0) {
-        const parts = boundedList([...new Set(problems.map((p) => p.param))], (n) => t('app.andMore', { n }));
+        // each broken parameter once, named as a person knows it, with the value that broke it
+        const first = new Map<string, UrlProblem>();
+        for (const p of problems) if (!first.has(p.param)) first.set(p.param, p);
+        const named = [...first.values()].map((p) => (isUrlParam(p.param) ? t('url.part', { label: t(`url.parts.${p.param}`), param: p.param, value: echo(p.value, 40) }) : p.param));
+        const parts = boundedList(named, (n) => t('app.andMore', { n }));
         useAppStore.getState().notify('warning', t('url.fallback', { parts }));
         writeHash();
       }
@@ -59,9 +69,7 @@ export function useUrlSync(): void {
     const checked = checkAgainstData(first.state, ctx);
     show(checked.state, [...first.problems, ...checked.problems]);
     const unsubscribe = useAppStore.subscribe((s, prev) => {
-      if (s.view !== prev.view || s.filters !== prev.filters || s.basemap !== prev.basemap || s.selected !== prev.selected || s.lang !== prev.lang || s.drawnAreas !== prev.drawnAreas || s.baseMapSource !== prev.baseMapSource) {
-        writeHash();
-      }
+      if (urlStateChanged(s, prev)) writeHash();
     });
     // a link opened in the same tab is a new link: decoded once, with the data at hand
     const onHashChange = () => {
@@ -73,5 +81,5 @@ export function useUrlSync(): void {
       unsubscribe();
       window.removeEventListener('hashchange', onHashChange);
     };
-  }, [data, t]);
+  }, [data]);
 }

@@ -80,9 +80,14 @@ export function reasonText(issue: ImportIssue, tr: Translator, values?: Record<s
   return tr.exists(key, v) ? tr.t(key, v) : english;
 }
 
-/** The issue's text in the translator's language (its English message if there is none). */
-export function issueText(issue: ImportIssue, tr: Translator): string {
-  const key = issueKey(issue);
+/**
+ * The issue's text in the translator's language (its English message if there is none). With
+ * `listed`, the per-feature details are shown one by one under it: a summary issue then says
+ * its counts only, so no row is told twice.
+ */
+export function issueText(issue: ImportIssue, tr: Translator, opts: { listed?: boolean } = {}): string {
   const v = issueValues(issue, tr);
+  const listedKey = `data.issues.${issue.code}_listed`;
+  const key = opts.listed && (issue.details?.length ?? 0) > 0 && tr.exists(listedKey, v) ? listedKey : issueKey(issue);
   return boundedMessage(tr.exists(key, v) ? tr.t(key, v) : issue.message);
 }

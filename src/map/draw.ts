@@ -17,6 +17,8 @@ export interface DrawCallbacks {
 
 export interface DrawSession {
   setTool: (tool: DrawTool | null) => void;
+  /** Show a measured line (display coordinates), as a finished measurement (from a link). */
+  showMeasured: (line: [number, number][]) => void;
   destroy: () => void;
 }
 
@@ -70,6 +72,10 @@ export async function startDrawing(map: MaplibreMap, cb: DrawCallbacks): Promise
       draw.clear();
       tool = next;
       draw.setMode(next ? MODE[next] : 'idle');
+    },
+    showMeasured(line) {
+      if (tool !== 'measure' || line.length < 2) return;
+      draw.addFeatures([{ type: 'Feature', geometry: { type: 'LineString', coordinates: line }, properties: { mode: MODE.measure } }]);
     },
     destroy() {
       draw.clear();

@@ -6,6 +6,7 @@
 import type { GroupId, ItemKind, ThemeId } from '../data/plan/schema';
 import type { Language } from '../i18n/language';
 import type { DrawnArea } from './drawnArea';
+import type { ChoroplethSettings, RegionLevelChoice } from './analysis';
 
 /** A layer of the plan: a task group, or one of group 3's themes. */
 export type PlanLayerKey = `g${Exclude<GroupId, 3>}` | `g3-${ThemeId}`;
@@ -80,7 +81,27 @@ export interface UrlState {
   lang: Language;
   /** A story carried by the link (`story=`, as written there); read when the page opens, never written. */
   story?: string;
+  /** Regions open in the region panel, in column order (two or more are compared); absent = none. */
+  regionSelection?: string[];
+  /** The region level chosen for clicks; absent = 'auto'. */
+  regionLevel?: RegionLevelChoice;
+  /** The choropleth; absent = off. */
+  choropleth?: ChoroplethSettings;
+  /** The side panel's open tab; absent = 'layers'. */
+  tab?: SidebarTabKey;
+  /** false when the side panel is closed; absent = the device's default (open on a wide screen). */
+  panelOpen?: boolean;
+  /** The 2019 timeline's month (1–12); absent = timeline off. */
+  timelineMonth?: number;
+  /** The presentation's chapter (0-based) while presenting; absent = not presenting. */
+  chapter?: number;
+  /** The measured path (WGS-84 lon/lat), while the measure tool shows it; absent = none. */
+  measure?: [number, number][];
 }
+
+/** The side panel's tabs, in the order they are shown. */
+export const SIDEBAR_TABS = ['layers', 'list', 'regions', 'story', 'data'] as const;
+export type SidebarTabKey = (typeof SIDEBAR_TABS)[number];
 
 export const DEFAULT_FILTERS: Filters = {
   layers: [...PLAN_LAYER_KEYS],

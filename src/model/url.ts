@@ -24,7 +24,21 @@
  *                               A Tianditu key is never written (it stays in the browser)
  *   areas=名称;c;116.4;39.9;50  drawn areas: circles (`;c;lon;lat;km`) and polygons (`;p;lon,lat,…`),
  *                               `|`-separated, names percent-encoded
+ *   rsel=131000,130600          regions open in the region panel, in column order (two or more
+ *                               are compared); county codes allowed; omitted = none
+ *   level=prefecture            the region level chosen for clicks: province | prefecture | county;
+ *                               omitted = auto (follows the zoom)
+ *   choro=items/prefecture/natural/5   the choropleth: measure / level / method (quantile |
+ *                               natural) / classes (2–9); omitted = off
+ *   tab=regions                 the side panel's open tab: list | regions | story | data;
+ *                               omitted = layers
+ *   panel=closed                the side panel is closed; omitted = as the device opens it
+ *   tl=7                        the 2019 timeline at month 7 (1–12); omitted = timeline off
+ *   ch=3                        presenting the story, at chapter 3 (1-based); omitted = not presenting
+ *   measure=116.4,39.9,117.2,39.1   the measured path, lon,lat pairs (4 decimals), ≥ 2 points
  *   story=…                     a story sent as a link (src/model/story/io.ts); read, never written
+ *
+ * Links written before rsel … measure existed simply lack them: they open as they always did.
  *
  * Each parameter is declared once, in PARAMS below: how it is written and how it is read.
  *
@@ -34,9 +48,11 @@
  *   value (except `q=`, the empty text) or list (`layers=,`), a part without '=', a repeated
  *   parameter (the first one wins), a region that is not six digits);
  * - 'unknown': well-formed but not known (an unknown parameter name, layer key, kind, base-map
- *   layer, language, item id in `sel`, region code not in ctx.regionCodes);
+ *   layer, language, item id in `sel`, region code not in ctx.regionCodes (in `regions` and
+ *   `rsel`), level, choropleth measure or method, tab, panel state);
  * - 'out-of-range': zoom outside 0–24, lat outside ±90, lon outside ±180, month outside 1–12
- *   or a reversed month range.
+ *   or a reversed month range, choropleth classes outside 2–9, a chapter below 1, a measured
+ *   point outside ±180/±90.
  * In lists (layers, kinds, regions, base) each bad entry is reported and dropped, the rest is
  * kept; if no valid entry is left, the whole list takes its default. Unknown parameters are
  * reported (so an outdated link is noticed) and otherwise ignored. Reported values are decoded
@@ -47,10 +63,11 @@
  * lone surrogates, which are replaced by U+FFFD).
  */
 import type { DrawnArea } from './drawnArea';
+import { CHOROPLETH_MEASURES, type ChoroplethMeasure, type ChoroplethSettings, type RegionLevel } from './analysis';
 import { LANGUAGES, type Language } from '../i18n/language';
 import { normalizeFilters } from './filters';
 import { isHttpsUrl } from './remoteUrl';
-import { DEFAULT_BASEMAP, DEFAULT_FILTERS, FILTER_KINDS, PLAN_LAYER_KEYS, type BaseMapSource, type BasemapLayers, type FilterKind, type MapView, type PlanLayerKey, type UrlState } from './state';
+import { DEFAULT_BASEMAP, DEFAULT_FILTERS, FILTER_KINDS, PLAN_LAYER_KEYS, SIDEBAR_TABS, type SidebarTabKey, type BaseMapSource, type BasemapLayers, type FilterKind, type MapView, type PlanLayerKey, type UrlState } from './state';
 
 export type UrlProblemReason = 'malformed' | 'unknown' | 'out-of-range';
 
@@ -72,7 +89,10 @@ export interface UrlDecodeContext {
 }
 
 /** The URL parameters, in the order they are written. */
-export const URL_PARAMS = ['map', 'layers', 'kinds', 'regions', 'months', 'q', 'sel', 'lang', 'base', 'bm', 'areas', 'story'] as const;
+export const URL_PARAMS = [
+  'map', 'layers', 'kinds', 'regions', 'months', 'q', 'sel', 'lang', 'base', 'bm', 'areas',
+  'rsel', 'level', 'choro', 'tab', 'panel', 'tl', 'ch', 'measure', 'story',
+] as const;
 export type UrlParam = (typeof URL_PARAMS)[number];
 
 export const VIEW_LIMITS = { zoom: [0, 24], lat: [-90, 90], lon: [-180, 180] } as const;
@@ -120,7 +140,7 @@ function shorten(s: string): string {
   return wellFormed(w.slice(0, MAX_PROBLEM_VALUE - 1)).replace(/\uFFFD$/, '') + '…';
 }
 
-function isParam(key: string): key is UrlParam {
+export function isUrlParam(key: string): key is UrlParam {
   return (URL_PARAMS as readonly string[]).includes(key);
 }
 
@@ -283,6 +303,72 @@ function decodeAreas(raw: string, report: Report): DrawnArea[] | null {
   return out.length > 0 ? out : null;
 }
 
+const REGION_LEVELS: readonly RegionLevel[] = ['province', 'prefecture', 'county'];
+const CHOROPLETH_METHODS: readonly ChoroplethSettings['method'][] = ['quantile', 'natural'];
+/** The class counts a choropleth can have (the panel offers 3–7; a link may say 2–9). */
+export const CHOROPLETH_CLASSES = [2, 9] as const;
+
+/** Regions in the order given (the comparison's column order), each once. */
+function decodeRegionSelection(value: string, ctx: UrlDecodeContext, report: Report): string[] | null {
+  const codes: string[] = [];
+  for (const entry of listEntries(value, report)) {
+    if (!/^\d{6}$/.test(entry)) report(entry, 'malformed');
+    else if (ctx.regionCodes && !ctx.regionCodes.has(entry)) report(entry, 'unknown');
+    else if (!codes.includes(entry)) codes.push(entry);
+  }
+  return codes.length === 0 ? null : codes;
+}
+
+function decodeChoropleth(value: string, report: Report): ChoroplethSettings | null {
+  const parts = value.split('/');
+  if (parts.length !== 4 || !/^\d{1,2}$/.test(parts[3]!)) {
+    report(value, 'malformed');
+    return null;
+  }
+  const [measure, level, method] = parts as [string, string, string];
+  const classes = Number(parts[3]);
+  if (!(CHOROPLETH_MEASURES as string[]).includes(measure) || !(REGION_LEVELS as string[]).includes(level) || !(CHOROPLETH_METHODS as string[]).includes(method)) {
+    report(value, 'unknown');
+    return null;
+  }
+  if (classes < CHOROPLETH_CLASSES[0] || classes > CHOROPLETH_CLASSES[1]) {
+    report(value, 'out-of-range');
+    return null;
+  }
+  return { measure: measure as ChoroplethMeasure, level: level as RegionLevel, method: method as ChoroplethSettings['method'], classes };
+}
+
+/** A positive whole number up to `max`, or null (reported). */
+function decodeWhole(value: string, max: number, report: Report): number | null {
+  if (!/^\d{1,4}$/.test(value)) {
+    report(value, 'malformed');
+    return null;
+  }
+  const n = Number(value);
+  if (n < 1 || n > max) {
+    report(value, 'out-of-range');
+    return null;
+  }
+  return n;
+}
+
+const coord4 = (v: number) => String(Math.round(v * 1e4) / 1e4);
+
+function decodeMeasure(value: string, report: Report): [number, number][] | null {
+  const nums = value.split(',');
+  if (nums.length < 4 || nums.length % 2 !== 0 || !nums.every((n) => DECIMAL.test(n))) {
+    report(value, 'malformed');
+    return null;
+  }
+  const path: [number, number][] = [];
+  for (let i = 0; i < nums.length; i += 2) path.push([Number(nums[i]) + 0, Number(nums[i + 1]) + 0]);
+  if (!path.every(([x, y]) => Math.abs(x) <= 180 && Math.abs(y) <= 90)) {
+    report(value, 'out-of-range');
+    return null;
+  }
+  return path;
+}
+
 /**
  * Every parameter, declared once: how it is written (null = left out, it has its default) and
  * how it is read. `read` gets the percent-decoded value (never empty but for `q`) and the raw
@@ -371,6 +457,64 @@ const PARAMS: Record<UrlParam, UrlParamCodec> = {
       if (areas) state.areas = areas;
     },
   },
+  rsel: {
+    write: ({ regionSelection }) => (regionSelection && regionSelection.length > 0 ? regionSelection.map(encodeURIComponent).join(',') : null),
+    read: (v, _raw, state, ctx, report) => {
+      const codes = decodeRegionSelection(v, ctx, report);
+      if (codes) state.regionSelection = codes;
+    },
+  },
+  level: {
+    write: ({ regionLevel }) => (regionLevel && regionLevel !== 'auto' ? regionLevel : null),
+    read: (v, _raw, state, _ctx, report) => {
+      if ((REGION_LEVELS as string[]).includes(v)) state.regionLevel = v as RegionLevel;
+      else if (v !== 'auto') report(v, 'unknown');
+    },
+  },
+  choro: {
+    write: ({ choropleth: c }) => (c ? `${c.measure}/${c.level}/${c.method}/${c.classes}` : null),
+    read: (v, _raw, state, _ctx, report) => {
+      const c = decodeChoropleth(v, report);
+      if (c) state.choropleth = c;
+    },
+  },
+  tab: {
+    write: ({ tab }) => (tab && tab !== 'layers' ? tab : null),
+    read: (v, _raw, state, _ctx, report) => {
+      if ((SIDEBAR_TABS as readonly string[]).includes(v)) {
+        if (v !== 'layers') state.tab = v as SidebarTabKey;
+      } else report(v, 'unknown');
+    },
+  },
+  panel: {
+    write: ({ panelOpen }) => (panelOpen === false ? 'closed' : null),
+    read: (v, _raw, state, _ctx, report) => {
+      if (v === 'closed') state.panelOpen = false;
+      else if (v !== 'open') report(v, 'unknown');
+    },
+  },
+  tl: {
+    write: ({ timelineMonth }) => (timelineMonth !== undefined ? String(timelineMonth) : null),
+    read: (v, _raw, state, _ctx, report) => {
+      const m = decodeWhole(v, 12, report);
+      if (m !== null) state.timelineMonth = m;
+    },
+  },
+  // 1-based in the link, as the presentation counts chapters; the story decides how many there are
+  ch: {
+    write: ({ chapter }) => (chapter !== undefined ? String(chapter + 1) : null),
+    read: (v, _raw, state, _ctx, report) => {
+      const n = decodeWhole(v, 9999, report);
+      if (n !== null) state.chapter = n - 1;
+    },
+  },
+  measure: {
+    write: ({ measure }) => (measure && measure.length >= 2 ? measure.map(([x, y]) => `${coord4(x)},${coord4(y)}`).join(',') : null),
+    read: (v, _raw, state, _ctx, report) => {
+      const path = decodeMeasure(v, report);
+      if (path) state.measure = path;
+    },
+  },
   // A story travelling in a link: taken when the page opens and checked by the story loader
   // (quotes against the release). It is not written back: once open, the story is the person's.
   story: {
@@ -407,7 +551,7 @@ function decodeParts(hash: string, ctx: UrlDecodeContext, state: UrlState, probl
       problem(decoded ?? rawValue, 'malformed');
       continue;
     }
-    if (!isParam(key)) {
+    if (!isUrlParam(key)) {
       problem(decoded ?? rawValue, 'unknown');
       continue;
     }
@@ -449,7 +593,7 @@ export function decodeUrlState(hash: string, ctx: UrlDecodeContext): { state: Ur
 
 /**
  * The parts of a state decoded before the data loaded (ids and region codes unknown then) that
- * the data does not know: the selection and filter regions it lacks are dropped and reported,
+ * the data does not know: the selection, filter regions and opened regions it lacks are dropped and reported,
  * as decodeUrlState with the data would have. The link is decoded once, when the page opens.
  */
 export function checkAgainstData(state: UrlState, data: { itemIds: ReadonlySet<string>; regionCodes: ReadonlySet<string> }): { state: UrlState; problems: UrlProblem[] } {
@@ -464,5 +608,15 @@ export function checkAgainstData(state: UrlState, data: { itemIds: ReadonlySet<s
     problems.push({ param: 'regions', value: shorten(code), reason: 'unknown' });
     return false;
   });
-  return { state: { ...state, selected, filters: { ...state.filters, regions } }, problems };
+  const opened = state.regionSelection?.filter((code) => {
+    if (data.regionCodes.has(code)) return true;
+    problems.push({ param: 'rsel', value: shorten(code), reason: 'unknown' });
+    return false;
+  });
+  const checked: UrlState = { ...state, selected, filters: { ...state.filters, regions } };
+  if (opened !== undefined) {
+    if (opened.length > 0) checked.regionSelection = opened;
+    else delete checked.regionSelection;
+  }
+  return { state: checked, problems };
 }

@@ -17,6 +17,7 @@ import { SaveHtmlSection } from './SaveHtmlSection';
 import type { FilteredUserLayers, UserLayerFilter } from '../model/userFilters';
 import { UserLayerStyleControls } from './UserLayerStyle';
 import { issueText, type Translator } from '../i18n/importIssueText';
+import { swapRowsFix, swappedFeatures } from '../i18n/importIssuesSwap';
 import { TileLayerPanel } from './TileLayerPanel';
 import { i18next } from '../app/i18n';
 import { addImportIssueTexts } from '../i18n/importIssues';
@@ -162,20 +163,32 @@ function ImportStatusView({ status, crs }: { status: ImportStatus; crs: SourceCr
       </p>
       {!cancelled && issues.length > 0 && (
         <ul className="import-issues">
-          {issues.map((issue, i) => (
-            <li key={i} data-code={issue.code}>
-              {issueText(issue, tr)}
-              {issue.fix && (
-                <>
-                  {' '}
-                  <button type="button" className="button" onClick={() => again(issue.fix!)} data-testid="import-fix">
-                    {issue.fix.swapLonLat ? t('data.fixes.swapLonLat') : t('data.fixes.other')}
-                  </button>
-                </>
-              )}
-              {issue.details && issue.details.length > 0 && <IssueDetails details={issue.details} />}
-            </li>
-          ))}
+          {issues.map((issue, i) => {
+            // dropped rows that look written latitude first: offer to swap just those
+            const swapRows = !issue.fix && (issue.code === 'features-dropped' || issue.code === 'no-valid-features') ? swapRowsFix(issue.details ?? [], opts) : null;
+            return (
+              <li key={i} data-code={issue.code}>
+                {issueText(issue, tr, { listed: true })}
+                {issue.fix && (
+                  <>
+                    {' '}
+                    <button type="button" className="button" onClick={() => again(issue.fix!)} data-testid="import-fix">
+                      {issue.fix.swapLonLat ? t('data.fixes.swapLonLat') : t('data.fixes.other')}
+                    </button>
+                  </>
+                )}
+                {swapRows && (
+                  <>
+                    {' '}
+                    <button type="button" className="button" onClick={() => again(swapRows)} data-testid="import-fix">
+                      {t('data.swapRows', { count: swappedFeatures(issue.details ?? []).length })}
+                    </button>
+                  </>
+                )}
+                {issue.details && issue.details.length > 0 && <IssueDetails details={issue.details} total={typeof issue.params?.dropped === 'number' ? issue.params.dropped : typeof issue.params?.count === 'number' ? issue.params.count : issue.details.length} />}
+              </li>
+            );
+          })}
         </ul>
       )}
       {!result.ok && (result.error.code === 'no-coordinate-columns' || result.error.code === 'column-not-found') && (
@@ -195,12 +208,13 @@ function ImportStatusView({ status, crs }: { status: ImportStatus; crs: SourceCr
   );
 }
 
-function IssueDetails({ details }: { details: ImportIssue[] }) {
+function IssueDetails({ details, total }: { details: ImportIssue[]; total: number }) {
   const { t } = useTranslation();
   const tr = useIssueTranslator();
   return (
-    <details className="issue-details">
-      <summary>{t('data.details', { n: details.length })}</summary>
+    // open: the summary line above gives the counts only, the rows are read here
+    <details className="issue-details" open={details.length <= 20}>
+      <summary>{total > details.length ? t('data.detailsFirst', { n: details.length, total }) : t('data.details', { n: details.length })}</summary>
       <ol>
         {details.map((d, i) => (
           <li key={i}>{issueText(d, tr)}</li>

@@ -155,7 +155,7 @@ function DetailPanelView() {
           <dt>{t('detail.location')}</dt>
           <dd>
             {t(`precision.${p.location.precision}`)}
-            {p.location.note && <span className="fine-print"> — {p.location.note}</span>}
+            {p.location.note && <span className="fine-print" data-testid="location-note"> — {lang === 'zh' ? (p.location.note_zh ?? p.location.note) : p.location.note}</span>}
           </dd>
           <dt>{t('detail.locationSource')}</dt>
           <dd className="fine-print">

@@ -6,7 +6,9 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../app/store';
-import { FILTER_KINDS, type FilterKind } from '../model/state';
+import { FILTER_KINDS, type FilterKind, type PlanLayerKey } from '../model/state';
+import type { ThemeId } from '../data/plan/schema';
+import { capText, cleanText } from '../i18n/bounded';
 import { activeFilterChips, clearFilter, milestoneMonthsHistogram } from '../model/filters';
 import { localized } from '../i18n/language';
 import { usePlan } from '../app/planContext';
@@ -141,30 +143,66 @@ export function FilterPanel() {
 }
 
 export function ActiveFilters() {
-  const { t } = useTranslation();
+  const plan = usePlan();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'zh';
   const filters = useAppStore((s) => s.filters);
   const setFilters = useAppStore((s) => s.setFilters);
   const resetFilters = useAppStore((s) => s.resetFilters);
   const chips = activeFilterChips(filters);
+  const sep = t('filters.chipValue.sep');
+  const monthName = (m: number) => t('filters.chipValue.monthNames').split(',')[m - 1] ?? String(m);
+  const layerName = (k: PlanLayerKey) => (k.startsWith('g3-') ? t(`themes.${k.slice(3) as ThemeId}`) : t(`groups.${k as `g${1 | 2 | 4 | 5}`}`));
+  // the shorter of "what is shown" and "what is hidden"
+  const shownOrHidden = (on: string[], off: string[]) => (on.length <= off.length ? on.join(sep) : t('filters.chipValue.hiding', { list: off.join(sep) }));
+  // one button per active filter (per region when several), each clearing only what it names
+  const buttons: { key: string; what: string; value: string; clear: () => void }[] = [];
+  for (const c of chips) {
+    const what = t(`filters.chip.${c.kind}`);
+    switch (c.kind) {
+      case 'layers':
+        buttons.push({ key: c.key, what, value: shownOrHidden(c.on.map(layerName), c.off.map(layerName)), clear: () => setFilters(clearFilter(filters, c.kind)) });
+        break;
+      case 'kinds':
+        buttons.push({ key: c.key, what, value: shownOrHidden(c.on.map((k) => t(`kinds.${k}`)), c.off.map((k) => t(`kinds.${k}`))), clear: () => setFilters(clearFilter(filters, c.kind)) });
+        break;
+      case 'regions':
+        for (const code of c.codes) {
+          const region = plan.regions.get(code);
+          buttons.push({
+            key: `${c.key}-${code}`,
+            what,
+            value: region ? localized(region, 'name', lang) : code,
+            clear: () => setFilters({ regions: filters.regions.filter((r) => r !== code) }),
+          });
+        }
+        break;
+      case 'months':
+        buttons.push({
+          key: c.key,
+          what,
+          value: c.from === c.to ? t('filters.chipValue.month', { m: monthName(c.from) }) : t('filters.chipValue.monthRange', { from: monthName(c.from), to: monthName(c.to) }),
+          clear: () => setFilters(clearFilter(filters, c.kind)),
+        });
+        break;
+      case 'text':
+        buttons.push({ key: c.key, what, value: t('filters.chipValue.text', { text: capText(cleanText(c.text), 30) }), clear: () => setFilters(clearFilter(filters, c.kind)) });
+        break;
+    }
+  }
   return (
     <div className="active-filters" aria-live="polite" data-testid="active-filters">
       <span className="active-label">{t('filters.active')}:</span>
-      {chips.length === 0 && <span className="no-filters">{t('filters.none')}</span>}
-      {chips.map((c) => {
-        const what = t(`filters.chip.${c.kind}`);
+      {buttons.length === 0 && <span className="no-filters">{t('filters.none')}</span>}
+      {buttons.map((b) => {
+        const label = t('filters.chipValue.label', { what: b.what, value: b.value });
         return (
-          <button
-            key={c.key}
-            type="button"
-            className="filter-chip"
-            onClick={() => setFilters(clearFilter(filters, c.kind))}
-            aria-label={t('filters.clear', { what })}
-          >
-            {what} ×
+          <button key={b.key} type="button" className="filter-chip" data-testid="filter-chip" onClick={b.clear} aria-label={t('filters.clear', { what: label })}>
+            {label} ×
           </button>
         );
       })}
-      {chips.length > 0 && (
+      {buttons.length > 0 && (
         <button type="button" className="link-button" onClick={resetFilters} data-testid="clear-all">
           {t('filters.clearAll')}
         </button>

@@ -12,7 +12,15 @@ export function Notices() {
       {notices.map((n) => (
         <div key={n.id} className={`notice notice--${n.kind}`} role={n.kind === 'error' ? 'alert' : 'status'}>
           {/* a notice can echo a link's text: cleaned of bidi overrides and cut, whatever made it */}
-          <span>{boundedMessage(n.text)}</span>
+          <span>
+            {boundedMessage(n.text)}
+            {n.detail && (
+              <details className="notice-detail">
+                <summary>{t('map.technical')}</summary>
+                <code>{boundedMessage(n.detail, 400)}</code>
+              </details>
+            )}
+          </span>
           <button type="button" className="icon-button" onClick={() => dismiss(n.id)} aria-label={t('app.dismiss')}>
             ×
           </button>

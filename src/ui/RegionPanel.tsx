@@ -157,6 +157,7 @@ function RegionColumn({ code, name, analysis, onRemove }: { code: string; name: 
   const plan = usePlan();
   const { t } = useTranslation();
   const { i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'zh';
   const region0 = plan.regions.get(code);
   const summary = region0 ? analysis.byLevel[region0.level]?.get(code) : undefined;
   const userSummary = region0 ? analysis.userByLevel[region0.level]?.get(code) : undefined;
@@ -254,7 +255,7 @@ function RegionColumn({ code, name, analysis, onRemove }: { code: string; name: 
         <ul className="fine-print">
           {links.map((l) => (
             <li key={l.id}>
-              {l.properties.from_zh} → {l.properties.to_zh}
+              {localized(l.properties, 'from', lang)} → {localized(l.properties, 'to', lang)}
             </li>
           ))}
         </ul>

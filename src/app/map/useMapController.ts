@@ -235,11 +235,21 @@ function useDrawingTools(mapOf: MapOf, datumRef: RefObject<DisplayDatum>): void 
           st.addDrawnArea({ id: newAreaId(), name: `${st.lang === 'zh' ? '区域' : 'Area'} ${st.drawnAreas.length + 1}`, shape: { kind: 'polygon', coordinates: ring.map((q) => datumRef.current.fromDisplay(q)) } });
         },
         onMeasure: (line) => {
-          void import('../../geo/measure').then(({ pathLengthKm }) => useAppStore.getState().setMeasureKm(pathLengthKm(line.map((q) => datumRef.current.fromDisplay(q)))));
+          const path = line.map((q) => datumRef.current.fromDisplay(q));
+          useAppStore.getState().setMeasurePath(path);
+          void import('../../geo/measure').then(({ pathLengthKm }) => useAppStore.getState().setMeasureKm(pathLengthKm(path)));
         },
       }),
     );
-    void drawSession.current.then((s) => s.setTool(editorTool));
+    void drawSession.current.then((s) => {
+      s.setTool(editorTool);
+      // a measured path from a link: drawn as if just measured, with its length
+      const path = useAppStore.getState().measurePath;
+      if (editorTool === 'measure' && path) {
+        s.showMeasured(path.map((q) => datumRef.current.toDisplay(q) as [number, number]));
+        void import('../../geo/measure').then(({ pathLengthKm }) => useAppStore.getState().setMeasureKm(pathLengthKm(path)));
+      }
+    });
   }, [drawTool, mapOf, datumRef]);
 }
 

@@ -33,10 +33,68 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...tileLayersSlice(...a),
   ...uiSlice(...a),
   applyUrlState: (u) =>
-    a[0](() => ({ view: u.view, filters: u.filters, basemap: u.basemap, selected: u.selected, lang: u.lang, drawnAreas: u.areas ?? [], baseMapSource: u.source ?? EMBEDDED_BASEMAP })),
+    a[0]((s) => ({
+      view: u.view,
+      filters: u.filters,
+      basemap: u.basemap,
+      selected: u.selected,
+      lang: u.lang,
+      drawnAreas: u.areas ?? [],
+      baseMapSource: u.source ?? EMBEDDED_BASEMAP,
+      regionSelection: u.regionSelection ?? [],
+      regionLevel: u.regionLevel ?? 'auto',
+      choropleth: u.choropleth ?? null,
+      sidebarTab: u.tab ?? 'layers',
+      // a link that names a tab opens the panel; one without keeps it as the device has it
+      sidebarOpen: u.panelOpen ?? (u.tab !== undefined ? true : s.sidebarOpen),
+      timelineMonth: u.timelineMonth ?? null,
+      // the chapter is applied (and clamped) by the presentation once the story has loaded
+      ...(u.chapter !== undefined ? { chapterIndex: u.chapter, presenting: true } : s.presenting ? { presenting: false } : {}),
+      // the measure tool shows a measured path from a link (useMapController draws it)
+      ...(u.measure ? { drawTool: 'measure' as const, measurePath: u.measure, measureKm: null } : s.measurePath ? { measurePath: null, measureKm: null } : {}),
+    })),
 }));
 
 /** The URL-relevant part of the state. */
 export function urlStateOf(s: AppState): UrlState {
-  return { view: s.view, filters: s.filters, basemap: s.basemap, selected: s.selected, lang: s.lang, areas: s.drawnAreas, source: s.baseMapSource };
+  return {
+    view: s.view,
+    filters: s.filters,
+    basemap: s.basemap,
+    selected: s.selected,
+    lang: s.lang,
+    areas: s.drawnAreas,
+    source: s.baseMapSource,
+    regionSelection: s.regionSelection,
+    regionLevel: s.regionLevel,
+    ...(s.choropleth ? { choropleth: s.choropleth } : {}),
+    tab: s.sidebarTab,
+    panelOpen: s.sidebarOpen,
+    ...(s.timelineMonth !== null ? { timelineMonth: s.timelineMonth } : {}),
+    ...(s.presenting ? { chapter: s.chapterIndex } : {}),
+    ...(s.measurePath && s.drawTool === 'measure' ? { measure: s.measurePath } : {}),
+  };
+}
+
+/** Whether a change of the store changes what the link says (see urlStateOf). */
+export function urlStateChanged(s: AppState, prev: AppState): boolean {
+  return (
+    s.view !== prev.view ||
+    s.filters !== prev.filters ||
+    s.basemap !== prev.basemap ||
+    s.selected !== prev.selected ||
+    s.lang !== prev.lang ||
+    s.drawnAreas !== prev.drawnAreas ||
+    s.baseMapSource !== prev.baseMapSource ||
+    s.regionSelection !== prev.regionSelection ||
+    s.regionLevel !== prev.regionLevel ||
+    s.choropleth !== prev.choropleth ||
+    s.sidebarTab !== prev.sidebarTab ||
+    s.sidebarOpen !== prev.sidebarOpen ||
+    s.timelineMonth !== prev.timelineMonth ||
+    s.presenting !== prev.presenting ||
+    s.chapterIndex !== prev.chapterIndex ||
+    s.measurePath !== prev.measurePath ||
+    s.drawTool !== prev.drawTool
+  );
 }

@@ -2,7 +2,7 @@
 import type { PlanItem, PlanLink, PlanMeta } from '../../data/plan/schema';
 import type { Region } from '../../data/regions/regions';
 import type { ImportIssue, ImportOptions, ImportProgress, ImportedFeature } from '../../data/import/types';
-import type { BaseMapSource } from '../../model/state';
+import type { BaseMapSource, SidebarTabKey } from '../../model/state';
 
 export type MapStatus = { state: 'loading' } | { state: 'ready' } | { state: 'failed'; kind: 'no-webgl' | 'error'; reason: string };
 
@@ -15,6 +15,8 @@ export interface Notice {
   id: number;
   kind: 'info' | 'warning' | 'error';
   text: string;
+  /** Technical detail (an engine's error text), shown behind a disclosure. */
+  detail?: string;
 }
 
 export interface Hover {
@@ -23,7 +25,8 @@ export interface Hover {
   y: number;
 }
 
-export type SidebarTab = 'layers' | 'list' | 'regions' | 'story' | 'data';
+/** The side panel's tabs (declared with the link's state, which names the open one). */
+export type SidebarTab = SidebarTabKey;
 
 /** The feature of a user layer under the pointer. */
 export interface UserHover {

@@ -92,6 +92,7 @@ function run(bytes: Uint8Array, name: string, opts: ImportOptions, warnings: Imp
 
   // lon/lat order: over all positions of the file, before the range checks
   const swap = opts.swapLonLat === true;
+  const swapOnly = new Set(opts.swapFeatures ?? []);
   if (opts.swapLonLat === undefined) {
     const all = (function* () {
       for (const f of source.features) if (!f.error) yield* rawPositions(f.geometry);
@@ -128,7 +129,7 @@ function run(bytes: Uint8Array, name: string, opts: ImportOptions, warnings: Imp
       dropped.push({ code: 'feature-invalid', message: `${where(raw)}: ${raw.error.reason}`, ...at, params: problemParams(raw.error) });
       return;
     }
-    const c = checkGeometry(swap ? swapRaw(raw.geometry) : raw.geometry);
+    const c = checkGeometry(swap || swapOnly.has(raw.index) ? swapRaw(raw.geometry) : raw.geometry);
     if (!c.ok) {
       dropped.push({ code: 'feature-invalid', message: `${where(raw)}: ${c.reason}`, ...at, params: problemParams(c) });
       return;

@@ -121,6 +121,11 @@ export interface ImportOptions {
    * the check off.
    */
   swapLonLat?: boolean;
+  /**
+   * Swap longitude and latitude in these features only (0-based feature indexes): the rows of a
+   * mostly good file that were written latitude first (see src/i18n/importIssuesSwap.ts).
+   */
+  swapFeatures?: number[];
   /** CSV/TSV: the longitude/latitude columns (header names), overriding detection. */
   lonColumn?: string;
   latColumn?: string;

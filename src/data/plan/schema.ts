@@ -65,6 +65,8 @@ export const locationSchema = z.object({
   /** Where the geometry comes from, in words (boundary data codes, a landmark, a named source). */
   source: nonEmpty,
   note: z.string().optional(),
+  /** The note in Chinese (`note` is English); every note has both so that each language reads its own. */
+  note_zh: z.string().optional(),
   /**
    * Whether the release itself names the place: true when it names the site, the route's termini
    * or the area and only the coordinates come from elsewhere; false when the release does not say

@@ -85,6 +85,16 @@ export const en: Strings = {
     clear: 'Clear filter: {{what}}',
     chip: { layers: 'Layers', kinds: 'Kinds', regions: 'Regions', months: 'Months', text: 'Text' },
     milestonesInMonth: 'Month {{m}}: {{n}} milestones',
+    // an active filter's chip says what it filters: "Region: Daxing ×"
+    chipValue: {
+      label: '{{what}}: {{value}}',
+      sep: ', ',
+      hiding: 'hiding {{list}}',
+      monthRange: '{{from}}–{{to}}',
+      month: '{{m}}',
+      monthNames: 'Jan,Feb,Mar,Apr,May,Jun,Jul,Aug,Sep,Oct,Nov,Dec',
+      text: '“{{text}}”',
+    },
   },
   search: {
     label: 'Search items or regions',
@@ -133,6 +143,13 @@ export const en: Strings = {
   },
   url: {
     fallback: 'Parts of the link were not valid and were reset: {{parts}}',
+    // what each link parameter is, for the notice about a broken one: "choropleth (choro=votes/…)"
+    part: '{{label}} ({{param}}={{value}})',
+    parts: {
+      map: 'map position', layers: 'layers', kinds: 'kinds', regions: 'region filter', months: 'months', q: 'text filter', sel: 'selected item',
+      lang: 'language', base: 'base-map layers', bm: 'online base map', areas: 'drawn areas', rsel: 'regions opened or compared', level: 'region level',
+      choro: 'choropleth', tab: 'side-panel tab', panel: 'side panel', tl: 'timeline month', ch: 'presentation chapter', measure: 'measured path', story: 'story',
+    },
   },
   tiles: {
     heading: 'Tile layers (large data)',
@@ -202,7 +219,7 @@ export const en: Strings = {
     privacy: "Online base maps load tiles from the provider's servers, which see the area you look at. The embedded map makes no network requests.",
     embeddedOnly: 'These switches apply to the embedded map only.',
     invalidUrl: 'Enter a complete address starting with https://.',
-    failed: 'Could not load {{name}} ({{reason}}: {{detail}}); back on the embedded offline map.',
+    failed: 'Could not load {{name}} ({{reason}}); back on the embedded offline map. The network may be down or the provider unreachable; you can try again later.',
     problems: {
       fetch: 'the style could not be fetched',
       tiles: 'tiles failed to load',
@@ -359,6 +376,9 @@ export const en: Strings = {
     exportGeoJSON: 'Export GeoJSON',
     exportCSV: 'Export CSV',
     tooltipMore: '{{n}} more properties',
+    // rows of a mostly good file written latitude first: swap just those (src/i18n/importIssuesSwap.ts)
+    swapRows: 'Swap lon/lat in just these features ({{count}}) and import again',
+    detailsFirst: 'Item by item (the first {{n}} of {{total}})',
   },
   userLayers: {
     style: 'Style',

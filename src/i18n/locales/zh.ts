@@ -84,6 +84,16 @@ export const zh = {
     clear: '清除筛选：{{what}}',
     chip: { layers: '图层', kinds: '类型', regions: '地区', months: '月份', text: '文字' },
     milestonesInMonth: '{{m}}月：{{n}} 个节点',
+    // an active filter's chip says what it filters: "地区：大兴区 ×"
+    chipValue: {
+      label: '{{what}}：{{value}}',
+      sep: '、',
+      hiding: '隐藏{{list}}',
+      monthRange: '{{from}}–{{to}}月',
+      month: '{{m}}月',
+      monthNames: '1,2,3,4,5,6,7,8,9,10,11,12',
+      text: '“{{text}}”',
+    },
   },
   search: {
     label: '搜索项目或地区',
@@ -132,6 +142,13 @@ export const zh = {
   },
   url: {
     fallback: '链接中的部分内容无效，已恢复默认：{{parts}}',
+    // what each link parameter is, for the notice about a broken one: "专题图（choro=votes/…）"
+    part: '{{label}}（{{param}}={{value}}）',
+    parts: {
+      map: '地图位置', layers: '图层', kinds: '类型', regions: '地区筛选', months: '月份', q: '文字筛选', sel: '选中的项目',
+      lang: '语言', base: '底图图层', bm: '在线底图', areas: '绘制的区域', rsel: '打开或比较的地区', level: '地区级别',
+      choro: '专题图', tab: '侧栏标签', panel: '侧栏', tl: '时间轴月份', ch: '演示章节', measure: '量测的路线', story: '演示',
+    },
   },
   tiles: {
     heading: '瓦片图层（大数据）',
@@ -201,7 +218,7 @@ export const zh = {
     privacy: '在线底图会从提供方的服务器加载瓦片，对方能看到你浏览的区域。内置底图不发出任何网络请求。',
     embeddedOnly: '以下开关只作用于内置底图。',
     invalidUrl: '请输入以 https:// 开头的完整地址。',
-    failed: '无法加载{{name}}（{{reason}}：{{detail}}），已切换回内置离线底图。',
+    failed: '无法加载{{name}}（{{reason}}），已切换回内置离线底图。可能是网络没有连通，或提供方暂时无法访问；稍后可以再试。',
     problems: {
       fetch: '无法获取样式',
       tiles: '瓦片加载失败',
@@ -358,6 +375,9 @@ export const zh = {
     exportGeoJSON: '导出 GeoJSON',
     exportCSV: '导出 CSV',
     tooltipMore: '另有 {{n}} 个属性',
+    // rows of a mostly good file written latitude first: swap just those (src/i18n/importIssuesSwap.ts)
+    swapRows: '只交换这 {{count}} 个要素的经纬度，重新导入',
+    detailsFirst: '逐条说明（前 {{n}} 个，共 {{total}} 个）',
   },
   userLayers: {
     style: '样式',

@@ -389,3 +389,70 @@ describe('decoding once at start, checking ids when the data has loaded', () => 
     expect([...early.problems, ...checked.problems].map(key).sort()).toEqual(direct.problems.map(key).sort());
   });
 });
+
+describe('the whole analysis state in the URL (regions, choropleth, panel, timeline, chapter, measure)', () => {
+  const FULL: UrlState = state({
+    regionSelection: ['131000', '130600'],
+    regionLevel: 'prefecture',
+    choropleth: { measure: 'lineKm', level: 'county', method: 'natural', classes: 6 },
+    tab: 'regions',
+    panelOpen: false,
+    timelineMonth: 7,
+    chapter: 2,
+    measure: [[116.4, 39.9], [117.2, 39.1], [115.5, 38.8765]],
+  });
+  const FULL_HASH =
+    'lang=zh&rsel=131000,130600&level=prefecture&choro=lineKm/county/natural/6&tab=regions&panel=closed&tl=7&ch=3' +
+    '&measure=116.4,39.9,117.2,39.1,115.5,38.8765';
+
+  it('writes each part after the older ones, in a fixed order, and reads it back', () => {
+    expect(encodeUrlState(FULL)).toBe(FULL_HASH);
+    const back = decode(FULL_HASH);
+    expect(back.problems).toEqual([]);
+    expect(back.state).toEqual(FULL);
+  });
+
+  it('leaves out defaults: no opened region, auto level, no choropleth, the layers tab, an open panel', () => {
+    expect(encodeUrlState(state({ regionSelection: [], regionLevel: 'auto', tab: 'layers', panelOpen: true }))).toBe('lang=zh');
+  });
+
+  it('keeps the comparison order (columns are shown in it) and drops repeats', () => {
+    expect(decode('#rsel=130600,110000,130600').state.regionSelection).toEqual(['130600', '110000']);
+  });
+
+  it('an old link (without the new parts) opens as before', () => {
+    const r = decode('#' + EXAMPLE_HASH);
+    expect(r.problems).toEqual([]);
+    expect(r.state).toEqual(EXAMPLE);
+  });
+
+  test.each([
+    ['rsel=999999,131000', { regionSelection: ['131000'] }, [{ param: 'rsel', value: '999999', reason: 'unknown' }]],
+    ['rsel=abc', {}, [{ param: 'rsel', value: 'abc', reason: 'malformed' }]],
+    ['level=city', {}, [{ param: 'level', value: 'city', reason: 'unknown' }]],
+    ['choro=items/prefecture/quantile', {}, [{ param: 'choro', value: 'items/prefecture/quantile', reason: 'malformed' }]],
+    ['choro=votes/prefecture/quantile/5', {}, [{ param: 'choro', value: 'votes/prefecture/quantile/5', reason: 'unknown' }]],
+    ['choro=items/prefecture/quantile/12', {}, [{ param: 'choro', value: 'items/prefecture/quantile/12', reason: 'out-of-range' }]],
+    ['tab=settings', {}, [{ param: 'tab', value: 'settings', reason: 'unknown' }]],
+    ['panel=half', {}, [{ param: 'panel', value: 'half', reason: 'unknown' }]],
+    ['tl=13', {}, [{ param: 'tl', value: '13', reason: 'out-of-range' }]],
+    ['tl=x', {}, [{ param: 'tl', value: 'x', reason: 'malformed' }]],
+    ['ch=0', {}, [{ param: 'ch', value: '0', reason: 'out-of-range' }]],
+    ['measure=116,40', {}, [{ param: 'measure', value: '116,40', reason: 'malformed' }]],
+    ['measure=116,40,200,40', {}, [{ param: 'measure', value: '116,40,200,40', reason: 'out-of-range' }]],
+  ] as [string, StateOverrides, UrlProblem[]][])('%s: the bad part is reported and falls back, the rest is kept', (part, expected, problems) => {
+    const r = decode(`#sel=daxing-airport&${part}`);
+    expect(r.state).toEqual(state({ selected: 'daxing-airport', ...expected }));
+    expect(r.problems).toEqual(problems);
+  });
+
+  it('opened regions the data lacks are dropped and reported once the data has loaded', () => {
+    const early = decodeUrlState('#rsel=131000,990000', { itemIds: null, regionCodes: null, defaultLang: 'zh' });
+    expect(early.state.regionSelection).toEqual(['131000', '990000']);
+    const checked = checkAgainstData(early.state, { itemIds: new Set(ITEM_IDS), regionCodes: new Set(REGION_CODES) });
+    expect(checked.state.regionSelection).toEqual(['131000']);
+    expect(checked.problems).toEqual([{ param: 'rsel', value: '990000', reason: 'unknown' }]);
+    const none = checkAgainstData(decodeUrlState('#rsel=990000', { itemIds: null, regionCodes: null, defaultLang: 'zh' }).state, { itemIds: new Set(), regionCodes: new Set(REGION_CODES) });
+    expect(none.state.regionSelection).toBeUndefined();
+  });
+});

@@ -16,7 +16,10 @@ export interface RegionsSlice {
   circleRadiusKm: number;
   /** The measured path's length (km) while the measure tool is on. */
   measureKm: number | null;
+  /** The measured path (WGS-84), kept so that the link carries it; null when nothing is measured. */
+  measurePath: [number, number][] | null;
   setMeasureKm: (km: number | null) => void;
+  setMeasurePath: (path: [number, number][] | null) => void;
   setRegionLevel: (level: RegionLevelChoice) => void;
   toggleRegion: (code: string, add: boolean) => void;
   setRegionSelection: (codes: string[]) => void;
@@ -39,7 +42,9 @@ export const regionsSlice: StateCreator<RegionsSlice> = (set) => ({
   drawTool: null,
   circleRadiusKm: 50,
   measureKm: null,
+  measurePath: null,
   setMeasureKm: (measureKm) => set({ measureKm }),
+  setMeasurePath: (measurePath) => set({ measurePath }),
   // the choropleth follows the chosen level at once
   setRegionLevel: (regionLevel) => set((s) => ({ regionLevel, choropleth: s.choropleth ? { ...s.choropleth, level: choroplethLevelFor(regionLevel) } : null })),
   // a click opens one region (or closes it when it is the only one); Shift-click adds or removes
@@ -53,7 +58,7 @@ export const regionsSlice: StateCreator<RegionsSlice> = (set) => ({
   addDrawnArea: (area) => set((s) => ({ drawnAreas: [...s.drawnAreas, area] })),
   renameDrawnArea: (id, name) => set((s) => ({ drawnAreas: s.drawnAreas.map((a) => (a.id === id ? { ...a, name } : a)) })),
   removeDrawnArea: (id) => set((s) => ({ drawnAreas: s.drawnAreas.filter((a) => a.id !== id) })),
-  setDrawTool: (drawTool) => set({ drawTool, measureKm: null }),
+  setDrawTool: (drawTool) => set({ drawTool, measureKm: null, measurePath: null }),
   setCircleRadiusKm: (circleRadiusKm) => set({ circleRadiusKm }),
   regionHover: null,
   setRegionHover: (regionHover) => set({ regionHover }),

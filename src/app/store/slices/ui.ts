@@ -14,7 +14,7 @@ export interface UiSlice {
   setTheme: (theme: 'light' | 'dark') => void;
   setData: (data: DataStatus) => void;
   /** Show a notice; the same text again replaces the earlier one. */
-  notify: (kind: Notice['kind'], text: string) => void;
+  notify: (kind: Notice['kind'], text: string, detail?: string) => void;
   dismissNotice: (id: number) => void;
   setSidebarOpen: (open: boolean) => void;
   /** Open a tab (and the panel, if it was closed). */
@@ -34,7 +34,7 @@ export const uiSlice: StateCreator<UiSlice> = (set) => ({
   setLang: (lang) => set({ lang }),
   setTheme: (theme) => set({ theme }),
   setData: (data) => set({ data }),
-  notify: (kind, text) => set((s) => ({ notices: [...s.notices.filter((n) => n.text !== text), { id: ++noticeSeq, kind, text }] })),
+  notify: (kind, text, detail) => set((s) => ({ notices: [...s.notices.filter((n) => n.text !== text), { id: ++noticeSeq, kind, text, ...(detail ? { detail } : {}) }] })),
   dismissNotice: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
   setSidebarOpen: (sidebarOpen) => set({ sidebarOpen }),
   setSidebarTab: (sidebarTab) => set({ sidebarTab, sidebarOpen: true }),

@@ -14,6 +14,7 @@ import { ISSUE_CODES, type ImportIssue, type ImportOptions } from '../../../../s
 import { resources } from '../../../support/i18nResources';
 import { importIssueTexts, withImportIssueTexts } from '../../../../src/i18n/importIssues';
 import { issueKey, issueText, type Translator } from '../../../../src/i18n/importIssueText';
+import { swapRowsFix, swappedFeatures } from '../../../../src/i18n/importIssuesSwap';
 
 const dir = path.resolve(import.meta.dirname, '../../../fixtures/import');
 const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as { files: Record<string, { opts?: ImportOptions }> };
@@ -268,6 +269,8 @@ describe('import messages in Chinese and English', () => {
     const reached = new Set<string>();
     for (const { issue } of [...list, ...all(corpusIssues()), ...BY_HAND.map((issue) => ({ source: '', issue }))]) {
       reached.add(issueKey(issue).replace('data.issues.', ''));
+      // a summary over listed rows has a counts-only text too (issueText's `listed`)
+      if ((issue.details?.length ?? 0) > 0) reached.add(`${issue.code}_listed`);
       if (typeof issue.params?.reasonCode === 'string') reached.add(`reason:${issue.params.reasonCode}`);
     }
     const strip = (k: string) => k.replace(/_(one|other)$/, '');
@@ -282,6 +285,36 @@ describe('import messages in Chinese and English', () => {
     expect(issueText(w!, tr.zh)).toBe('保留 1 / 2 个要素；舍弃 1 个：第 3 行（经度“abc”不是数字）。');
     expect(issueText(w!, tr.en)).toBe('Kept 1 of 2 features; 1 dropped: row 3 (longitude "abc" is not a number).');
     expect(issueText(w!.details![0]!, tr.zh)).toBe('第 3 行：经度“abc”不是数字');
+  });
+
+  it('with the rows listed under it, the summary says the counts only: each dropped row is told once', () => {
+    const [w] = issuesOf('rows.csv', 'lon,lat,name\n116,39,a\nabc,39,d\n');
+    expect(issueText(w!, tr.zh, { listed: true })).toBe('保留 1 / 2 个要素；舍弃 1 个，原因逐条列在下面。');
+    expect(issueText(w!, tr.en, { listed: true })).toBe('Kept 1 of 2 features; 1 dropped, each listed below with its reason.');
+    expect(issueText(w!, tr.zh, { listed: true })).not.toContain('第 3 行');
+  });
+
+  it('a swapped row in a mostly good CSV: dropped as latitude out of range, and the fix swaps that row only', () => {
+    const csv = 'lon,lat,name\n116.40,39.90,a\n117.20,39.13,b\n39.04,115.47,swapped\n115.48,38.87,c\n';
+    const [w] = issuesOf('mostly.csv', csv);
+    expect(w?.code).toBe('features-dropped');
+    expect(issueText(w!.details![0]!, tr.zh)).toBe('第 4 行：纬度 115.47 超出 −90…90 的范围');
+    const fix = swapRowsFix(w!.details!, {});
+    expect(fix).toEqual({ swapFeatures: [2] });
+    const again = importData(new TextEncoder().encode(csv), 'mostly.csv', fix!);
+    expect(again.ok && again.layer.features.map((f) => [f.properties.name, f.geometry])).toEqual([
+      ['a', { type: 'Point', coordinates: [116.4, 39.9] }],
+      ['b', { type: 'Point', coordinates: [117.2, 39.13] }],
+      ['swapped', { type: 'Point', coordinates: [115.47, 39.04] }],
+      ['c', { type: 'Point', coordinates: [115.48, 38.87] }],
+    ]);
+    expect(again.warnings).toEqual([]);
+  });
+
+  it('no swap fix for rows dropped for other reasons, or beyond any longitude', () => {
+    const [w] = issuesOf('rows.csv', 'lon,lat\n116,39\nabc,39\n10,500\n');
+    expect(swappedFeatures(w!.details!)).toEqual([]);
+    expect(swapRowsFix(w!.details!, {})).toBeNull();
   });
 
   it('markup in a file name or a value stays text', () => {
