@@ -15,6 +15,7 @@ import type { PlanLayerKey } from '../model/state';
 import type { ImportedFeature } from '../data/import/types';
 import type { UserLayerStyle } from '../model/userLayerStyle';
 import { UserFeaturesLayer, type UserFeaturesLayerProps } from './userFeaturesLayer';
+import { isSchematicLine } from '../model/placeSymbols';
 import type { DisplayCrs } from '../geo/displayCrs';
 
 /** A plan item with geometry, plus its index in the full item list and its layer. */
@@ -67,6 +68,10 @@ const dashExt = new PathStyleExtension({ dash: true });
 // Not prefixed 'plan-areas': deck matches picking layerIds by prefix, and picks meant for the
 // release's areas must not catch these outlines.
 export const OUTSIDE_AREAS_LAYER = 'plan-outside-areas';
+/** Dash and gap, in line widths (PathStyleExtension): 8 px on, 10 px off on a 4 px line, of which the round caps take 4 px. [0, 0] is solid. */
+const SCHEMATIC_DASH: [number, number] = [2, 2.5];
+const SOLID: [number, number] = [0, 0];
+
 // deck 9.4's layer prop types lack interleaved-mode `beforeId` (STACK.md): add it here.
 type WithBeforeId = { beforeId?: string };
 
@@ -106,6 +111,17 @@ function color(layer: PlanLayerKey, alpha: number): [number, number, number, num
  */
 export function isOutsidePlace(f: DrawnItem): boolean {
   return f.properties.location.from_release === false;
+}
+
+const onlyPointsCache = new WeakMap<readonly ImportedFeature[], boolean>();
+/** Every feature is a point (or multipoint): computed once per layer's feature array. */
+function onlyPoints(features: readonly ImportedFeature[]): boolean {
+  let v = onlyPointsCache.get(features);
+  if (v === undefined) {
+    v = features.length > 0 && features.every((f) => f.geometry.type === 'Point' || f.geometry.type === 'MultiPoint');
+    onlyPointsCache.set(features, v);
+  }
+  return v;
 }
 
 export function buildPlanLayers(input: PlanLayerInput): LayersList {
@@ -206,6 +222,11 @@ export function buildPlanLayers(input: PlanLayerInput): LayersList {
       autoHighlight: true,
       highlightColor: [255, 255, 255, 90],
       ...filterProps((d) => d.properties.index),
+      // A schematic line (straight between real stations, or a generalised river) is dashed, so it
+      // never passes for a surveyed route; the legend's key says so (model/legend.ts legendSymbols).
+      extensions: [filterExt, dashExt],
+      getDashArray: (f: DrawnItem) => (isSchematicLine(f) ? SCHEMATIC_DASH : SOLID),
+      // not justified: that fits the pattern to each segment, and a river's short segments came out solid
       beforeId: FIRST_LABEL_LAYER,
     }),
   ];
@@ -216,7 +237,9 @@ export function buildPlanLayers(input: PlanLayerInput): LayersList {
   for (const u of input.userLayers ?? []) {
     layers.push(
       new UserFeaturesLayer({
-        ...({ beforeId: FIRST_LABEL_LAYER } as WithBeforeId),
+        // A layer of points goes above the base map's labels: small imported dots vanished under
+        // the city names' halos. Lines and areas stay under the labels, which they would cover.
+        ...((onlyPoints(u.features) ? {} : { beforeId: FIRST_LABEL_LAYER }) as WithBeforeId),
         id: USER_LAYER_PREFIX + u.id,
         features: u.features,
         color: u.color,

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../app/store';
 import { Swatch } from './LayerPanel';
 import { buildLegend } from '../model/legend';
+import { SymbolKey } from './SymbolKey';
 import { cssColor } from '../model/color';
 import { localized } from '../i18n/language';
 import { usePlanOrNull } from '../app/planContext';
@@ -120,6 +121,7 @@ export function Presentation() {
             ),
           )}
         </ul>
+        {plan && <SymbolKey plan={plan} />}
       </aside>
       <nav className="present-controls" aria-label={t('story.heading')}>
         <button type="button" className="button" onClick={() => go(index - 1)} disabled={index === 0} aria-label={t('story.prev')}>
