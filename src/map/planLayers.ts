@@ -69,8 +69,8 @@ const dashExt = new PathStyleExtension({ dash: true });
 // Not prefixed 'plan-areas': deck matches picking layerIds by prefix, and picks meant for the
 // release's areas must not catch these outlines.
 export const OUTSIDE_AREAS_LAYER = 'plan-outside-areas';
-/** Dash and gap, in line widths (PathStyleExtension): 8 px on, 10 px off on a 4 px line, of which the round caps take 4 px. [0, 0] is solid. */
-const SCHEMATIC_DASH: [number, number] = [2, 2.5];
+/** Dash and gap, in line widths (PathStyleExtension); the round caps eat into the gap, so it is the longer. [0, 0] is solid. */
+const SCHEMATIC_DASH: [number, number] = [2, 3.5];
 const SOLID: [number, number] = [0, 0];
 /** A site's dot radius, pixels. */
 const SITE_RADIUS = 6;
