@@ -7,9 +7,7 @@
 import type { ImportOptions, ImportProgress, ImportResult } from '../data/import/types';
 import { useAppStore } from './store';
 import type { UserLayer } from '../model/userLayer';
-
-/** Colours for new layers, distinct from the plan's layer colours. */
-export const USER_LAYER_PALETTE = ['#e8590c', '#7048e8', '#0c8599', '#c2255c', '#5c940d', '#1864ab', '#862e9c', '#a61e4d'];
+import { USER_LAYER_PALETTE } from '../model/userLayerStyle';
 
 let current: { cancel: () => void } | null = null;
 let seq = 0;

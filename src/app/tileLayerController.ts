@@ -5,7 +5,8 @@
  */
 import { useAppStore } from './store';
 import type { TileLayer } from '../model/tileLayer';
-import { USER_LAYER_PALETTE, newUserLayerId } from './importController';
+import { newUserLayerId } from './importController';
+import { USER_LAYER_PALETTE } from '../model/userLayerStyle';
 import type { TileProblemCode, TileSourceInfo } from '../map/tileLayers';
 
 export type AddTileResult = { ok: true; layer: TileLayer } | { ok: false; code: TileProblemCode | 'internal'; message: string };

@@ -15,6 +15,8 @@ import type { PlanLayerKey } from '../model/state';
 import type { ImportedFeature } from '../data/import/types';
 import type { UserLayerStyle } from '../model/userLayerStyle';
 import { UserFeaturesLayer, type UserFeaturesLayerProps } from './userFeaturesLayer';
+import { isSchematicLine } from '../model/placeSymbols';
+import { PlanSitesLayer, type PlanSitesLayerProps } from './planSitesLayer';
 import type { DisplayCrs } from '../geo/displayCrs';
 
 /** A plan item with geometry, plus its index in the full item list and its layer. */
@@ -69,6 +71,12 @@ const dashExt = new PathStyleExtension({ dash: true });
 // Not prefixed 'plan-areas': deck matches picking layerIds by prefix, and picks meant for the
 // release's areas must not catch these outlines.
 export const OUTSIDE_AREAS_LAYER = 'plan-outside-areas';
+/** Dash and gap, in line widths (PathStyleExtension); the round caps eat into the gap, so it is the longer. [0, 0] is solid. */
+const SCHEMATIC_DASH: [number, number] = [2, 3.5];
+const SOLID: [number, number] = [0, 0];
+/** A site's dot radius, pixels. */
+const SITE_RADIUS = 6;
+
 // deck 9.4's layer prop types lack interleaved-mode `beforeId` (STACK.md): add it here.
 type WithBeforeId = { beforeId?: string };
 
@@ -108,6 +116,17 @@ function color(layer: PlanLayerKey, alpha: number): [number, number, number, num
  */
 export function isOutsidePlace(f: DrawnItem): boolean {
   return f.properties.location.from_release === false;
+}
+
+const onlyPointsCache = new WeakMap<readonly ImportedFeature[], boolean>();
+/** Every feature is a point (or multipoint): computed once per layer's feature array. */
+function onlyPoints(features: readonly ImportedFeature[]): boolean {
+  let v = onlyPointsCache.get(features);
+  if (v === undefined) {
+    v = features.length > 0 && features.every((f) => f.geometry.type === 'Point' || f.geometry.type === 'MultiPoint');
+    onlyPointsCache.set(features, v);
+  }
+  return v;
 }
 
 export function buildPlanLayers(input: PlanLayerInput): LayersList {
@@ -172,9 +191,11 @@ export function buildPlanLayers(input: PlanLayerInput): LayersList {
         const [a, b] = l.geometry.coordinates as [[number, number], [number, number]];
         return l.properties.outside_region ? clipToFrame(a, b) : b;
       },
-      getSourceColor: (_l: PlanLink, { index }: { index: number }) => linkColor(index, 210),
-      getTargetColor: (_l: PlanLink, { index }: { index: number }) => linkColor(index, 120),
-      getWidth: 1.8,
+      // Faint where they leave Beijing, strong where they arrive: a dozen links share the Beijing
+      // end, and at full strength there they made a dark knot over the city at regional zooms.
+      getSourceColor: (_l: PlanLink, { index }: { index: number }) => linkColor(index, 60),
+      getTargetColor: (_l: PlanLink, { index }: { index: number }) => linkColor(index, 200),
+      getWidth: 1.6,
       getHeight: 0.4,
       greatCircle: false,
       extensions: [filterExt],
@@ -185,25 +206,37 @@ export function buildPlanLayers(input: PlanLayerInput): LayersList {
       filterRange: [1, 1],
       updateTriggers: { getFilterValue: filterVersion },
     } as ArcLayerProps<PlanLink>),
-    geoJsonLayer({
+    // Sites and lines; the sites' dots are kept apart at regional zooms (./planSitesLayer.ts).
+    new PlanSitesLayer({
+      ...({ beforeId: FIRST_LABEL_LAYER } as WithBeforeId),
       id: 'plan-lines-sites',
       data: linesAndSites,
-      pickable: true,
-      stroked: true,
-      filled: true,
-      pointType: 'circle',
-      getFillColor: (f: DrawnItem) => (isOutsidePlace(f) ? [255, 255, 255, 235] : color(f.properties.layer, 235)),
-      getLineColor: (f: DrawnItem) =>
-        f.geometry.type === 'Point' ? (isOutsidePlace(f) ? color(f.properties.layer, 255) : [255, 255, 255, 255]) : color(f.properties.layer, 235),
-      getLineWidth: (f: DrawnItem) => (f.geometry.type === 'Point' ? (isOutsidePlace(f) ? 3 : 1.5) : isOutsidePlace(f) ? 2 : 4),
-      lineWidthUnits: 'pixels',
-      lineCapRounded: true,
-      lineJointRounded: true,
-      getPointRadius: 6,
-      pointRadiusUnits: 'pixels',
-      ...filterProps((d) => d.properties.index),
-      beforeId: FIRST_LABEL_LAYER,
-    }),
+      shown: visible,
+      filterVersion,
+      radius: SITE_RADIUS,
+      anchorColor: (f) => color((f as DrawnItem).properties.layer, 255),
+      inner: {
+        pickable: true,
+        stroked: true,
+        filled: true,
+        pointType: 'circle',
+        getFillColor: (f: DrawnItem) => (isOutsidePlace(f) ? [255, 255, 255, 235] : color(f.properties.layer, 235)),
+        getLineColor: (f: DrawnItem) =>
+          f.geometry.type === 'Point' ? (isOutsidePlace(f) ? color(f.properties.layer, 255) : [255, 255, 255, 255]) : color(f.properties.layer, 235),
+        getLineWidth: (f: DrawnItem) => (f.geometry.type === 'Point' ? (isOutsidePlace(f) ? 3 : 1.5) : isOutsidePlace(f) ? 2 : 4),
+        lineWidthUnits: 'pixels',
+        lineCapRounded: true,
+        lineJointRounded: true,
+        getPointRadius: SITE_RADIUS,
+        pointRadiusUnits: 'pixels',
+        ...filterProps((d) => d.properties.index),
+        // A schematic line (straight between real stations, or a generalised river) is dashed, so it
+        // never passes for a surveyed route; the legend's key says so (model/legend.ts legendSymbols).
+        extensions: [filterExt, dashExt],
+        getDashArray: (f: DrawnItem) => (isSchematicLine(f) ? SCHEMATIC_DASH : SOLID),
+        // not justified: that fits the pattern to each segment, and a river's short segments came out solid
+      },
+    } as PlanSitesLayerProps),
   ];
 
   // User layers above the plan's, under the labels; coloured by their style (one colour, or by
@@ -212,7 +245,9 @@ export function buildPlanLayers(input: PlanLayerInput): LayersList {
   for (const u of input.userLayers ?? []) {
     layers.push(
       new UserFeaturesLayer({
-        ...({ beforeId: FIRST_LABEL_LAYER } as WithBeforeId),
+        // A layer of points goes above the base map's labels: small imported dots vanished under
+        // the city names' halos. Lines and areas stay under the labels, which they would cover.
+        ...((onlyPoints(u.features) ? {} : { beforeId: FIRST_LABEL_LAYER }) as WithBeforeId),
         id: USER_LAYER_PREFIX + u.id,
         features: u.features,
         color: u.color,

@@ -11,6 +11,7 @@ import { planLayerLabel } from './labels';
 import { userLegendEntries } from './userLegend';
 import type { FilteredPlan } from './filteredPlan';
 import type { TFunction } from 'i18next';
+import { isOutsideRelease, isSchematicLine } from './placeSymbols';
 
 export interface LegendEntry {
   key: string;
@@ -34,4 +35,26 @@ export function buildLegend(plan: Pick<FilteredPlan, 'countsByLayer' | 'users'>,
   }));
   const users: LegendEntry[] = userLegendEntries(plan.users, t).map((e) => ({ key: e.key, kind: 'user', label: e.label, color: hexToRgb(e.color), count: e.count }));
   return [...plans, ...users];
+}
+
+/** A line or point style the map uses that is not a layer's colour (./placeSymbols.ts). */
+export type LegendSymbol = 'schematic-line' | 'outside-release';
+
+/**
+ * The key to the symbols among the plan records drawn: a dashed line (schematic), a hollow or
+ * unfilled place (from outside the release). Only those actually shown are listed, so the key
+ * below a legend never explains a symbol the map does not draw.
+ */
+export function legendSymbols(plan: Pick<FilteredPlan, 'items' | 'visible'>): LegendSymbol[] {
+  let schematic = false;
+  let outside = false;
+  plan.items.forEach((item, i) => {
+    if (!plan.visible[i]) return;
+    if (isSchematicLine(item)) schematic = true;
+    if (isOutsideRelease(item)) outside = true;
+  });
+  const out: LegendSymbol[] = [];
+  if (schematic) out.push('schematic-line');
+  if (outside) out.push('outside-release');
+  return out;
 }

@@ -23,7 +23,19 @@ export type UserLayerStyle =
 
 /** The most classes a category style has (the last one being "other" when there are more values). */
 export const MAX_CATEGORIES = 10;
-/** Ten distinct, fairly colour-blind-safe colours (Tableau 10, reordered). */
+/**
+ * Colours for new layers, one per layer in turn. They must not pass for a plan group: every one
+ * is at least ΔE2000 15 from every plan colour (./planColors.ts) and from the others, and stands
+ * out from both themes' land (tests/unit/model/userPalette.test.ts). The old palette had an
+ * orange that read as 交通 (ΔE 4.7) and a blue as 雄安 (ΔE 5.2). Six colours is what fits beside
+ * the plan's eight at that distance; a seventh layer takes the first again.
+ */
+export const USER_LAYER_PALETTE = ['#a61e4d', '#15aabf', '#74b816', '#ae3ec9', '#4dabf7', '#c92a2a'];
+/**
+ * Ten distinct, fairly colour-blind-safe colours (Tableau 10, reordered), for a layer styled by
+ * category. Ten mutually distinct classes cannot also all stay clear of the plan's eight colours;
+ * the legend names each class.
+ */
 export const CATEGORY_PALETTE = ['#4e79a7', '#f28e2b', '#59a14f', '#e15759', '#b07aa1', '#76b7b2', '#edc948', '#9c755f', '#ff9da7', '#3b3b98'];
 export const OTHER_COLOR = '#8c8c8c';
 export const NO_VALUE_COLOR = '#c8c8c8';

@@ -119,6 +119,12 @@ export function LayerPanel() {
       <p className="fine-print" data-testid="legend-outside-places">
         <span className="swatch swatch-hollow" aria-hidden="true" /> {t('layers.outsidePlaces')}
       </p>
+      <p className="fine-print" data-testid="legend-schematic-lines">
+        <span className="swatch swatch-dashed" aria-hidden="true" /> {t('symbolKey.schematicLine')}
+      </p>
+      <p className="fine-print" data-testid="legend-leader-lines">
+        <span className="swatch swatch-leader" aria-hidden="true" /> {t('symbolKey.displaced')}
+      </p>
     </section>
   );
 }

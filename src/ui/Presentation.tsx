@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../app/store';
 import { Swatch } from './LayerPanel';
 import { buildLegend } from '../model/legend';
+import { SymbolKey } from './SymbolKey';
 import { cssColor } from '../model/color';
 import { localized } from '../i18n/language';
 import { usePlanOrNull } from '../app/planContext';
@@ -126,6 +127,7 @@ export function Presentation({ onBackToPlan }: { onBackToPlan: () => void }) {
                 ),
               )}
             </ul>
+            {plan && <SymbolKey plan={plan} />}
           </aside>
         </div>
         <nav className="present-controls" aria-label={t('story.heading')}>

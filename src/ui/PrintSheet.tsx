@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../app/store';
 import { Swatch } from './LayerPanel';
 import { buildLegend } from '../model/legend';
+import { SymbolKey } from './SymbolKey';
 import { cssColor } from '../model/color';
 import { localized } from '../i18n/language';
 import { milestoneDateLabel } from '../model/timeline';
@@ -25,6 +26,7 @@ export function PrintSheet() {
             </li>
           ))}
         </ul>
+        <SymbolKey plan={plan} />
         <p>{t('story.printed', { date: new Date().toISOString().slice(0, 10) })}</p>
       </section>
       <section className="print-only print-items" aria-hidden="true">

@@ -484,4 +484,10 @@ export const en: Strings = {
     listExplain: 'One row per record: {{tasks}} tasks plus {{parts}} parts of tasks (the layer panel counts tasks only).',
     csvTotal: 'total',
   },
+  symbolKey: {
+    label: 'Key to the symbols',
+    schematicLine: 'Dashed line: schematic, straight between real stations or a generalised river, not a surveyed route.',
+    outsideRelease: 'Hollow dot, thin line, unfilled outline: the place comes from a public source outside the release.',
+    displaced: 'Thin leader line: at this scale the dot would cover its neighbours, so it is drawn beside its place, which the line points to; it returns there as you zoom in.',
+  },
 };

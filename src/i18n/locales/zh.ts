@@ -483,6 +483,12 @@ export const zh = {
     listExplain: '每行一条记录：{{tasks}} 项任务，另有 {{parts}} 个任务的组成部分（图层面板只数任务）。',
     csvTotal: '合计',
   },
+  symbolKey: {
+    label: '符号说明',
+    schematicLine: '虚线：示意线路，车站之间取直线或为概化河道线，并非实测走向。',
+    outsideRelease: '空心圆点、细线、无填充轮廓：位置取自新闻稿以外的公开来源。',
+    displaced: '细引线：该点在此比例尺下与邻近项目重叠，已移开显示，引线指向实际位置；放大后复位。',
+  },
 };
 
 /** The shape every language's strings have: the Chinese file's keys, any text. */

@@ -29,7 +29,8 @@ describe('places from outside the release look different', () => {
     expect(outside.props.stroked).toBe(true);
     expect(ids(areas)).toContain('g2-subcenter-plans');
     expect(ids(areas)).not.toContain('g4-huairou-science-city');
-    const pointFill = sites.props.getFillColor as unknown as (f: DrawnItem) => number[];
+    // the sites layer keeps its dots apart (planSitesLayer.ts); its inner GeoJsonLayer's props hold the accessors
+    const pointFill = (sites.props as unknown as { inner: { getFillColor: (f: DrawnItem) => number[] } }).inner.getFillColor;
     expect(pointFill(byId('g3-expo-2019-site'))).toEqual([255, 255, 255, 235]);
     expect(pointFill(byId('g3-daxing-airport'))).not.toEqual([255, 255, 255, 235]);
   });
