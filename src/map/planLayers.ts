@@ -34,8 +34,14 @@ export interface PlanLayerInput {
   selectedId: string | null;
   /** Areas the person drew, drawn as dashed outlines. */
   drawnAreas?: { id: string; geometry: { type: 'Polygon'; coordinates: number[][][] } }[];
-  /** The 2019 timeline: the part of each railway drawn so far. */
-  timelinePaths?: { id: string; path: [number, number][] }[];
+  /** The 2019 timeline: the part of each railway under construction drawn so far, in its layer's colour. */
+  timelinePaths?: { id: string; layer: PlanLayerKey; path: [number, number][] }[];
+  /**
+   * The 2019 timeline: ids of the items drawn as planned (dashed and faded) at the month shown,
+   * instead of as built; `timelineVersion` changes whenever the set does.
+   */
+  timelinePlanned?: ReadonlySet<string>;
+  timelineVersion?: string;
   /** The person's own layers that are switched on, bottom first; deck id `user-layer-<id>`. */
   userLayers?: UserLayerInput[];
   /** The user-layer feature chosen in the search or on the map, outlined on top. */
@@ -117,11 +123,13 @@ export function buildPlanLayers(input: PlanLayerInput): LayersList {
   // inside a whole district; picked on their edge.
   const outsideAreas = allAreas.filter(isOutsidePlace);
   const linesAndSites = drawn.filter((d) => d.geometry.type !== 'Polygon' && d.geometry.type !== 'MultiPolygon');
+  // On the timeline, an item not yet done is drawn by the planned layer below, not as built.
+  const planned = input.timelinePlanned ?? new Set<string>();
   const filterProps = (getIndex: (d: DrawnItem) => number) => ({
     extensions: [filterExt],
-    getFilterValue: (d: DrawnItem) => (visible[getIndex(d)] ? 1 : 0),
+    getFilterValue: (d: DrawnItem) => (visible[getIndex(d)] && !planned.has(d.properties.id) ? 1 : 0),
     filterRange: [1, 1] as [number, number],
-    updateTriggers: { getFilterValue: filterVersion },
+    updateTriggers: { getFilterValue: `${filterVersion}|${input.timelineVersion ?? ''}` },
   });
 
   const linkColor = (index: number, alpha: number) => {
@@ -248,20 +256,47 @@ export function buildPlanLayers(input: PlanLayerInput): LayersList {
     );
   }
 
-  if (input.timelinePaths && input.timelinePaths.length > 0) {
+  // The timeline: what is not done yet at the month shown, as planned — dashed, faded, hollow —
+  // and the railways being built, growing along their route in their own colour over it.
+  const plannedItems = planned.size > 0 ? drawn.filter((d) => planned.has(d.properties.id) && visible[d.properties.index]) : [];
+  if (plannedItems.length > 0) {
     layers.push(
-      new PathLayer<{ id: string; path: [number, number][] }>({
+      geoJsonLayer({
+        id: 'timeline-planned',
+        data: plannedItems,
+        pickable: true,
+        stroked: true,
+        filled: true,
+        pointType: 'circle',
+        getFillColor: (f: DrawnItem) => (f.geometry.type === 'Point' ? [255, 255, 255, 150] : color(f.properties.layer, 18)),
+        getLineColor: (f: DrawnItem) => color(f.properties.layer, 150),
+        getLineWidth: (f: DrawnItem) => (f.geometry.type === 'Point' ? 2 : 3),
+        lineWidthUnits: 'pixels',
+        getDashArray: [3, 2.5],
+        dashJustified: true,
+        getPointRadius: 6,
+        pointRadiusUnits: 'pixels',
+        extensions: [dashExt],
+        updateTriggers: { getFillColor: input.timelineVersion },
+        beforeId: FIRST_LABEL_LAYER,
+      }),
+    );
+  }
+  if (input.timelinePaths && input.timelinePaths.length > 0) {
+    type Growing = NonNullable<PlanLayerInput['timelinePaths']>[number];
+    layers.push(
+      new PathLayer<Growing>({
         ...({ beforeId: FIRST_LABEL_LAYER } as WithBeforeId),
         id: 'timeline-rail',
         data: input.timelinePaths,
         getPath: (d) => d.path,
-        getColor: [20, 20, 20, 255],
-        getWidth: 7,
+        getColor: (d) => color(d.layer, 245),
+        getWidth: 4,
         widthUnits: 'pixels',
         capRounded: true,
         jointRounded: true,
         updateTriggers: { getPath: input.timelinePaths.map((p) => p.path.length).join(',') + ':' + String(input.timelinePaths[0]?.path.at(-1)) },
-      } as PathLayerProps<{ id: string; path: [number, number][] }>),
+      } as PathLayerProps<Growing>),
     );
   }
 

@@ -214,7 +214,7 @@ export function StoryPanel({ actions }: { actions: StoryActions }) {
               <ol className="milestone-list" data-testid="timeline-milestones">
                 {revealed.map((m) => (
                   <li key={`${m.itemId}-${m.date}`} data-item={m.itemId}>
-                    <time dateTime={m.date}>{m.date}</time> {localized(m, 'label', lang)}
+                    <time dateTime={m.date}>{m.date}</time> {t('slideMaps.milestoneOf', { name: localized(m, 'name', lang), label: localized(m, 'label', lang) })}
                   </li>
                 ))}
               </ol>

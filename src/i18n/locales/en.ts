@@ -389,4 +389,14 @@ export const en: Strings = {
     exportCsv: 'Export CSV',
     exportCsvLabel: 'Export the numbers of {{name}} as CSV',
   },
+  slideMaps: {
+    milestoneOf: '{{name}}: {{label}}',
+    planned: 'Planned (dashed, until done in 2019)',
+    building: 'Line under construction (grows with time; pace schematic)',
+    selection: 'Selected item (black outline)',
+    userSelection: 'Selected feature of my layers (black outline)',
+    offMap: 'Off the map: {{name}}',
+    northArrow: 'North arrow',
+    north: 'N',
+  },
 };

@@ -388,6 +388,16 @@ export const zh = {
     exportCsv: '导出 CSV',
     exportCsvLabel: '把 {{name}} 的数字导出为 CSV',
   },
+  slideMaps: {
+    milestoneOf: '{{name}}：{{label}}',
+    planned: '计划中（虚线，2019年内建成前）',
+    building: '在建线路（随时间延伸，示意进度）',
+    selection: '选中的项目（黑色描边）',
+    userSelection: '选中的我的图层要素（黑色描边）',
+    offMap: '通往图外：{{name}}',
+    northArrow: '指北针',
+    north: '北',
+  },
 };
 
 /** The shape every language's strings have: the Chinese file's keys, any text. */
