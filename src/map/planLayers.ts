@@ -8,7 +8,8 @@ import type { Layer, LayersList } from '@deck.gl/core';
 import { ArcLayer, GeoJsonLayer, PathLayer, type ArcLayerProps, type GeoJsonLayerProps, type PathLayerProps } from '@deck.gl/layers';
 import { DataFilterExtension, PathStyleExtension } from '@deck.gl/extensions';
 import type { PlanItem, PlanLink } from '../data/plan/schema';
-import { DATA_BOUNDS, FIRST_LABEL_LAYER } from './basemap/style';
+import { FIRST_LABEL_LAYER } from './basemap/style';
+import { frameExit } from '../model/edgeLinks';
 import { PLAN_LAYER_COLORS } from '../model/planColors';
 import type { RGB } from '../model/color';
 import type { PlanLayerKey } from '../model/state';
@@ -75,20 +76,6 @@ const dashExt = new PathStyleExtension({ dash: true });
 export const OUTSIDE_AREAS_LAYER = 'plan-outside-areas';
 // deck 9.4's layer prop types lack interleaved-mode `beforeId` (STACK.md): add it here.
 type WithBeforeId = { beforeId?: string };
-
-/** Where the segment a→b leaves the shipped data frame (b itself if it stays inside). */
-export function clipToFrame(a: [number, number], b: [number, number]): [number, number] {
-  const [[w, s], [e, n]] = DATA_BOUNDS;
-  let t = 1;
-  const dx = b[0] - a[0];
-  const dy = b[1] - a[1];
-  if (dx > 0) t = Math.min(t, (e - a[0]) / dx);
-  if (dx < 0) t = Math.min(t, (w - a[0]) / dx);
-  if (dy > 0) t = Math.min(t, (n - a[1]) / dy);
-  if (dy < 0) t = Math.min(t, (s - a[1]) / dy);
-  t = Math.max(0, t * 0.97);
-  return [a[0] + dx * t, a[1] + dy * t];
-}
 
 /**
  * GeoJsonLayer over our own feature type. deck's GeoJSON generics are typed for its own Feature
@@ -177,15 +164,16 @@ export function buildPlanLayers(input: PlanLayerInput): LayersList {
       data: links,
       pickable: true,
       getSourcePosition: (l) => l.geometry.coordinates[0] as [number, number],
-      // Links to the YRD and the GBA end where they leave the map's data frame, pointing their way.
+      // Links to the YRD and the GBA end, straight, where they leave the region's frame; the base
+      // map draws the arrowhead and the label there (./edgeLinks.ts).
       getTargetPosition: (l) => {
         const [a, b] = l.geometry.coordinates as [[number, number], [number, number]];
-        return l.properties.outside_region ? clipToFrame(a, b) : b;
+        return l.properties.outside_region ? frameExit(a, b) : b;
       },
       getSourceColor: (_l: PlanLink, { index }: { index: number }) => linkColor(index, 210),
       getTargetColor: (_l: PlanLink, { index }: { index: number }) => linkColor(index, 120),
       getWidth: 1.8,
-      getHeight: 0.4,
+      getHeight: (l: PlanLink) => (l.properties.outside_region ? 0 : 0.4),
       greatCircle: false,
       extensions: [filterExt],
       getFilterValue: (_l: PlanLink, { index }: { index: number }) => {

@@ -50,7 +50,7 @@ export interface BasemapOptions {
 
 /** Base-style layers that stay over an online base map (their sources follow the display datum). */
 export function keptOverOnlineBaseMap(layerId: string): boolean {
-  return layerId.startsWith('choropleth-') || layerId.startsWith('highlight-') || layerId === 'province-border';
+  return layerId.startsWith('choropleth-') || layerId.startsWith('highlight-') || layerId.startsWith('edge-link-') || layerId === 'province-border';
 }
 
 export const DEFAULT_BASEMAP_OPTIONS: BasemapOptions = { lang: 'zh', counties: true, labels: true, rivers: true };
@@ -388,6 +388,38 @@ export function buildBasemapStyle(urls: BasemapUrls, fontFaces: FontFaces, optio
       },
       paint: { 'text-color': c.textDark, 'text-opacity': 0.82, 'text-halo-color': c.halo, 'text-halo-width': 1.8 },
     },
+    // Links to places off the map end at the region's frame in an arrowhead (a glyph turned to
+    // the link's direction) and the place's name; data set at run time by ../edgeLinks.ts.
+    {
+      id: 'edge-link-arrow',
+      type: 'symbol',
+      source: 'edgeLinks',
+      layout: {
+        'text-field': '▲',
+        'text-font': [FONT_REGULAR],
+        'text-size': 16,
+        'text-rotate': ['get', 'bearing'],
+        'text-rotation-alignment': 'map',
+        'text-allow-overlap': true,
+        'text-ignore-placement': true,
+      },
+      paint: { 'text-color': ['get', 'color'], 'text-halo-color': c.halo, 'text-halo-width': 1 },
+    },
+    {
+      id: 'edge-link-label',
+      type: 'symbol',
+      source: 'edgeLinks',
+      layout: {
+        'text-field': ['concat', '→ ', ['get', lang === 'zh' ? 'to_zh' : 'to_en']],
+        'text-font': [FONT_BOLD],
+        'text-size': 12.5,
+        'text-anchor': 'top',
+        'text-offset': [0, 0.9],
+        'text-max-width': 9,
+        'text-allow-overlap': true,
+      },
+      paint: { 'text-color': c.textDark, 'text-halo-color': c.halo, 'text-halo-width': 1.6 },
+    },
   ];
   if (options.embedded === false) {
     for (const layer of layers) {
@@ -418,6 +450,7 @@ export function buildBasemapStyle(urls: BasemapUrls, fontFaces: FontFaces, optio
       lakes: geo(urls.lakes),
       seats: geo(urls.seats),
       labels: geo(urls.labels),
+      edgeLinks: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
     },
     layers,
   } as StyleSpecification;
