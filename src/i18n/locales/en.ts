@@ -390,6 +390,7 @@ export const en: Strings = {
     exportCsvLabel: 'Export the numbers of {{name}} as CSV',
   },
   slideMaps: {
+    paper: 'Paper',
     milestoneOf: '{{name}}: {{label}}',
     planned: 'Planned (dashed, until done in 2019)',
     building: 'Line under construction (grows with time; pace schematic)',

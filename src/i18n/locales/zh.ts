@@ -389,6 +389,7 @@ export const zh = {
     exportCsvLabel: '把 {{name}} 的数字导出为 CSV',
   },
   slideMaps: {
+    paper: '纸张',
     milestoneOf: '{{name}}：{{label}}',
     planned: '计划中（虚线，2019年内建成前）',
     building: '在建线路（随时间延伸，示意进度）',
