@@ -18,6 +18,7 @@ import { useFileDrop } from './app/useFileDrop';
 import { useDocumentLanguage } from './app/useDocumentLanguage';
 import { useMapController } from './app/map/useMapController';
 import { useDeckLayers } from './app/map/useDeckLayers';
+import { useEdgeLinks } from './app/map/useEdgeLinks';
 import { PlanContext } from './app/planContext';
 import { resolveLevel, type RegionLevel } from './model/analysis';
 import { MapView, type MapFailure, type MapHandle } from './map/MapView';
@@ -65,6 +66,7 @@ export function App() {
   const storyActions = usePresentation(handle, datumRef, plan);
   const { layers, onOverlay } = useDeckLayers(plan, datum);
   const events = useMapController(handle, datumRef, legend);
+  useEdgeLinks(handle, mapStatus.state === 'ready', plan);
   const drop = useFileDrop();
 
   // The embedded ground hides once an online base map has drawn its first tile.

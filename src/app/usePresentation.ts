@@ -14,7 +14,9 @@ import planTextUrl from '../../geodata/plan/source/plan-2019.zh.txt?url';
 import type { PixelRatioFollower } from '../map/grabMap';
 import type { DisplayDatum } from '../map/displayDatum';
 import type { FilteredPlan } from '../model/filteredPlan';
-import { buildLegend } from '../model/legend';
+import { buildLegend, legendMarks } from '../model/legend';
+import { withRegionCentred } from './regionCentred';
+import { printMap, type Paper } from './printMap';
 import { downloadBlob } from './download';
 import { localized } from '../i18n/language';
 import type { Story } from '../model/story/schema';
@@ -43,6 +45,8 @@ export interface StoryActions {
   /** The current camera (centre, zoom, bearing, pitch), for "add the current view". */
   currentCamera: () => { lon: number; lat: number; zoom: number; bearing: number; pitch: number } | null;
   exportImage: (scale: ExportScale) => Promise<void>;
+  /** Print the map on A4 or A3 (./printMap.ts). */
+  printMap: (paper: Paper) => Promise<void>;
   storyContext: () => Promise<StoryContext>;
   resetStory: () => void;
   /** Show a story the person opened from a file (an outside author's). */
@@ -240,10 +244,11 @@ export function usePresentation(handle: React.RefObject<MapHandle | null>, datum
         const scale = exportScaleFor(map, wanted);
         if (scale === null) throw new Error('the window is too large for an image on this device');
         if (scale !== wanted) st.notify('warning', t('story.exportCapped', { want: wanted, got: scale }));
-        const image = await grabMap(map, scale, handle.current?.overlay as unknown as PixelRatioFollower | null);
+        // An overview is exported centred on the region (map/camera.ts regionFrame), then put back.
+        const image = await withRegionCentred(map, () => grabMap(map, scale, handle.current?.overlay as unknown as PixelRatioFollower | null));
         const canvas = map.getCanvas();
         // the plan's layers, then the person's own as shown (name, or name · class)
-        const legend = plan ? buildLegend(plan, st.filters.layers, t) : [];
+        const legend = plan ? buildLegend(plan, st.filters.layers, t, legendMarks(st, plan)) : [];
         const chapter = st.presenting ? st.story?.chapters[st.chapterIndex] : undefined;
         const blob = await composeMapImage({
           mapCanvas: image,
@@ -268,12 +273,22 @@ export function usePresentation(handle: React.RefObject<MapHandle | null>, datum
       }
   };
 
+  const print = async (paper: Paper) => {
+    const map = handle.current?.map;
+    if (!map) return;
+    try {
+      await printMap(map, (handle.current?.overlay as unknown as PixelRatioFollower | null) ?? null, paper, t);
+    } catch (e) {
+      useAppStore.getState().notify('error', t('story.exportFailed', { error: e instanceof Error ? e.message : String(e) }));
+    }
+  };
+
   const openStory = (story: Story, ctx: StoryContext) => {
     load(story, 'file', ctx);
     useAppStore.getState().goToChapter(0);
   };
 
-  return { currentCamera, exportImage, storyContext, resetStory, openStory };
+  return { currentCamera, exportImage, printMap: print, storyContext, resetStory, openStory };
 }
 
 /** Where a highlighted item's name goes: its point, or the middle of its line; areas are named by the map. */

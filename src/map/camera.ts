@@ -1,5 +1,6 @@
 import type { Map as MaplibreMap } from 'maplibre-gl';
 import type { Bbox } from '../geo/bbox';
+import { JJJ_BOUNDS } from './basemap/style';
 
 /** Move the camera to a bbox; a point (or a tiny box) gets a sensible zoom instead of the max. */
 export function flyToBbox(map: MaplibreMap, bbox: Bbox, padding = 60): void {
@@ -24,4 +25,16 @@ export function frameBbox(map: MaplibreMap, bbox: Bbox, padding: { top: number; 
   if (!fit) return null;
   const c = fit.center as { lng: number; lat: number };
   return { center: [c.lng, c.lat], zoom: Math.max(map.getMinZoom(), fit.zoom ?? opts.maxZoom) };
+}
+
+/**
+ * The region's bounds when the whole region is in view (an overview), else null: an export or a
+ * print of an overview is framed on the region, centred, rather than on wherever the screen's
+ * panels pushed it; a closer view is kept as it is.
+ */
+export function regionFrame(map: Pick<MaplibreMap, 'getBounds'>): [[number, number], [number, number]] | null {
+  const b = map.getBounds();
+  const [[w, s], [e, n]] = JJJ_BOUNDS;
+  const inView = b.getWest() <= w && b.getEast() >= e && b.getSouth() <= s && b.getNorth() >= n;
+  return inView ? JJJ_BOUNDS : null;
 }

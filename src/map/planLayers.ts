@@ -8,7 +8,8 @@ import type { Layer, LayersList } from '@deck.gl/core';
 import { ArcLayer, GeoJsonLayer, PathLayer, type ArcLayerProps, type GeoJsonLayerProps, type PathLayerProps } from '@deck.gl/layers';
 import { DataFilterExtension, PathStyleExtension } from '@deck.gl/extensions';
 import type { PlanItem, PlanLink } from '../data/plan/schema';
-import { DATA_BOUNDS, FIRST_LABEL_LAYER } from './basemap/style';
+import { FIRST_LABEL_LAYER } from './basemap/style';
+import { frameExit } from '../model/edgeLinks';
 import { PLAN_LAYER_COLORS } from '../model/planColors';
 import type { RGB } from '../model/color';
 import type { PlanLayerKey } from '../model/state';
@@ -36,8 +37,14 @@ export interface PlanLayerInput {
   selectedId: string | null;
   /** Areas the person drew, drawn as dashed outlines. */
   drawnAreas?: { id: string; geometry: { type: 'Polygon'; coordinates: number[][][] } }[];
-  /** The 2019 timeline: the part of each railway drawn so far. */
-  timelinePaths?: { id: string; path: [number, number][] }[];
+  /** The 2019 timeline: the part of each railway under construction drawn so far, in its layer's colour. */
+  timelinePaths?: { id: string; layer: PlanLayerKey; path: [number, number][] }[];
+  /**
+   * The 2019 timeline: ids of the items drawn as planned (dashed and faded) at the month shown,
+   * instead of as built; `timelineVersion` changes whenever the set does.
+   */
+  timelinePlanned?: ReadonlySet<string>;
+  timelineVersion?: string;
   /** The person's own layers that are switched on, bottom first; deck id `user-layer-<id>`. */
   userLayers?: UserLayerInput[];
   /** The user-layer feature chosen in the search or on the map, outlined on top. */
@@ -79,20 +86,6 @@ const SITE_RADIUS = 6;
 
 // deck 9.4's layer prop types lack interleaved-mode `beforeId` (STACK.md): add it here.
 type WithBeforeId = { beforeId?: string };
-
-/** Where the segment a→b leaves the shipped data frame (b itself if it stays inside). */
-export function clipToFrame(a: [number, number], b: [number, number]): [number, number] {
-  const [[w, s], [e, n]] = DATA_BOUNDS;
-  let t = 1;
-  const dx = b[0] - a[0];
-  const dy = b[1] - a[1];
-  if (dx > 0) t = Math.min(t, (e - a[0]) / dx);
-  if (dx < 0) t = Math.min(t, (w - a[0]) / dx);
-  if (dy > 0) t = Math.min(t, (n - a[1]) / dy);
-  if (dy < 0) t = Math.min(t, (s - a[1]) / dy);
-  t = Math.max(0, t * 0.97);
-  return [a[0] + dx * t, a[1] + dy * t];
-}
 
 /**
  * GeoJsonLayer over our own feature type. deck's GeoJSON generics are typed for its own Feature
@@ -138,11 +131,13 @@ export function buildPlanLayers(input: PlanLayerInput): LayersList {
   // inside a whole district; picked on their edge.
   const outsideAreas = allAreas.filter(isOutsidePlace);
   const linesAndSites = drawn.filter((d) => d.geometry.type !== 'Polygon' && d.geometry.type !== 'MultiPolygon');
+  // On the timeline, an item not yet done is drawn by the planned layer below, not as built.
+  const planned = input.timelinePlanned ?? new Set<string>();
   const filterProps = (getIndex: (d: DrawnItem) => number) => ({
     extensions: [filterExt],
-    getFilterValue: (d: DrawnItem) => (visible[getIndex(d)] ? 1 : 0),
+    getFilterValue: (d: DrawnItem) => (visible[getIndex(d)] && !planned.has(d.properties.id) ? 1 : 0),
     filterRange: [1, 1] as [number, number],
-    updateTriggers: { getFilterValue: filterVersion },
+    updateTriggers: { getFilterValue: `${filterVersion}|${input.timelineVersion ?? ''}` },
   });
 
   const linkColor = (index: number, alpha: number) => {
@@ -186,17 +181,18 @@ export function buildPlanLayers(input: PlanLayerInput): LayersList {
       data: links,
       pickable: true,
       getSourcePosition: (l) => l.geometry.coordinates[0] as [number, number],
-      // Links to the YRD and the GBA end where they leave the map's data frame, pointing their way.
+      // Links to the YRD and the GBA end, straight, where they leave the region's frame; the base
+      // map draws the arrowhead and the label there (./edgeLinks.ts).
       getTargetPosition: (l) => {
         const [a, b] = l.geometry.coordinates as [[number, number], [number, number]];
-        return l.properties.outside_region ? clipToFrame(a, b) : b;
+        return l.properties.outside_region ? frameExit(a, b) : b;
       },
       // Faint where they leave Beijing, strong where they arrive: a dozen links share the Beijing
       // end, and at full strength there they made a dark knot over the city at regional zooms.
       getSourceColor: (_l: PlanLink, { index }: { index: number }) => linkColor(index, 60),
       getTargetColor: (_l: PlanLink, { index }: { index: number }) => linkColor(index, 200),
       getWidth: 1.6,
-      getHeight: 0.4,
+      getHeight: (l: PlanLink) => (l.properties.outside_region ? 0 : 0.4),
       greatCircle: false,
       extensions: [filterExt],
       getFilterValue: (_l: PlanLink, { index }: { index: number }) => {
@@ -279,20 +275,47 @@ export function buildPlanLayers(input: PlanLayerInput): LayersList {
     );
   }
 
-  if (input.timelinePaths && input.timelinePaths.length > 0) {
+  // The timeline: what is not done yet at the month shown, as planned — dashed, faded, hollow —
+  // and the railways being built, growing along their route in their own colour over it.
+  const plannedItems = planned.size > 0 ? drawn.filter((d) => planned.has(d.properties.id) && visible[d.properties.index]) : [];
+  if (plannedItems.length > 0) {
     layers.push(
-      new PathLayer<{ id: string; path: [number, number][] }>({
+      geoJsonLayer({
+        id: 'timeline-planned',
+        data: plannedItems,
+        pickable: true,
+        stroked: true,
+        filled: true,
+        pointType: 'circle',
+        getFillColor: (f: DrawnItem) => (f.geometry.type === 'Point' ? [255, 255, 255, 150] : color(f.properties.layer, 18)),
+        getLineColor: (f: DrawnItem) => color(f.properties.layer, 150),
+        getLineWidth: (f: DrawnItem) => (f.geometry.type === 'Point' ? 2 : 3),
+        lineWidthUnits: 'pixels',
+        getDashArray: [3, 2.5],
+        dashJustified: true,
+        getPointRadius: 6,
+        pointRadiusUnits: 'pixels',
+        extensions: [dashExt],
+        updateTriggers: { getFillColor: input.timelineVersion },
+        beforeId: FIRST_LABEL_LAYER,
+      }),
+    );
+  }
+  if (input.timelinePaths && input.timelinePaths.length > 0) {
+    type Growing = NonNullable<PlanLayerInput['timelinePaths']>[number];
+    layers.push(
+      new PathLayer<Growing>({
         ...({ beforeId: FIRST_LABEL_LAYER } as WithBeforeId),
         id: 'timeline-rail',
         data: input.timelinePaths,
         getPath: (d) => d.path,
-        getColor: [20, 20, 20, 255],
-        getWidth: 7,
+        getColor: (d) => color(d.layer, 245),
+        getWidth: 4,
         widthUnits: 'pixels',
         capRounded: true,
         jointRounded: true,
         updateTriggers: { getPath: input.timelinePaths.map((p) => p.path.length).join(',') + ':' + String(input.timelinePaths[0]?.path.at(-1)) },
-      } as PathLayerProps<{ id: string; path: [number, number][] }>),
+      } as PathLayerProps<Growing>),
     );
   }
 

@@ -13,11 +13,14 @@
  * year only (date_precision 'year', e.g. the Jing-Xiong intercity "建成投入使用" in 2019) has no
  * place on the month axis: it is listed apart as "2019" (`yearOnlyMilestones`), never as December.
  *
- * Drawing the railways: `railTrips(items, t)` gives, for each railway line item that comes into
- * service in PLAN_YEAR, its path and the part drawn by time t (`drawnPath`): each vertex is given
- * a time on the same axis, proportional to the distance along the line, so that the line is drawn
- * over the month it opens (from the start of that month to its opening date). The map draws
- * `drawnPath` with a PathLayer (src/map/planLayers.ts).
+ * Drawing time. Every item whose work the plan dates in PLAN_YEAR (its last milestone in the year;
+ * a year-only "2019" counts from the year's end, the latest it can mean) is drawn as planned —
+ * dashed and faded — before that date and as built from it (`timelineStages`). Railway lines under
+ * construction in the year are drawn growing along their route (`railTrips`): each vertex is given
+ * a time proportional to the distance along the line, from the start of the year to the line's
+ * completion, so the drawn part reaches the end on the day the line opens. The pace is even: it
+ * shows that the line is being built in 2019, not how far the works really were in a given month.
+ * The map draws `drawnPath` with a PathLayer over the planned route (src/map/planLayers.ts).
  */
 import { distance } from '@turf/turf';
 import type { ItemGeometry, Milestone, PlanItem } from '../data/plan/schema';
@@ -50,13 +53,11 @@ export interface RailTrip {
   itemId: string;
   name_zh: string;
   name_en: string;
-  /** The opening milestone (the item's last milestone dated in PLAN_YEAR). */
-  opening: TimelineEntry;
   /** The line's vertices (a MultiLineString's parts are separate trips with the same item id). */
   path: LonLat[];
-  /** The start of the opening month, (month − 1). */
+  /** When the drawing starts: the start of the year. */
   start: number;
-  /** The opening date's time. */
+  /** The completion's time (`completionTime`). */
   end: number;
   /** The part drawn at the requested time: the first vertices plus an interpolated end point. */
   drawnPath: LonLat[];
@@ -177,23 +178,51 @@ export function pathUpTo(path: readonly LonLat[], timestamps: readonly number[],
 }
 
 /**
- * The railway lines that come into service in PLAN_YEAR, with timestamps for an animated drawing
- * (see the top of this file), at time `month`. Only trips that have begun (start < month) are
- * returned; a line is complete from its opening date on. Lines without a dated milestone are
- * never returned (no date is made up).
+ * When the plan has an item's work done in PLAN_YEAR: the time of its last milestone dated in the
+ * year; a milestone dated to the year only counts from the year's end. null: no milestone in the year.
+ */
+export function completionTime(item: PlanItem): number | null {
+  let done: number | null = null;
+  for (const ms of item.properties.milestones) {
+    const time = timeOfDate(ms.date);
+    if (time === null) continue;
+    const t = ms.date_precision === 'year' ? TIMELINE_END : time;
+    done = done === null ? t : Math.max(done, t);
+  }
+  return done;
+}
+
+export type TimelineStage = 'planned' | 'built';
+
+/**
+ * How each item dated in PLAN_YEAR is drawn at time `month`: planned before its completion, built
+ * from it. Items without a date in the year are absent (drawn as always).
+ */
+export function timelineStages(items: readonly PlanItem[], month: number): Map<string, TimelineStage> {
+  const out = new Map<string, TimelineStage>();
+  for (const item of items) {
+    const done = completionTime(item);
+    if (done === null) continue;
+    out.set(item.properties.id, month >= done ? 'built' : 'planned');
+  }
+  return out;
+}
+
+/**
+ * The railway lines under construction in PLAN_YEAR (completed in it), with timestamps for the
+ * growing drawing (see the top of this file), at time `month`. Only lines still being built are
+ * returned (0 < month < completion): before the year starts nothing is drawn, from the completion
+ * on the line is drawn as built by the plan's own layer. Lines without a date in the year are never
+ * returned (no date is made up).
  */
 export function railTrips(items: readonly PlanItem[], month: number): RailTrips {
   const currentTime = Number.isFinite(month) ? Math.min(TIMELINE_END, Math.max(TIMELINE_START, month)) : TIMELINE_START;
-  const timeline = milestoneTimeline(items);
   const trips: RailTrip[] = [];
   for (const item of items) {
     if (!isRailLine(item)) continue;
-    const own = timeline.filter((e) => e.itemId === item.properties.id);
-    const opening = own[own.length - 1];
-    if (opening === undefined) continue;
-    const start = opening.month - 1;
-    const end = opening.time;
-    if (!(currentTime > start)) continue;
+    const end = completionTime(item);
+    const start = TIMELINE_START;
+    if (end === null || !(currentTime > start) || currentTime >= end) continue;
     const parts = lineParts(item.geometry).filter((part) => part.length >= 2);
     const total = parts.reduce((sum, part) => sum + part.slice(1).reduce((s, p, i) => s + haversineKm(part[i]!, p), 0), 0);
     let walked = 0;
@@ -207,7 +236,7 @@ export function railTrips(items: readonly PlanItem[], month: number): RailTrips 
       const first = timestamps[0]!;
       const last = timestamps[timestamps.length - 1]!;
       const progress = last > first ? Math.min(1, Math.max(0, (currentTime - first) / (last - first))) : currentTime >= last ? 1 : 0;
-      trips.push({ itemId: item.properties.id, name_zh: item.properties.name_zh, name_en: item.properties.name_en, opening, path, start, end, drawnPath, progress });
+      trips.push({ itemId: item.properties.id, name_zh: item.properties.name_zh, name_en: item.properties.name_en, path, start, end, drawnPath, progress });
     }
   }
   return { trips, currentTime };

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../app/store';
 import { Swatch } from './LayerPanel';
-import { buildLegend } from '../model/legend';
+import { buildLegend, legendMarks } from '../model/legend';
 import { SymbolKey } from './SymbolKey';
 import { cssColor } from '../model/color';
 import { localized } from '../i18n/language';
@@ -14,15 +14,27 @@ export function PrintSheet() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'zh';
   const layers = useAppStore((s) => s.filters.layers);
+  const selected = useAppStore((s) => s.selected);
+  const userSelected = useAppStore((s) => s.userSelected);
+  const timelineMonth = useAppStore((s) => s.timelineMonth);
+  const marks = legendMarks({ selected, userSelected, timelineMonth }, plan);
   const visible = plan.items.filter((_, i) => plan.visible[i]);
   return (
     <>
       <section className="print-only print-legend" aria-hidden="true">
         <h2>{t('story.legend')}</h2>
         <ul>
-          {buildLegend(plan, layers, t).map((e) => (
-            <li key={e.key}>
-              {e.kind === 'plan' && e.layer ? <Swatch layer={e.layer} /> : <span className="swatch" aria-hidden="true" style={{ background: cssColor(e.color) }} />} {e.label} ({e.count})
+          {buildLegend(plan, layers, t, marks).map((e) => (
+            <li key={e.key} data-legend={e.key}>
+              {e.kind === 'plan' && e.layer ? (
+                <Swatch layer={e.layer} />
+              ) : e.mark ? (
+                <span className={`swatch swatch-mark swatch-mark-${e.mark}`} aria-hidden="true" style={{ borderColor: cssColor(e.color) }} />
+              ) : (
+                <span className="swatch" aria-hidden="true" style={{ background: cssColor(e.color) }} />
+              )}{' '}
+              {e.label}
+              {e.count !== undefined ? ` (${e.count})` : ''}
             </li>
           ))}
         </ul>

@@ -34,6 +34,7 @@ export function StoryPanel({ actions }: { actions: StoryActions }) {
   const theme = useAppStore((s) => s.theme);
   const setTheme = useAppStore((s) => s.setTheme);
   const [scale, setScale] = useState<ExportScale>(2);
+  const [paper, setPaper] = useState<'a4' | 'a3'>('a4');
   const [busy, setBusy] = useState(false);
   const [playing, setPlaying] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -235,7 +236,7 @@ export function StoryPanel({ actions }: { actions: StoryActions }) {
               <ol className="milestone-list" data-testid="timeline-milestones">
                 {revealed.map((m) => (
                   <li key={`${m.itemId}-${m.date}`} data-item={m.itemId}>
-                    <time dateTime={m.date}>{m.date}</time> {localized(m, 'label', lang)}
+                    <time dateTime={m.date}>{m.date}</time> {t('slideMaps.milestoneOf', { name: localized(m, 'name', lang), label: localized(m, 'label', lang) })}
                   </li>
                 ))}
               </ol>
@@ -281,7 +282,11 @@ export function StoryPanel({ actions }: { actions: StoryActions }) {
           >
             {busy ? t('story.exporting') : t('story.exportImage')}
           </button>
-          <button type="button" className="button" onClick={() => window.print()}>
+          <select value={paper} onChange={(e) => setPaper(e.target.value === 'a3' ? 'a3' : 'a4')} aria-label={t('slideMaps.paper')} data-testid="print-paper">
+            <option value="a4">A4</option>
+            <option value="a3">A3</option>
+          </select>
+          <button type="button" className="button" data-testid="print-map" onClick={() => void actions.printMap(paper)}>
             {t('story.print')}
           </button>
         </div>

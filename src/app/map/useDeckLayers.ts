@@ -8,7 +8,7 @@ import type { LayersList } from '@deck.gl/core';
 import type { Polygon } from 'geojson';
 import { useAppStore } from '../store';
 import { layerKeyOf } from '../../model/filters';
-import { railTrips } from '../../model/timeline';
+import { railTrips, timelineStages } from '../../model/timeline';
 import { drawnAreaGeometry } from '../../model/drawnArea';
 import type { FilteredPlan } from '../../model/filteredPlan';
 import type { DrawnItem, UserLayerInput } from '../../map/planLayers';
@@ -25,10 +25,17 @@ export function useDeckLayers(plan: FilteredPlan | null, datum: DisplayDatum): {
   const planUsers = plan?.users;
   const shownUserLayers = useMemo(() => (planUsers ? userLayerInputs(planUsers) : []), [planUsers]);
   const userSelectedFeature = useMemo(() => (userSelected ? (planUsers?.layers.find((l) => l.id === userSelected.layerId)?.features[userSelected.index] ?? null) : null), [userSelected, planUsers]);
-  const timelinePaths = useMemo(
-    () => (timelineMonth !== null && data.state === 'ready' ? railTrips(data.items, timelineMonth).trips.map((tr) => ({ id: tr.itemId, path: tr.drawnPath })) : []),
-    [timelineMonth, data],
-  );
+  const timeline = useMemo(() => {
+    if (timelineMonth === null || data.state !== 'ready') return { timelinePaths: [], timelinePlanned: undefined, timelineVersion: '' };
+    const layerOf = new Map(data.items.map((it) => [it.properties.id, layerKeyOf(it)]));
+    const stages = timelineStages(data.items, timelineMonth);
+    const timelinePlanned = new Set([...stages].filter(([, stage]) => stage === 'planned').map(([id]) => id));
+    return {
+      timelinePaths: railTrips(data.items, timelineMonth).trips.map((tr) => ({ id: tr.itemId, layer: layerOf.get(tr.itemId)!, path: tr.drawnPath })),
+      timelinePlanned,
+      timelineVersion: [...timelinePlanned].join(','),
+    };
+  }, [timelineMonth, data]);
   const areaGeometries = useDrawnAreaGeometries();
 
   // Geometry and links change only when the data does; filters change `visible` only.
@@ -52,9 +59,9 @@ export function useDeckLayers(plan: FilteredPlan | null, datum: DisplayDatum): {
   }, []);
   const layers = useMemo<LayersList>(() => {
     if (!plan || !deckLayers) return [];
-    const input = { drawn, links: plan.links, linkItemIndex, linkLayers, visible: plan.visible, filterVersion: plan.version, selectedId: selected, drawnAreas: areaGeometries, timelinePaths, userLayers: shownUserLayers, userSelected: userSelectedFeature, hoveredId };
+    const input = { drawn, links: plan.links, linkItemIndex, linkLayers, visible: plan.visible, filterVersion: plan.version, selectedId: selected, drawnAreas: areaGeometries, ...timeline, userLayers: shownUserLayers, userSelected: userSelectedFeature, hoveredId };
     return deckLayers.buildPlanLayers(datum.layerInput(input));
-  }, [plan, deckLayers, drawn, linkItemIndex, linkLayers, selected, areaGeometries, timelinePaths, shownUserLayers, userSelectedFeature, hoveredId, datum]);
+  }, [plan, deckLayers, drawn, linkItemIndex, linkLayers, selected, areaGeometries, timeline, shownUserLayers, userSelectedFeature, hoveredId, datum]);
   return { layers, onOverlay };
 }
 

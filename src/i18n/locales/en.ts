@@ -490,4 +490,15 @@ export const en: Strings = {
     outsideRelease: 'Hollow dot, thin line, unfilled outline: the place comes from a public source outside the release.',
     displaced: 'Thin leader line: at this scale the dot would cover its neighbours, so it is drawn beside its place, which the line points to; it returns there as you zoom in.',
   },
+  slideMaps: {
+    paper: 'Paper',
+    milestoneOf: '{{name}}: {{label}}',
+    planned: 'Planned (dashed, until done in 2019)',
+    building: 'Line under construction (grows with time; pace schematic)',
+    selection: 'Selected item (black outline)',
+    userSelection: 'Selected feature of my layers (black outline)',
+    offMap: 'Off the map: {{name}}',
+    northArrow: 'North arrow',
+    north: 'N',
+  },
 };

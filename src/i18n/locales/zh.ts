@@ -489,6 +489,17 @@ export const zh = {
     outsideRelease: '空心圆点、细线、无填充轮廓：位置取自新闻稿以外的公开来源。',
     displaced: '细引线：该点在此比例尺下与邻近项目重叠，已移开显示，引线指向实际位置；放大后复位。',
   },
+  slideMaps: {
+    paper: '纸张',
+    milestoneOf: '{{name}}：{{label}}',
+    planned: '计划中（虚线，2019年内建成前）',
+    building: '在建线路（随时间延伸，示意进度）',
+    selection: '选中的项目（黑色描边）',
+    userSelection: '选中的我的图层要素（黑色描边）',
+    offMap: '通往图外：{{name}}',
+    northArrow: '指北针',
+    north: '北',
+  },
 };
 
 /** The shape every language's strings have: the Chinese file's keys, any text. */

@@ -6,9 +6,10 @@
 import provinces from '../../../geodata/basemap/jjj_provinces.geojson?url';
 import prefectures from '../../../geodata/basemap/jjj_prefectures.geojson?url';
 import counties from '../../../geodata/basemap/jjj_counties.geojson?url';
-import neighbours from '../../../geodata/basemap/neighbor_provinces.geojson?url';
-import sea from '../../../geodata/basemap/sea.geojson?url';
-import coastline from '../../../geodata/basemap/coastline.geojson?url';
+import neighbours from '../../../geodata/basemap/wide_land.geojson?url';
+import borders from '../../../geodata/basemap/wide_borders.geojson?url';
+import sea from '../../../geodata/basemap/wide_ocean.geojson?url';
+import coastline from '../../../geodata/basemap/wide_coastline.geojson?url';
 import rivers from '../../../geodata/basemap/rivers_naturalearth.geojson?url';
 import riversSupplement from '../../../geodata/basemap/rivers_ngcc4m_supplement.geojson?url';
 import lakes from '../../../geodata/basemap/lakes_naturalearth.geojson?url';
@@ -21,6 +22,7 @@ export const basemapUrls: BasemapUrls = {
   prefectures,
   counties,
   neighbours,
+  borders,
   sea,
   coastline,
   rivers,

@@ -18,7 +18,10 @@ export interface BasemapUrls {
   provinces: string;
   prefectures: string;
   counties: string;
+  /** all land of the wide box (lon 100–135, lat 28–50), drawn in the neighbours' grey under the region */
   neighbours: string;
+  /** provincial borders outside the region and China's land border, over the wide box */
+  borders: string;
   sea: string;
   coastline: string;
   rivers: string;
@@ -47,7 +50,7 @@ export interface BasemapOptions {
 
 /** Base-style layers that stay over an online base map (their sources follow the display datum). */
 export function keptOverOnlineBaseMap(layerId: string): boolean {
-  return layerId.startsWith('choropleth-') || layerId.startsWith('highlight-') || layerId === 'province-border';
+  return layerId.startsWith('choropleth-') || layerId.startsWith('highlight-') || layerId.startsWith('edge-link-') || layerId === 'province-border';
 }
 
 export const DEFAULT_BASEMAP_OPTIONS: BasemapOptions = { lang: 'zh', counties: true, labels: true, rivers: true };
@@ -60,10 +63,14 @@ export const FIRST_LABEL_LAYER = 'water-label-river';
 
 /** Region bounds: the three provinces, and the pan limit around them. [[w, s], [e, n]] */
 export const JJJ_BOUNDS: [[number, number], [number, number]] = [[113.45, 36.05], [119.85, 42.62]];
-/** The rectangle the shipped base-map data covers (geodata/basemap/SOURCES.md). */
-export const DATA_BOUNDS: [[number, number], [number, number]] = [[112.5, 35.5], [120.5, 43.0]];
-// Wide enough that a 1920-px-wide map can still show the whole region (maxBounds caps how far out one can zoom).
-export const MAX_BOUNDS: [[number, number], [number, number]] = [[100.0, 29.0], [133.0, 49.0]];
+/** The rectangle the land, sea and borders cover (geodata/basemap/wide_*.geojson, SOURCES.md). */
+export const DATA_BOUNDS: [[number, number], [number, number]] = [[100.0, 28.0], [135.0, 50.0]];
+/**
+ * The pan and zoom-out limit: MapLibre keeps every view (and every export or print of it) inside
+ * this rectangle, a little inside DATA_BOUNDS, so the end of the data is never on screen. Still wide
+ * enough that a 1920-px-wide map, or a phone held upright, shows the whole region.
+ */
+export const MAX_BOUNDS: [[number, number], [number, number]] = [[100.3, 28.3], [134.7, 49.7]];
 
 /** Base-map palette; the plan's overlay colours are chosen to stand out on it. */
 export const BASEMAP_COLORS = {
@@ -103,6 +110,10 @@ export function bilingualLabel(lang: LabelLanguage, primarySize = 1, secondarySc
     { 'font-scale': secondaryScale },
   ];
 }
+
+/** River pieces not drawn by the plain river layers: those fading out at the old clip box. */
+const NOT_FADING: ExpressionSpecification = ['!=', ['get', 'fade_to_edge'], true];
+const RIVER_FADED = 'rgba(134,180,210,0)';
 
 function visibility(on: boolean): 'visible' | 'none' {
   return on ? 'visible' : 'none';
@@ -158,6 +169,7 @@ export function buildBasemapStyle(urls: BasemapUrls, fontFaces: FontFaces, optio
       id: 'river',
       type: 'line',
       source: 'rivers',
+      filter: NOT_FADING,
       layout: { visibility: rivers, 'line-join': 'round', 'line-cap': 'round' },
       paint: { 'line-color': c.river, 'line-width': ['interpolate', ['linear'], ['zoom'], 5, 0.8, 8, 1.6, 12, 3] },
     },
@@ -165,10 +177,26 @@ export function buildBasemapStyle(urls: BasemapUrls, fontFaces: FontFaces, optio
       id: 'river-supplement',
       type: 'line',
       source: 'riversSupplement',
+      filter: NOT_FADING,
       layout: { visibility: rivers, 'line-join': 'round', 'line-cap': 'round' },
       paint: { 'line-color': c.river, 'line-width': ['interpolate', ['linear'], ['zoom'], 5, 0.6, 8, 1.3, 12, 2.5] },
     },
-    { id: 'neighbour-border', type: 'line', source: 'neighbours', paint: { 'line-color': c.neighbourBorder, 'line-width': 0.8 } },
+    // The river data stops at the old clip box; the last stretch before it fades out along the
+    // river (scripts/build-basemap-river-fades.ts), so no row of river ends marks a straight line.
+    ...(['rivers', 'riversSupplement'] as const).map(
+      (src): LayerSpecification => ({
+        id: src === 'rivers' ? 'river-fade' : 'river-supplement-fade',
+        type: 'line',
+        source: src,
+        filter: ['==', ['get', 'fade_to_edge'], true],
+        layout: { visibility: rivers, 'line-join': 'round', 'line-cap': 'butt' },
+        paint: {
+          'line-width': ['interpolate', ['linear'], ['zoom'], 5, src === 'rivers' ? 0.8 : 0.6, 8, src === 'rivers' ? 1.6 : 1.3, 12, src === 'rivers' ? 3 : 2.5],
+          'line-gradient': ['interpolate', ['linear'], ['line-progress'], 0, c.river, 1, RIVER_FADED],
+        },
+      }),
+    ),
+    { id: 'neighbour-border', type: 'line', source: 'borders', layout: { 'line-join': 'round' }, paint: { 'line-color': c.neighbourBorder, 'line-width': 0.8 } },
     {
       id: 'prefecture-border',
       type: 'line',
@@ -194,18 +222,6 @@ export function buildBasemapStyle(urls: BasemapUrls, fontFaces: FontFaces, optio
       layout: { 'line-join': 'round' },
       paint: { 'line-color': c.province, 'line-width': ['interpolate', ['linear'], ['zoom'], 5, 1.1, 8, 1.8, 12, 2.6] },
     },
-    // The shipped data stops at a rectangle; a wide blurred line in the background colour
-    // fades it out instead of showing a hard edge.
-    {
-      id: 'data-frame-fade',
-      type: 'line',
-      source: 'dataFrame',
-      paint: {
-        'line-color': c.background,
-        'line-width': ['interpolate', ['exponential', 2], ['zoom'], 4, 70, 6, 240, 8, 900],
-        'line-blur': ['interpolate', ['exponential', 2], ['zoom'], 4, 70, 6, 240, 8, 900],
-      },
-    },
     { id: 'coastline', type: 'line', source: 'coastline', paint: { 'line-color': c.coast, 'line-width': ['interpolate', ['linear'], ['zoom'], 5, 0.7, 10, 1.4] } },
     // Regions of the selected item (set at run time by ../regionHighlight.ts), under the labels.
     ...(['provinces', 'prefectures', 'counties'] as const).flatMap((src): LayerSpecification[] => [
@@ -229,6 +245,7 @@ export function buildBasemapStyle(urls: BasemapUrls, fontFaces: FontFaces, optio
       id: FIRST_LABEL_LAYER,
       type: 'symbol',
       source: 'rivers',
+      filter: NOT_FADING,
       minzoom: 6.3,
       layout: {
         visibility: rivers === 'visible' && labels === 'visible' ? 'visible' : 'none',
@@ -246,6 +263,7 @@ export function buildBasemapStyle(urls: BasemapUrls, fontFaces: FontFaces, optio
       id: 'water-label-river-supplement',
       type: 'symbol',
       source: 'riversSupplement',
+      filter: NOT_FADING,
       minzoom: 7,
       layout: {
         visibility: rivers === 'visible' && labels === 'visible' ? 'visible' : 'none',
@@ -370,6 +388,38 @@ export function buildBasemapStyle(urls: BasemapUrls, fontFaces: FontFaces, optio
       },
       paint: { 'text-color': c.textDark, 'text-opacity': 0.82, 'text-halo-color': c.halo, 'text-halo-width': 1.8 },
     },
+    // Links to places off the map end at the region's frame in an arrowhead (a glyph turned to
+    // the link's direction) and the place's name; data set at run time by ../edgeLinks.ts.
+    {
+      id: 'edge-link-arrow',
+      type: 'symbol',
+      source: 'edgeLinks',
+      layout: {
+        'text-field': '▲',
+        'text-font': [FONT_REGULAR],
+        'text-size': 16,
+        'text-rotate': ['get', 'bearing'],
+        'text-rotation-alignment': 'map',
+        'text-allow-overlap': true,
+        'text-ignore-placement': true,
+      },
+      paint: { 'text-color': ['get', 'color'], 'text-halo-color': c.halo, 'text-halo-width': 1 },
+    },
+    {
+      id: 'edge-link-label',
+      type: 'symbol',
+      source: 'edgeLinks',
+      layout: {
+        'text-field': ['concat', '→ ', ['get', lang === 'zh' ? 'to_zh' : 'to_en']],
+        'text-font': [FONT_BOLD],
+        'text-size': 12.5,
+        'text-anchor': 'top',
+        'text-offset': [0, 0.9],
+        'text-max-width': 9,
+        'text-allow-overlap': true,
+      },
+      paint: { 'text-color': c.textDark, 'text-halo-color': c.halo, 'text-halo-width': 1.6 },
+    },
   ];
   if (options.embedded === false) {
     for (const layer of layers) {
@@ -391,30 +441,16 @@ export function buildBasemapStyle(urls: BasemapUrls, fontFaces: FontFaces, optio
       prefectures: geo(urls.prefectures),
       counties: geo(urls.counties),
       neighbours: geo(urls.neighbours),
+      borders: geo(urls.borders),
       sea: geo(urls.sea),
       coastline: geo(urls.coastline),
-      rivers: geo(urls.rivers),
-      riversSupplement: geo(urls.riversSupplement),
+      // lineMetrics: the pieces that run into the old clip box fade out along their length (river-fade)
+      rivers: { ...geo(urls.rivers), lineMetrics: true },
+      riversSupplement: { ...geo(urls.riversSupplement), lineMetrics: true },
       lakes: geo(urls.lakes),
       seats: geo(urls.seats),
       labels: geo(urls.labels),
-      dataFrame: {
-        type: 'geojson',
-        data: {
-          type: 'Feature',
-          properties: {},
-          geometry: {
-            type: 'LineString',
-            coordinates: [
-              [DATA_BOUNDS[0][0], DATA_BOUNDS[0][1]],
-              [DATA_BOUNDS[1][0], DATA_BOUNDS[0][1]],
-              [DATA_BOUNDS[1][0], DATA_BOUNDS[1][1]],
-              [DATA_BOUNDS[0][0], DATA_BOUNDS[1][1]],
-              [DATA_BOUNDS[0][0], DATA_BOUNDS[0][1]],
-            ],
-          },
-        },
-      },
+      edgeLinks: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
     },
     layers,
   } as StyleSpecification;

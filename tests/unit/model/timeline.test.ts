@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { itemsSchema, type PlanItem } from '../../../src/data/plan/schema';
-import { haversineKm, isRailLine, milestoneDateLabel, milestoneTimeline, milestonesUpTo, pathUpTo, railTrips, timeOfDate, TIMELINE_END, yearOnlyMilestones } from '../../../src/model/timeline';
+import { haversineKm, isRailLine, milestoneDateLabel, milestoneTimeline, milestonesUpTo, pathUpTo, railTrips, timelineStages, completionTime, timeOfDate, TIMELINE_END, yearOnlyMilestones } from '../../../src/model/timeline';
 import { buildSearchIndex, milestoneMonthsHistogram } from '../../../src/model/filters';
 import { readJson } from '../data/realData';
 
@@ -76,16 +76,17 @@ describe('railTrips', () => {
     expect(rail).toEqual(['g3-jingxiong-intercity', 'g3-jingzhang-railway']);
   });
 
-  it('draws the Jing-Zhang railway during December only; the Jing-Xiong intercity has no date and never appears', () => {
-    expect(railTrips(items, 6).trips).toEqual([]);
-    expect(railTrips(items, 11).trips).toEqual([]);
-    const mid = railTrips(items, 11.5);
-    expect(mid.trips.map((t) => t.itemId)).toEqual(['g3-jingzhang-railway']);
-    const trip = mid.trips[0]!;
-    expect(trip.start).toBe(11);
+  // Behaviour changed: a line under construction in 2019 grows over the whole year up to its
+  // completion (it used to be drawn during its opening month only), and a year-only completion
+  // counts from the year's end, so the Jing-Xiong intercity grows too.
+  it('grows the railways under construction from the start of the year to their completion', () => {
+    expect(railTrips(items, 0).trips).toEqual([]);
+    const mid = railTrips(items, 6);
+    expect(mid.trips.map((t) => t.itemId).sort()).toEqual(['g3-jingxiong-intercity', 'g3-jingzhang-railway']);
+    const trip = mid.trips.find((t) => t.itemId === 'g3-jingzhang-railway')!;
+    expect(trip.start).toBe(0);
     expect(trip.end).toBe(12);
-    // the drawing starts at the first vertex at the start of December and grows with time
-    const early = railTrips(items, 11.01).trips[0]!;
+    const early = railTrips(items, 0.12).trips.find((t) => t.itemId === 'g3-jingzhang-railway')!;
     expect(early.drawnPath[0]).toEqual(trip.path[0]);
     expect(early.progress).toBeCloseTo(0.01, 6);
     expect(early.drawnPath.length).toBeLessThanOrEqual(trip.drawnPath.length);
@@ -95,27 +96,31 @@ describe('railTrips', () => {
     const totalKm = trip.path.slice(1).reduce((s, p, i) => s + haversineKm(trip.path[i]!, p), 0);
     expect(drawnKm / totalKm).toBeCloseTo(0.5, 3);
     expect(totalKm).toBeGreaterThan(150); // Beijing North to Zhangjiakou, schematic
-    const end = railTrips(items, 12);
-    expect(end.trips[0]!.progress).toBe(1);
-    expect(end.trips[0]!.drawnPath).toEqual(end.trips[0]!.path);
+    // Done at the year's end: drawn as built by its own layer, no longer growing.
+    expect(railTrips(items, 12).trips).toEqual([]);
     expect(railTrips(items, 99).currentTime).toBe(TIMELINE_END);
   });
 
-  it('animates a line with a day date from the start of its month to that day', () => {
+  it('grows a line with a day date up to that day', () => {
     const l = line('test-rail', '测试铁路', [[116, 40], [116, 40.5], [117, 40.5]], ['2019-03-10', '2019-09-15']);
-    expect(railTrips([l], 8).trips).toEqual([]);
-    const t = railTrips([l], 9).trips[0]!;
-    expect(t.opening.date).toBe('2019-09-15');
-    expect(t.start).toBe(8);
+    const t = railTrips([l], 4.25).trips[0]!;
+    expect(t.start).toBe(0);
     expect(t.end).toBeCloseTo(8.5);
-    expect(t.progress).toBe(1);
-    const early = railTrips([l], 8.1).trips[0]!;
-    expect(early.progress).toBeCloseTo(0.2);
-    expect(early.drawnPath).toHaveLength(2);
+    expect(t.progress).toBeCloseTo(0.5);
+    expect(railTrips([l], 8.5).trips).toEqual([]);
     // No date, no trip: nothing is made up.
-    expect(railTrips([line('undated-rail', '无日期铁路', [[116, 40], [117, 40]], [])], 12).trips).toEqual([]);
+    expect(railTrips([line('undated-rail', '无日期铁路', [[116, 40], [117, 40]], [])], 6).trips).toEqual([]);
     // Not a railway (an expressway) even with a date.
-    expect(railTrips([line('road', '某高速', [[116, 40], [117, 40]], ['2019-05-01'])], 12).trips).toEqual([]);
+    expect(railTrips([line('road', '某高速', [[116, 40], [117, 40]], ['2019-05-01'])], 3).trips).toEqual([]);
+  });
+
+  it('draws a dated item as planned before its completion and as built from it', () => {
+    const at = (m: number) => Object.fromEntries(timelineStages(items, m));
+    expect(at(3)).toEqual({ 'g3-daxing-airport': 'planned', 'g3-jingxiong-intercity': 'planned', 'g3-jingli-expressway-yanchong': 'planned', 'g3-jingzhang-railway': 'planned' });
+    expect(at(9)['g3-daxing-airport']).toBe('built');
+    expect(at(11)['g3-jingzhang-railway']).toBe('planned');
+    expect(Object.values(at(12)).every((s) => s === 'built')).toBe(true);
+    expect(completionTime(items.find((i) => i.properties.id === 'g3-daxing-airport')!)).toBe(9);
   });
 
   it('pathUpTo interpolates the end point', () => {
