@@ -68,8 +68,8 @@ function sourceText(): string {
 /**
  * The font subsets the first view can show: regular (400) for the UI in both languages and
  * the symbols in the source, the base map's labels, the plan's names and texts and the default
- * story; bold (700) only for the province labels, the one map layer that uses it
- * (src/map/basemap/style.ts).
+ * story; bold (700) for the province labels (the one map layer that uses it, src/map/basemap/style.ts)
+ * and for the page's bold text: headings, chapter titles and item names.
  */
 export function firstViewFontFiles(): Set<string> {
   const pkgDir = path.dirname(require.resolve('@fontsource/noto-sans-sc/package.json'));
@@ -92,8 +92,14 @@ export function firstViewFontFiles(): Set<string> {
   ]
     .map(stringsOf)
     .join('\n');
-  const bold = labels
-    .filter((p) => p.kind === 'province')
+  // Bold text comes only from the bold files: the province labels, and the page's own headings and
+  // emphasis (UI strings, chapter titles, item names in the details and in a chapter's callout).
+  const bold = [
+    ...labels.filter((p) => p.kind === 'province'),
+    { zh, en },
+    JSON.parse(readFileSync(path.join(ROOT, 'geodata/story/default.json'), 'utf8')),
+    ...readFeatures('geodata/plan/items.geojson').map((p) => ({ zh: p.name_zh, en: p.name_en })),
+  ]
     .map(stringsOf)
     .join('\n');
   return new Set([...subsetsFor(css('400'), regular), ...subsetsFor(css('700'), bold)]);

@@ -527,17 +527,23 @@ describe('present: presentation mode, story editing, timeline, export, print', (
     const lons = line.map((p) => p[0]);
     const lats = line.map((p) => p[1]);
     await jumpTo(page, [(Math.min(...lons) + Math.max(...lons)) / 2, (Math.min(...lats) + Math.max(...lats)) / 2], 8);
+    // A schematic line is dashed, so each segment is read along 25 px around its middle, not at
+    // one pixel that may fall in a gap.
     const samples = await page.evaluate((pts) => {
       const map = window.jjjAtlas!.map;
       const r = map.getCanvas().getBoundingClientRect();
       return pts.map(([a, b]) => {
         const p = map.project([(a[0] + b[0]) / 2, (a[1] + b[1]) / 2]);
-        return { x: r.left + p.x, y: r.top + p.y, inside: p.x > 5 && p.y > 5 && p.x < r.width - 5 && p.y < r.height - 5 };
+        const pa = map.project(a);
+        const pb = map.project(b);
+        const len = Math.hypot(pb.x - pa.x, pb.y - pa.y) || 1;
+        const along = [-12, -9, -6, -3, 0, 3, 6, 9, 12].map((k) => ({ x: r.left + p.x + ((pb.x - pa.x) / len) * k, y: r.top + p.y + ((pb.y - pa.y) / len) * k }));
+        return { x: r.left + p.x, y: r.top + p.y, along, inside: p.x > 20 && p.y > 20 && p.x < r.width - 20 && p.y < r.height - 20 };
       });
     }, line.slice(1).map((p, i) => [line[i]!, p] as const));
     const onMap = samples.filter((s) => s.inside);
     assert.ok(onMap.length >= 6, `the railway is in view (${onMap.length} of ${samples.length} segment middles)`);
-    const dark = (img: Image) => onMap.map((s) => colorDistance(pixel(img, s.x, s.y), RAIL_INK) <= 40);
+    const dark = (img: Image) => onMap.map((s) => s.along.some((q) => colorDistance(pixel(img, q.x, q.y), RAIL_INK) <= 40));
     const december = await screenshotImage(page);
     await setMonth(1);
     assert.deepEqual(await milestones(), [], 'January: no milestone yet');

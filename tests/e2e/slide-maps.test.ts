@@ -94,11 +94,17 @@ describe('slide maps: base map edge, links off the map, timeline, export and pri
     const lats = rail.map((p) => p[1]);
     await page.evaluate((c) => window.jjjAtlas!.map.jumpTo({ center: c, zoom: 8 }), [(Math.min(...lons) + Math.max(...lons)) / 2, (Math.min(...lats) + Math.max(...lats)) / 2] as [number, number]);
     const mids: [number, number][] = rail.slice(1).map((p, i) => [(p[0] + rail[i]![0]) / 2, (p[1] + rail[i]![1]) / 2]);
+    // The line is schematic, so dashed: each segment is read along 25 px around its middle, where
+    // one pixel could fall in a gap.
     const inked = async (img: Image) => {
       let n = 0;
-      for (const m of mids) {
+      for (const [i, m] of mids.entries()) {
         const s = await screenAt(m);
-        if (colorDistance(pixel(img, s.x, s.y), PLAN_LAYER_COLORS['g3-transport']) <= 40) n++;
+        const a = await screenAt(rail[i]!);
+        const b = await screenAt(rail[i + 1]!);
+        const len = Math.hypot(b.x - a.x, b.y - a.y) || 1;
+        const along = [-12, -9, -6, -3, 0, 3, 6, 9, 12].map((k) => ({ x: s.x + ((b.x - a.x) / len) * k, y: s.y + ((b.y - a.y) / len) * k }));
+        if (along.some((q) => colorDistance(pixel(img, q.x, q.y), PLAN_LAYER_COLORS['g3-transport']) <= 40)) n++;
       }
       return n;
     };
