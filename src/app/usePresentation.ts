@@ -82,18 +82,27 @@ export function usePresentation(handle: React.RefObject<MapHandle | null>, datum
     useAppStore.getState().loadStory(story, origin, verifiedQuotes(story.chapters.map((c) => c.quote), ctx.planText ?? ''));
   }, []);
 
+  /**
+   * The plan's own story. `firstChapter` (the person asked for it: reset, back to the plan's story)
+   * forgets the saved edits and starts again at chapter 1; loading it at start keeps the chapter a
+   * link asked for (`ch=`).
+   */
+  const loadPlanStory = useCallback(
+    (firstChapter: boolean) => {
+      if (firstChapter) clearStoredStory();
+      void Promise.all([import('./defaultStory'), storyContext()]).then(([{ loadDefaultStory }, ctx]) =>
+        loadDefaultStory(undefined, undefined, ctx).then((r) => {
+          if (r.ok) {
+            load(r.story, 'plan', ctx);
+            if (firstChapter) useAppStore.getState().goToChapter(0);
+          } else useAppStore.getState().notify('error', r.error);
+        }),
+      );
+    },
+    [storyContext, load],
+  );
   /** Back to the plan's own story: the saved edits are forgotten. */
-  const resetStory = useCallback(() => {
-    clearStoredStory();
-    void Promise.all([import('./defaultStory'), storyContext()]).then(([{ loadDefaultStory }, ctx]) =>
-      loadDefaultStory(undefined, undefined, ctx).then((r) => {
-        if (r.ok) {
-          load(r.story, 'plan', ctx);
-          useAppStore.getState().goToChapter(0);
-        } else useAppStore.getState().notify('error', r.error);
-      }),
-    );
-  }, [storyContext, load]);
+  const resetStory = useCallback(() => loadPlanStory(true), [loadPlanStory]);
 
   // The story: from the link if there is one, else the one saved in this browser, else the default.
   useEffect(() => {
@@ -127,8 +136,8 @@ export function usePresentation(handle: React.RefObject<MapHandle | null>, datum
       return;
     }
     if (saved.state === 'invalid') useAppStore.getState().notify('warning', t('storyKept.savedBroken', { reason: saved.reason }));
-    resetStory();
-  }, [data, storyContext, resetStory, load, t, wanted, storyLink]);
+    loadPlanStory(false);
+  }, [data, storyContext, resetStory, loadPlanStory, load, t, wanted, storyLink]);
 
   // Edits are saved as they are made (with the story's origin, so an outside story stays labelled).
   useEffect(

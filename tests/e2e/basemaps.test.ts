@@ -314,8 +314,9 @@ describe('base maps: online choices, fallback and GCJ-02', () => {
     // The framing keeps a chapter's subject clear of every control, the attribution included, and
     // AMap's attribution is taller than the embedded map's: hidden in both runs, the two frames
     // have the same room and differ by the datum's shift alone.
-    await page.addStyleTag({ content: '.maplibregl-ctrl-attrib { display: none !important; }' });
+    // (through the element's style: the page's CSP refuses an inline style sheet)
     const presentedCentre = async () => {
+      await page.evaluate(() => document.querySelectorAll<HTMLElement>('.maplibregl-ctrl-attrib').forEach((el) => (el.style.display = 'none')));
       await page.getByRole('tab', { name: /^演示$/ }).click();
       await page.getByTestId('start-presentation').click();
       await page.getByTestId('presentation').waitFor();
