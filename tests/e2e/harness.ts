@@ -159,7 +159,8 @@ export async function waitForMapIdle(page: Page, timeout = 60_000): Promise<numb
         });
         map.triggerRepaint();
       }),
-    15_000,
+    // a camera still flying (a chapter opened from a link) comes to rest within this on a loaded machine
+    30_000,
   );
   return page.evaluate(() => window.__e2e!.idleAt!);
 }

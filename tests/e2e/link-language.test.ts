@@ -68,6 +68,9 @@ describe('link and language', () => {
     const b = await launch({ viewport: VIEWPORT, locale });
     const rec = await recordPage(b.context, app.origin);
     fresh.push({ close: b.close, errors: rec.pageErrors });
+    // a link into the presentation flies to its chapter; with reduced motion it jumps, so the map
+    // comes to rest as soon as it is drawn
+    await rec.page.emulateMedia({ reducedMotion: 'reduce' });
     await rec.page.goto(link);
     await waitForMapIdle(rec.page);
     return rec.page;
