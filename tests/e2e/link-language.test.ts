@@ -182,6 +182,8 @@ describe('link and language', () => {
 
     await page.getByRole('button', { name: 'English' }).click();
     await page.waitForFunction(() => document.documentElement.lang === 'en');
+    // the document's language is set before the panels render again: wait for the chips' own words
+    await page.waitForFunction(() => document.querySelector('[data-testid="filter-chip"]')?.textContent?.startsWith('Layers'), null, { timeout: 10_000 }).catch(() => undefined);
     assert.deepEqual(await chips(page), ['Layers: hiding Reform & innovation ×', 'Kinds: hiding Area ×', 'Regions: Langfang ×', 'Months: Jun–Sep ×']);
 
     // two regions (from a link): one chip each, each removes only its own
