@@ -290,6 +290,12 @@ function UserLayerRow({ layer, filter }: { layer: UserLayer; filter: UserLayerFi
   const { t } = useTranslation();
   const st = useAppStore.getState;
   const [name, setName] = useState(layer.name);
+  // renamed elsewhere (another tab of the app): show the new name
+  const [nameShown, setNameShown] = useState(layer.name);
+  if (nameShown !== layer.name) {
+    setNameShown(layer.name);
+    setName(layer.name);
+  }
   const commit = () => {
     const n = name.trim();
     if (n && n !== layer.name) st().renameUserLayer(layer.id, n);

@@ -139,17 +139,23 @@ function run<T>(mode: IDBTransactionMode, stores: string[], body: (tx: IDBTransa
 
 const chunksOf = (id: string) => IDBKeyRange.bound([id, 0], [id, Infinity]);
 
-/** Every stored layer that passes the schema, oldest first (features read chunk by chunk). */
-export async function loadUserLayers(): Promise<UserLayer[]> {
+/**
+ * Every stored layer that passes the schema, oldest first (features read chunk by chunk). With
+ * `only` (another tab saved that layer, ./crossTab.ts): that layer alone, without its features
+ * when they did not change; a record another tab is still writing is left to it, and the start
+ * report is kept.
+ */
+export async function loadUserLayers(only?: { id: string; features: boolean }): Promise<UserLayer[]> {
   const report: LoadReport = { storage: 'ok', setAside: [], removedIncomplete: [] };
   const r = await run<unknown[]>('readonly', [STORE], (tx) => tx.objectStore(STORE).getAll() as IDBRequest<unknown[]>);
   if (!r.ok || !Array.isArray(r.value)) {
     report.storage = openProblem === 'ok' ? 'unavailable' : openProblem;
-    setReport(report);
+    if (!only) setReport(report);
     return [];
   }
   const out: UserLayer[] = [];
   for (const rec of r.value) {
+    if (only && recordId(rec) !== only.id) continue;
     const parsed = parseStoredRecord(rec);
     if (parsed.kind === 'invalid') {
       report.setAside.push({ id: recordId(rec), name: recordName(rec), reason: parsed.reason });
@@ -161,6 +167,7 @@ export async function loadUserLayers(): Promise<UserLayer[]> {
     }
     const { record } = parsed;
     if (!parsed.complete) {
+      if (only) continue;
       // the page closed while this layer was being written: its data is gone for good
       await deleteUserLayer(record.id);
       report.removedIncomplete.push(record.name);
@@ -168,7 +175,7 @@ export async function loadUserLayers(): Promise<UserLayer[]> {
     }
     const features: UserLayer['features'] = [];
     let problem: string | null = null;
-    for (let i = 0; i < record.featureChunks && problem === null; i++) {
+    for (let i = 0; i < (only?.features === false ? 0 : record.featureChunks) && problem === null; i++) {
       const c = await run<unknown>('readonly', [FEATURES], (tx) => tx.objectStore(FEATURES).get([record.id, i]));
       if (!c.ok) problem = `chunk ${i + 1} could not be read`;
       else if (c.value === undefined) problem = `chunk ${i + 1} is missing`;
@@ -178,7 +185,7 @@ export async function loadUserLayers(): Promise<UserLayer[]> {
         else for (const f of checked.features) features.push(f);
       }
     }
-    if (problem === null && features.length !== record.featureCount) problem = `${features.length} features stored, the record says ${record.featureCount}`;
+    if (problem === null && only?.features !== false && features.length !== record.featureCount) problem = `${features.length} features stored, the record says ${record.featureCount}`;
     if (problem !== null) {
       report.setAside.push({ id: record.id, name: record.name, reason: problem });
       continue;
@@ -186,7 +193,7 @@ export async function loadUserLayers(): Promise<UserLayer[]> {
     const { featureChunks: _c, featureCount: _n, schemaVersion: _v, complete: _k, ...meta } = record;
     out.push({ ...(meta as Omit<UserLayer, 'features'>), features });
   }
-  setReport(report);
+  if (!only) setReport(report);
   return out.sort((a, b) => a.addedAt - b.addedAt);
 }
 

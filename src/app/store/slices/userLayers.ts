@@ -23,6 +23,8 @@ export interface UserLayersSlice {
   selectUserFeature: (sel: UserSelection | null, opts?: { fly?: boolean }) => void;
   /** Layers restored from IndexedDB (added before any imported in this session). */
   restoreUserLayers: (layers: UserLayer[]) => void;
+  /** A layer as another tab stored it: replaces this tab's copy, or joins the list in import order. */
+  syncUserLayer: (layer: UserLayer) => void;
   setUserHover: (hover: UserHover | null) => void;
   setImportStatus: (status: ImportStatus) => void;
 }
@@ -72,6 +74,18 @@ export const userLayersSlice: StateCreator<UserLayersSlice & ViewSlice, [], [], 
     set((s) => {
       const have = new Set(s.userLayers.map((l) => l.id));
       return { userLayers: [...layers.filter((l) => !have.has(l.id)), ...s.userLayers] };
+    }),
+  syncUserLayer: (layer) =>
+    set((s) => {
+      const was = s.userLayers.find((l) => l.id === layer.id);
+      if (!was) return { userLayers: [...s.userLayers, layer].sort((x, y) => x.addedAt - y.addedAt) };
+      // other features: a hover or selection by index would point at another feature
+      const same = was.features === layer.features;
+      return {
+        userLayers: updateLayer(s.userLayers, layer.id, () => layer),
+        userHover: same || s.userHover?.layerId !== layer.id ? s.userHover : null,
+        userSelected: same || s.userSelected?.layerId !== layer.id ? s.userSelected : null,
+      };
     }),
   setUserHover: (userHover) => set({ userHover }),
   setImportStatus: (importStatus) => set({ importStatus }),
