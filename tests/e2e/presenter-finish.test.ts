@@ -278,6 +278,24 @@ describe('presenter finish: themes, responsive presentation, framing, presenting
     assert.deepEqual(problems, []);
   });
 
+  test('the presentation legend lists what the print legend lists, the marks drawn over the layers included', async () => {
+    const page = app.page;
+    await page.setViewportSize(VIEWPORTS[0]!);
+    await openStoryTab(page);
+    await page.getByTestId('start-presentation').click();
+    await page.getByTestId('presentation').waitFor();
+    await page.keyboard.press('Home');
+    const daxing = STORY.chapters.findIndex((c) => c.id === 'daxing-airport');
+    for (let i = 0; i < daxing; i++) await page.keyboard.press('ArrowRight');
+    await page.waitForFunction(() => document.querySelector('[data-testid="chapter-caption"]')?.getAttribute('data-chapter') === 'daxing-airport');
+    const keys = (sel: string) => page.locator(sel).evaluateAll((lis) => lis.map((li) => li.getAttribute('data-legend')));
+    const shown = await keys('.present-legend li');
+    assert.ok(shown.includes('mark-selected'), `the highlighted airport's outline is in the presentation legend: ${shown.join(', ')}`);
+    assert.deepEqual(shown, await keys('.print-legend li'), 'one legend on screen and on paper');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('presentation').waitFor({ state: 'detached' });
+  });
+
   test('on a phone the details sheet, the scale bar and the attribution do not overlap', async () => {
     const page = app.page;
     await page.setViewportSize(VIEWPORTS[3]!);
