@@ -228,3 +228,31 @@ export async function waitForIdle(page: Page): Promise<void> {
 export function hashParams(page: Page): URLSearchParams {
   return new URLSearchParams(new URL(page.url()).hash.slice(1));
 }
+
+/**
+ * Wait until IndexedDB holds a user layer whose record is marked complete. A layer is saved
+ * after it is listed; closing or reloading before its record is complete leaves a half-written
+ * layer, which the next start rightly removes.
+ */
+export async function waitForStoredLayerComplete(page: Page, timeout = 20_000): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      new Promise<boolean>((resolve) => {
+        const r = indexedDB.open('jjj-atlas');
+        r.onsuccess = () => {
+          const g = r.result.transaction('userLayers').objectStore('userLayers').getAll();
+          g.onsuccess = () => {
+            r.result.close();
+            resolve((g.result as { complete?: boolean }[]).some((l) => l.complete === true));
+          };
+        };
+      }),
+    null,
+    { timeout, polling: 200 },
+  );
+}
+
+/** The region codes of the region panel's columns, in the order shown. */
+export function regionColumnCodes(page: Page): Promise<string[]> {
+  return page.locator('[data-testid="region-panel"] .region-column').evaluateAll((cols) => cols.map((c) => c.getAttribute('data-region') ?? ''));
+}

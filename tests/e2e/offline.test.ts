@@ -13,7 +13,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { launch } from './browser';
 import { serveDist, DIST_DIR } from './server';
-import { failedOwnResponses, pickAt, probe, recordPage, waitForMapIdle, type AppSession } from './harness';
+import { failedOwnResponses, pickAt, probe, recordPage, waitForMapIdle, waitForStoredLayerComplete, type AppSession } from './harness';
 import { pwaStrings } from '../../src/i18n/pwa';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -87,21 +87,7 @@ describe('offline after one visit, served under a sub-path', () => {
       assert.equal(await userLayerCount(app.page), 1, 'the imported layer is listed');
       // The layer is saved after it is listed; closing the browser before its record is marked
       // complete would leave a half-written layer, which the next start rightly removes.
-      await app.page.waitForFunction(
-        () =>
-          new Promise<boolean>((resolve) => {
-            const r = indexedDB.open('jjj-atlas');
-            r.onsuccess = () => {
-              const g = r.result.transaction('userLayers').objectStore('userLayers').getAll();
-              g.onsuccess = () => {
-                r.result.close();
-                resolve((g.result as { complete?: boolean }[]).some((l) => l.complete === true));
-              };
-            };
-          }),
-        null,
-        { timeout: 20_000, polling: 200 },
-      );
+      await waitForStoredLayerComplete(app.page);
 
       assert.deepEqual(await silentProblems(app), []);
     } finally {

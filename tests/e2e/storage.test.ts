@@ -11,7 +11,7 @@ import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import type { Page } from 'playwright-core';
-import { openApp, waitForMapIdle, type AppSession } from './harness';
+import { openApp, waitForMapIdle, waitForStoredLayerComplete, type AppSession } from './harness';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const SCREENSHOT = path.join(tmpdir(), 'jjj-corrupt-store.png');
@@ -97,21 +97,7 @@ describe('stored data', () => {
     await page.getByTestId('import-input').setInputFiles(path.join(ROOT, 'tests/fixtures/import/valid/sites.geojson'));
     await page.locator('[data-testid="import-result"][data-ok="true"]').waitFor({ timeout: 30_000 });
     // saved (complete) before the damage is added
-    await page.waitForFunction(
-      () =>
-        new Promise<boolean>((resolve) => {
-          const r = indexedDB.open('jjj-atlas');
-          r.onsuccess = () => {
-            const g = r.result.transaction('userLayers').objectStore('userLayers').getAll();
-            g.onsuccess = () => {
-              r.result.close();
-              resolve((g.result as { complete?: boolean }[]).some((l) => l.complete === true));
-            };
-          };
-        }),
-      null,
-      { timeout: 20_000, polling: 200 },
-    );
+    await waitForStoredLayerComplete(page);
     await page.evaluate(SEED_DAMAGE);
 
     await page.reload();
