@@ -41,6 +41,10 @@ export interface LaunchOptions {
   /** Open this profile folder and keep it on close, so a later launch is the same browser
    * coming back (service worker, caches, IndexedDB); the caller removes it. */
   profileDir?: string;
+  /** 'reduce' unless a test is about the camera's flights: the app honours reduced motion by
+   * jumping instead of flying, and on SwiftShader every animated frame costs ~0.5 s of CPU, so
+   * a 2 s flight is several slow frames the test does not look at. */
+  reducedMotion?: 'reduce' | 'no-preference';
 }
 
 /** A fresh browser profile each time (a persistent context in a temp dir; see STACK.md). */
@@ -55,6 +59,7 @@ export async function launch(opts: LaunchOptions = {}): Promise<{ context: Brows
     viewport: opts.viewport ?? { width: 1280, height: 800 },
     deviceScaleFactor: opts.deviceScaleFactor ?? 1,
     locale: opts.locale ?? 'zh-CN',
+    reducedMotion: opts.reducedMotion ?? 'reduce',
   });
   return {
     context,

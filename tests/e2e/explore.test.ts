@@ -24,7 +24,9 @@ async function listIds(page: Page): Promise<string[]> {
 describe('explore: layers, filters, search, details, list', () => {
   let app: AppSession;
   before(async () => {
-    app = await openApp({ viewport: VIEWPORT, locale: 'zh-CN' });
+    // The camera's flights (search, list rows, parts) are part of what is tested here: the one
+    // file that keeps full motion, where the other files jump (see tests/e2e/browser.ts).
+    app = await openApp({ viewport: VIEWPORT, locale: 'zh-CN', reducedMotion: 'no-preference' });
     await waitForMapIdle(app.page);
     await app.page.getByTestId('counts-total').waitFor();
   });
