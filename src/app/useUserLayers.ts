@@ -1,7 +1,8 @@
 /**
  * User layers across reloads: restore them from IndexedDB when the app starts, then
  * write each layer that is added or changed and delete each one removed. The IndexedDB module
- * loads after the first render (dynamic import).
+ * loads after the first render (dynamic import). A layer another tab of the app stored or
+ * deleted is taken over here (without writing it back), so open tabs stay in step.
  */
 import { useEffect } from 'react';
 import { useAppStore } from './store';
@@ -14,7 +15,7 @@ export function useUserLayerPersistence(): void {
   useEffect(() => {
     let stopped = false;
     let unsubscribe = () => {};
-    void import('./storage/userLayers').then(async ({ loadUserLayers, saveUserLayer, deleteUserLayer, loadReport, OPEN_TIMEOUT_MS }) => {
+    void import('./storage/userLayers').then(async ({ loadUserLayers, saveUserLayer, deleteUserLayer, loadReport, onOtherTab, OPEN_TIMEOUT_MS }) => {
       const stored = await loadUserLayers();
       if (stopped) return;
       // damaged, half-written or unreadable stored layers are said once, at start
@@ -42,8 +43,13 @@ export function useUserLayerPersistence(): void {
       const storedIds = new Set(stored.map((l) => l.id));
       let prev = useAppStore.getState().userLayers;
       for (const l of prev) if (!storedIds.has(l.id)) save(l);
-      unsubscribe = useAppStore.subscribe((s) => {
+      let fromOtherTab = false;
+      const stopStore = useAppStore.subscribe((s) => {
         if (s.userLayers === prev) return;
+        if (fromOtherTab) {
+          prev = s.userLayers; // stored already, by the other tab
+          return;
+        }
         const before = new Map(prev.map((l) => [l.id, l]));
         for (const l of s.userLayers) {
           const was = before.get(l.id);
@@ -53,6 +59,19 @@ export function useUserLayerPersistence(): void {
         for (const id of before.keys()) void deleteUserLayer(id);
         prev = s.userLayers;
       });
+      const stopTabs = onOtherTab((id, layer) => {
+        if (stopped) return;
+        fromOtherTab = true;
+        try {
+          useAppStore.getState().takeOtherTabLayer(id, layer);
+        } finally {
+          fromOtherTab = false;
+        }
+      });
+      unsubscribe = () => {
+        stopStore();
+        stopTabs();
+      };
     });
     return () => {
       stopped = true;

@@ -1,15 +1,23 @@
 /**
  * User layers kept in IndexedDB across reloads, with the raw IndexedDB API (no
  * dependency). Two object stores: `userLayers` holds each layer without its features (keyed by
- * its id; small), `userLayerFeatures` its features in chunks of FEATURE_CHUNK (keyed
- * `[id, chunk]`). A chunk is written and read in a transaction of its own, so that no single
- * structured clone holds the page for long: a 100 MB layer in one `put` took the main thread for
- * five seconds. A change of name, colour, visibility or style rewrites only the small record.
- * Every record read goes through ./schema.ts (zod; versions 1 and 2 are migrated): a record or
- * chunk that does not pass is set aside (kept in storage, not shown, listed in `lastLoadReport`
- * so the person can delete it). Saves are atomic in effect: a layer's record says `complete`
- * only after its last chunk is written; one found incomplete at start (the page closed while
- * saving) is deleted with its chunks and reported once.
+ * its id; small), `userLayerFeatures` its features. Since version 4 of the record a layer's
+ * features are one columnar table (src/data/import/table.ts: typed arrays only, so storing and
+ * reading it is a few memory copies, not a structured clone of a million objects) at `[id, 0]`,
+ * written in ONE transaction with its record: the save is atomic by IndexedDB's own rule, and a
+ * reload reads every layer's table in one transaction. The features save waits until the page
+ * has drawn (two frames and an idle moment), so it never delays the first draw of a new layer.
+ * A change of name, colour, visibility or style rewrites only the small record.
+ *
+ * Older records (features inline, or in chunks of 4,000 feature objects written one
+ * transaction each) are still read, checked feature by feature, and rewritten as tables.
+ * Every record read goes through ./schema.ts (zod; versions 1 to 3 are migrated) and every table
+ * through `checkTable`: a record, chunk or table that does not pass is set aside (kept in storage,
+ * not shown, listed in `lastLoadReport` so the person can delete it). A chunked layer found
+ * incomplete at start (the page closed while saving) is deleted with its chunks and reported once.
+ *
+ * Other tabs hear of every save and deletion on a BroadcastChannel (`onOtherTab`) and reload
+ * that one layer, so several tabs stay in step.
  *
  * Every function resolves even when IndexedDB is missing, refuses (private mode, quota) or does
  * not answer within OPEN_TIMEOUT_MS: the layers then live for the session only, the caller gets
@@ -18,13 +26,9 @@
 import type { UserLayer } from '../../model/userLayer';
 import { featureSchema, parseFeatures, parseStoredRecord, recordId, recordName, STORED_SCHEMA_VERSION, type StoredLayer } from './schema';
 import type { ImportedFeature } from '../../data/import/types';
+import { checkTable, tableFeatures, tableFromFeatures, tableOf, type FeatureTable } from '../../data/import/table';
 
-const DB_NAME = 'jjj-atlas';
-const DB_VERSION = 2;
-const STORE = 'userLayers';
-const FEATURES = 'userLayerFeatures';
-/** features per stored chunk: a few tens of ms to clone on a slow machine */
-export const FEATURE_CHUNK = 4000;
+import { chunksOf, DB_NAME, DB_VERSION, FEATURES, STORE, upgrade, type TableStoreAnswer, type TableStoreRequest } from './idb';
 
 /** How long an IndexedDB `open` may stay unanswered before storage counts as unavailable. */
 export const OPEN_TIMEOUT_MS = 5000;
@@ -65,7 +69,13 @@ export async function readableFeatures(id: string): Promise<ImportedFeature[]> {
   if (Array.isArray(inline)) list = inline;
   else {
     const chunks = await run<unknown[]>('readonly', [FEATURES], (tx) => tx.objectStore(FEATURES).getAll(chunksOf(id)) as IDBRequest<unknown[]>);
-    for (const c of chunks.value ?? []) if (Array.isArray(c)) list.push(...(c as unknown[]));
+    for (const c of chunks.value ?? []) {
+      if (Array.isArray(c)) list.push(...(c as unknown[]));
+      else {
+        const t = checkTable(c);
+        if (t.ok) list.push(...tableFeatures(t.table));
+      }
+    }
   }
   return list.filter((f): f is ImportedFeature => featureSchema.safeParse(f).success);
 }
@@ -103,11 +113,7 @@ function open(): Promise<IDBDatabase | null> {
       if (!db && openProblem === 'ok') openProblem = 'unavailable';
       resolve(db);
     };
-    req.onupgradeneeded = () => {
-      const db = req.result;
-      if (!db.objectStoreNames.contains(STORE)) db.createObjectStore(STORE, { keyPath: 'id' });
-      if (!db.objectStoreNames.contains(FEATURES)) db.createObjectStore(FEATURES);
-    };
+    req.onupgradeneeded = () => upgrade(req.result);
     req.onsuccess = () => {
       // answered after the timeout: the session already went on without storage
       if (openProblem === 'timeout') req.result.close();
@@ -137,9 +143,8 @@ function run<T>(mode: IDBTransactionMode, stores: string[], body: (tx: IDBTransa
   );
 }
 
-const chunksOf = (id: string) => IDBKeyRange.bound([id, 0], [id, Infinity]);
 
-/** Every stored layer that passes the schema, oldest first (features read chunk by chunk). */
+/** Every stored layer that passes the schema, oldest first (every table read in one transaction). */
 export async function loadUserLayers(): Promise<UserLayer[]> {
   const report: LoadReport = { storage: 'ok', setAside: [], removedIncomplete: [] };
   const r = await run<unknown[]>('readonly', [STORE], (tx) => tx.objectStore(STORE).getAll() as IDBRequest<unknown[]>);
@@ -149,6 +154,8 @@ export async function loadUserLayers(): Promise<UserLayer[]> {
     return [];
   }
   const out: UserLayer[] = [];
+  const migrate: UserLayer[] = [];
+  const tabled: StoredLayer[] = [];
   for (const rec of r.value) {
     const parsed = parseStoredRecord(rec);
     if (parsed.kind === 'invalid') {
@@ -157,6 +164,7 @@ export async function loadUserLayers(): Promise<UserLayer[]> {
     }
     if (parsed.kind === 'inline') {
       out.push(parsed.layer); // version 1
+      migrate.push(parsed.layer);
       continue;
     }
     const { record } = parsed;
@@ -166,7 +174,11 @@ export async function loadUserLayers(): Promise<UserLayer[]> {
       report.removedIncomplete.push(record.name);
       continue;
     }
-    const features: UserLayer['features'] = [];
+    if (record.layout === 'table') {
+      tabled.push(record);
+      continue;
+    }
+    const features: ImportedFeature[] = [];
     let problem: string | null = null;
     for (let i = 0; i < record.featureChunks && problem === null; i++) {
       const c = await run<unknown>('readonly', [FEATURES], (tx) => tx.objectStore(FEATURES).get([record.id, i]));
@@ -183,63 +195,221 @@ export async function loadUserLayers(): Promise<UserLayer[]> {
       report.setAside.push({ id: record.id, name: record.name, reason: problem });
       continue;
     }
-    const { featureChunks: _c, featureCount: _n, schemaVersion: _v, complete: _k, ...meta } = record;
-    out.push({ ...(meta as Omit<UserLayer, 'features'>), features });
+    const layer = { ...metaOf(record), features };
+    out.push(layer);
+    migrate.push(layer);
   }
+  // version 4: every table in one read transaction
+  const tables = await readTables(tabled.map((l) => l.id));
+  tabled.forEach((record, k) => {
+    const checked = tables[k] ?? { ok: false as const, reason: 'its features could not be read' };
+    if (!checked.ok) report.setAside.push({ id: record.id, name: record.name, reason: checked.reason });
+    else if (checked.table.count !== record.featureCount) report.setAside.push({ id: record.id, name: record.name, reason: `${checked.table.count} features stored, the record says ${record.featureCount}` });
+    else out.push({ ...metaOf(record), features: tableFeatures(checked.table) });
+  });
   setReport(report);
+  // layers of an older version are rewritten as tables (read once more as version 4)
+  for (const l of migrate) void saveUserLayer(l, true, { now: true });
   return out.sort((a, b) => a.addedAt - b.addedAt);
 }
 
-/** Layers being written, so that a removal stops their chunks. */
+function metaOf(record: StoredLayer): Omit<UserLayer, 'features'> {
+  const { featureChunks: _c, featureCount: _n, schemaVersion: _v, complete: _k, layout: _l, ...meta } = record;
+  return meta as Omit<UserLayer, 'features'>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tables are written and read by a worker (./tableStore.worker.ts): the structured clone of tens
+// of MB into or out of IndexedDB was a task of a quarter of a second on the page.
+
+type Checked = { ok: true; table: FeatureTable } | { ok: false; reason: string } | null;
+let storeWorker: Worker | null | undefined;
+const waiting = new Map<number, (a: TableStoreAnswer | null) => void>();
+let askSeq = 0;
+/** How long the worker may take for a table before the page counts the step as failed. */
+const WORKER_TIMEOUT_MS = 60_000;
+
+function tableWorker(): Worker | null {
+  if (storeWorker !== undefined) return storeWorker;
+  try {
+    storeWorker = typeof Worker === 'function' ? new Worker(new URL('./tableStore.worker.ts', import.meta.url), { type: 'module', name: 'jjj-table-store' }) : null;
+  } catch {
+    storeWorker = null;
+  }
+  if (storeWorker) {
+    storeWorker.onmessage = (e: MessageEvent<TableStoreAnswer>) => {
+      waiting.get(e.data.seq)?.(e.data);
+      waiting.delete(e.data.seq);
+    };
+    storeWorker.onerror = (e) => {
+      e.preventDefault();
+      for (const w of waiting.values()) w(null);
+      waiting.clear();
+    };
+  }
+  return storeWorker;
+}
+
+type WithoutSeq<T> = T extends unknown ? Omit<T, 'seq'> : never;
+function ask(w: Worker, req: WithoutSeq<TableStoreRequest>): Promise<TableStoreAnswer | null> {
+  const seq = ++askSeq;
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      waiting.delete(seq);
+      resolve(null);
+    }, WORKER_TIMEOUT_MS);
+    waiting.set(seq, (a) => {
+      clearTimeout(timer);
+      resolve(a);
+    });
+    w.postMessage({ ...req, seq } as TableStoreRequest);
+  });
+}
+
+/** The stored tables of these layers, checked, in one read transaction. */
+async function readTables(ids: string[]): Promise<Checked[]> {
+  if (ids.length === 0) return [];
+  const w = tableWorker();
+  if (w) {
+    const a = await ask(w, { op: 'read', ids });
+    return a?.op === 'read' ? (a.results as Checked[]) : ids.map(() => null);
+  }
+  const db = await open();
+  return new Promise((resolve) => {
+    const out: Checked[] = ids.map(() => null);
+    if (!db) return resolve(out);
+    try {
+      const tx = db.transaction([FEATURES], 'readonly');
+      const store = tx.objectStore(FEATURES);
+      ids.forEach((id, k) => {
+        const req = store.get([id, 0]);
+        req.onsuccess = () => (out[k] = req.result === undefined ? { ok: false, reason: 'its features are missing' } : checkTable(req.result));
+      });
+      tx.oncomplete = () => resolve(out);
+      tx.onerror = () => resolve(out);
+      tx.onabort = () => resolve(out);
+    } catch {
+      resolve(out);
+    }
+  });
+}
+
+/** Store a layer's table and its record in one transaction (the worker's, when there is one). */
+async function writeTable(id: string, record: StoredLayer, table: FeatureTable): Promise<boolean> {
+  if (!(await open())) return false;
+  const w = tableWorker();
+  if (w) {
+    const a = await ask(w, { op: 'write', id, record, table });
+    return a?.op === 'write' && a.ok;
+  }
+  return (
+    await run('readwrite', [STORE, FEATURES], (tx) => {
+      const f = tx.objectStore(FEATURES);
+      f.delete(chunksOf(id));
+      f.put(table, [id, 0]);
+      return tx.objectStore(STORE).put(record);
+    })
+  ).ok;
+}
+
+/** After the page has drawn what it was about to draw: two frames, then an idle moment. */
+function afterDraw(): Promise<void> {
+  if (typeof requestAnimationFrame !== 'function') return Promise.resolve();
+  return new Promise((resolve) =>
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: 1000 });
+        else setTimeout(resolve, 0);
+      }),
+    ),
+  );
+}
+
+/** Layers whose features are about to be written, so that a removal or a newer write stops them. */
 const writing = new Map<string, number>();
 let writeSeq = 0;
-/** A rename/recolour/switch made while a layer's chunks are written: the final record carries it. */
+/** A rename/recolour/switch made before a layer's features are written: their record carries it. */
 const latestMeta = new Map<string, Omit<UserLayer, 'features'>>();
 
 /**
  * Store a layer. With `features` false (a rename, colour, switch or style change) only the
- * small record is written; the features stored with the layer before are kept.
+ * small record is written; the features stored with the layer before are kept. `now` skips
+ * the wait for the page's drawing (a migration at start).
  */
-export async function saveUserLayer(layer: UserLayer, features = true): Promise<boolean> {
+export async function saveUserLayer(layer: UserLayer, features = true, { now = false } = {}): Promise<boolean> {
   const { features: list, ...meta } = layer;
-  const featureChunks = Math.ceil(list.length / FEATURE_CHUNK);
-  const record: StoredLayer = { ...meta, schemaVersion: STORED_SCHEMA_VERSION, complete: true, featureChunks, featureCount: list.length };
   if (!features && writing.has(layer.id)) {
-    // writing the complete record now would mark the layer complete before its last chunk
+    // writing the record alone now would mark the layer stored before its features are
     latestMeta.set(layer.id, meta);
     return true;
   }
-  if (features) {
-    const mine = ++writeSeq;
-    writing.set(layer.id, mine);
-    // the record goes first without chunks (not loadable until the last chunk is written) ...
-    const first = await run('readwrite', [STORE, FEATURES], (tx) => {
-      tx.objectStore(FEATURES).delete(chunksOf(layer.id));
-      return tx.objectStore(STORE).put({ ...record, complete: false, featureChunks: 0, featureCount: -1 });
-    });
-    if (!first.ok) return false;
-    for (let i = 0; i < featureChunks; i++) {
-      if (writing.get(layer.id) !== mine) return true; // removed or written again meanwhile
-      const chunk = list.slice(i * FEATURE_CHUNK, (i + 1) * FEATURE_CHUNK);
-      const w = await run('readwrite', [FEATURES], (tx) => tx.objectStore(FEATURES).put(chunk, [layer.id, i]));
-      if (!w.ok) return false;
-    }
-    if (writing.get(layer.id) !== mine) return true;
-    writing.delete(layer.id);
-    Object.assign(record, latestMeta.get(layer.id) ?? {});
-    latestMeta.delete(layer.id);
+  const record: StoredLayer = { ...meta, schemaVersion: STORED_SCHEMA_VERSION, layout: 'table', complete: true, featureChunks: 1, featureCount: list.length };
+  if (!features) {
+    const ok = (await run('readwrite', [STORE], (tx) => tx.objectStore(STORE).put(record))).ok;
+    if (ok) announce(layer.id);
+    return ok;
   }
-  // ... and then the record that says how many chunks there are
-  return (await run('readwrite', [STORE], (tx) => tx.objectStore(STORE).put(record))).ok;
+  const mine = ++writeSeq;
+  writing.set(layer.id, mine);
+  if (!now) await afterDraw();
+  if (writing.get(layer.id) !== mine) return true; // removed or written again meanwhile
+  const table: FeatureTable = tableOf(list) ?? tableFromFeatures(list, meta.columns);
+  writing.delete(layer.id);
+  Object.assign(record, latestMeta.get(layer.id) ?? {});
+  latestMeta.delete(layer.id);
+  // the table and its record in one transaction: both are stored or neither is
+  const ok = await writeTable(layer.id, record, table);
+  if (ok) announce(layer.id);
+  return ok;
 }
 
 export async function deleteUserLayer(id: string): Promise<boolean> {
   writing.delete(id);
   latestMeta.delete(id);
-  return (
+  const ok = (
     await run('readwrite', [STORE, FEATURES], (tx) => {
       tx.objectStore(FEATURES).delete(chunksOf(id));
       return tx.objectStore(STORE).delete(id);
     })
   ).ok;
+  if (ok) announce(id);
+  return ok;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Other tabs of the app
+
+const CHANNEL = 'jjj-atlas:user-layers';
+let channel: BroadcastChannel | null | undefined;
+function getChannel(): BroadcastChannel | null {
+  if (channel === undefined) channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(CHANNEL) : null;
+  return channel;
+}
+function announce(id: string): void {
+  getChannel()?.postMessage({ id });
+}
+
+/**
+ * Be told when another tab stored or deleted a layer: `layer` is what is stored now (null:
+ * deleted, or stored in a form this tab cannot read). Returns the unsubscribe.
+ */
+export function onOtherTab(listener: (id: string, layer: UserLayer | null) => void): () => void {
+  const ch = getChannel();
+  if (!ch) return () => {};
+  const onMessage = (e: MessageEvent<unknown>) => {
+    const id = e.data && typeof e.data === 'object' ? (e.data as { id?: unknown }).id : undefined;
+    if (typeof id === 'string') void readLayer(id).then((l) => listener(id, l));
+  };
+  ch.addEventListener('message', onMessage);
+  return () => ch.removeEventListener('message', onMessage);
+}
+
+async function readLayer(id: string): Promise<UserLayer | null> {
+  const r = await run<unknown>('readonly', [STORE], (tx) => tx.objectStore(STORE).get(id));
+  if (!r.ok || r.value === undefined) return null;
+  const parsed = parseStoredRecord(r.value);
+  if (parsed.kind !== 'chunked' || !parsed.complete || parsed.record.layout !== 'table') return null;
+  const [checked] = await readTables([id]);
+  if (!checked?.ok || checked.table.count !== parsed.record.featureCount) return null;
+  return { ...metaOf(parsed.record), features: tableFeatures(checked.table) };
 }

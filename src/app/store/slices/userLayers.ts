@@ -23,6 +23,8 @@ export interface UserLayersSlice {
   selectUserFeature: (sel: UserSelection | null, opts?: { fly?: boolean }) => void;
   /** Layers restored from IndexedDB (added before any imported in this session). */
   restoreUserLayers: (layers: UserLayer[]) => void;
+  /** What another tab stored for a layer (null: it deleted it): replaced, added or removed here. */
+  takeOtherTabLayer: (id: string, layer: UserLayer | null) => void;
   setUserHover: (hover: UserHover | null) => void;
   setImportStatus: (status: ImportStatus) => void;
 }
@@ -72,6 +74,23 @@ export const userLayersSlice: StateCreator<UserLayersSlice & ViewSlice, [], [], 
     set((s) => {
       const have = new Set(s.userLayers.map((l) => l.id));
       return { userLayers: [...layers.filter((l) => !have.has(l.id)), ...s.userLayers] };
+    }),
+  takeOtherTabLayer: (id, layer) =>
+    set((s) => {
+      const at = s.userLayers.findIndex((l) => l.id === id);
+      if (!layer) {
+        if (at < 0) return {};
+        return {
+          userLayers: s.userLayers.filter((l) => l.id !== id),
+          userHover: s.userHover?.layerId === id ? null : s.userHover,
+          userSelected: s.userSelected?.layerId === id ? null : s.userSelected,
+        };
+      }
+      if (at < 0) return { userLayers: [...s.userLayers, layer].sort((a, b) => a.addedAt - b.addedAt) };
+      const was = s.userLayers[at]!;
+      // the same features (a rename, colour or style elsewhere): keep ours, drawn already
+      const next = was.features.length === layer.features.length && was.addedAt === layer.addedAt ? { ...layer, features: was.features } : layer;
+      return { userLayers: s.userLayers.map((l) => (l.id === id ? next : l)) };
     }),
   setUserHover: (userHover) => set({ userHover }),
   setImportStatus: (importStatus) => set({ importStatus }),
