@@ -15,11 +15,18 @@ export function useUserLayerPersistence(): void {
   useEffect(() => {
     let stopped = false;
     let unsubscribe = () => {};
-    void import('./storage/userLayers').then(async ({ loadUserLayers, saveUserLayer, deleteUserLayer, loadReport, onOtherTab, OPEN_TIMEOUT_MS }) => {
+    void import('./storage/userLayers').then(async ({ loadUserLayers, saveUserLayer, deleteUserLayer, loadReport, onLoadReport, onOtherTab, OPEN_TIMEOUT_MS }) => {
       const stored = await loadUserLayers();
       if (stopped) return;
       // damaged, half-written or unreadable stored layers are said once, at start
       for (const n of storageNotices(loadReport(), tByKey, OPEN_TIMEOUT_MS)) useAppStore.getState().notify(n.kind, n.text);
+      // a storage worker that fails later (its script gone from the cache) is said when it happens
+      let workerToldOf = loadReport().worker === 'failed';
+      const stopReport = onLoadReport(() => {
+        if (workerToldOf || loadReport().worker !== 'failed') return;
+        workerToldOf = true;
+        useAppStore.getState().notify('warning', tByKey('storage.workerFailed'));
+      });
       // Layers stored before styles existed have none (one colour); a damaged style is dropped,
       // and with it the legend classes switched off.
       if (stored.length > 0)
@@ -71,6 +78,7 @@ export function useUserLayerPersistence(): void {
       unsubscribe = () => {
         stopStore();
         stopTabs();
+        stopReport();
       };
     });
     return () => {

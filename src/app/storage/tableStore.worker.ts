@@ -30,8 +30,9 @@ async function write(m: Extract<TableStoreRequest, { op: 'write' }>): Promise<bo
   if (!d) return false;
   return new Promise((resolve) => {
     try {
-      // the table and its record in one transaction: both are stored or neither is
-      const tx = d.transaction([STORE, FEATURES], 'readwrite');
+      // the table and its record in one transaction: both are stored or neither is; 'strict' so that
+      // a layer reported saved is on disk, even if the browser is closed the moment after
+      const tx = d.transaction([STORE, FEATURES], 'readwrite', { durability: 'strict' });
       const f = tx.objectStore(FEATURES);
       f.delete(chunksOf(m.id));
       f.put(m.table, [m.id, 0]);
@@ -76,6 +77,9 @@ async function read(ids: string[]): Promise<{ answer: TableStoreAnswer & { op: '
   }
   return { answer: { seq: 0, op: 'read', results }, transfer };
 }
+
+// the database opens while the page starts, not at the first save
+void open();
 
 scope.onmessage = (e: MessageEvent<TableStoreRequest>) => {
   const m = e.data;

@@ -37,12 +37,14 @@ export const OPEN_TIMEOUT_MS = 5000;
 export interface LoadReport {
   /** 'timeout': `open` never answered; 'unavailable': no IndexedDB or it refused */
   storage: 'ok' | 'unavailable' | 'timeout';
+  /** 'failed': the table store worker could not start; the page stores and reads the tables itself */
+  worker: 'ok' | 'failed';
   /** layers whose record or features did not pass the schema: kept in storage, not shown */
   setAside: { id: string | null; name: string; reason: string }[];
   /** layers left half-written by an earlier page, now deleted */
   removedIncomplete: string[];
 }
-let lastLoadReport: LoadReport = { storage: 'ok', setAside: [], removedIncomplete: [] };
+let lastLoadReport: LoadReport = { storage: 'ok', worker: 'ok', setAside: [], removedIncomplete: [] };
 const reportListeners = new Set<() => void>();
 /** What the last `loadUserLayers` found (the same object until the next load or deletion). */
 export function loadReport(): LoadReport {
@@ -146,11 +148,14 @@ function run<T>(mode: IDBTransactionMode, stores: string[], body: (tx: IDBTransa
 
 /** Every stored layer that passes the schema, oldest first (every table read in one transaction). */
 export async function loadUserLayers(): Promise<UserLayer[]> {
-  const report: LoadReport = { storage: 'ok', setAside: [], removedIncomplete: [] };
+  const report: LoadReport = { storage: 'ok', worker: 'ok', setAside: [], removedIncomplete: [] };
+  // started now, so that its script is fetched and its database open before the first save:
+  // a save that has to start the worker first is the one a closing tab loses
+  tableWorker();
   const r = await run<unknown[]>('readonly', [STORE], (tx) => tx.objectStore(STORE).getAll() as IDBRequest<unknown[]>);
   if (!r.ok || !Array.isArray(r.value)) {
     report.storage = openProblem === 'ok' ? 'unavailable' : openProblem;
-    setReport(report);
+    setReport({ ...report, worker: lastLoadReport.worker });
     return [];
   }
   const out: UserLayer[] = [];
@@ -207,7 +212,7 @@ export async function loadUserLayers(): Promise<UserLayer[]> {
     else if (checked.table.count !== record.featureCount) report.setAside.push({ id: record.id, name: record.name, reason: `${checked.table.count} features stored, the record says ${record.featureCount}` });
     else out.push({ ...metaOf(record), features: tableFeatures(checked.table) });
   });
-  setReport(report);
+  setReport({ ...report, worker: lastLoadReport.worker });
   // layers of an older version are rewritten as tables (read once more as version 4)
   for (const l of migrate) void saveUserLayer(l, true, { now: true });
   return out.sort((a, b) => a.addedAt - b.addedAt);
@@ -229,25 +234,42 @@ let askSeq = 0;
 /** How long the worker may take for a table before the page counts the step as failed. */
 const WORKER_TIMEOUT_MS = 60_000;
 
+/**
+ * The worker, or null when there is none or it could not start (its script did not load, or it
+ * failed). Without it the page reads and writes the tables itself (the same transactions,
+ * only on the main thread), and the report says so (`worker: 'failed'`), so it is never silent.
+ */
 function tableWorker(): Worker | null {
   if (storeWorker !== undefined) return storeWorker;
   try {
     storeWorker = typeof Worker === 'function' ? new Worker(new URL('./tableStore.worker.ts', import.meta.url), { type: 'module', name: 'jjj-table-store' }) : null;
   } catch {
     storeWorker = null;
+    workerFailed();
   }
   if (storeWorker) {
-    storeWorker.onmessage = (e: MessageEvent<TableStoreAnswer>) => {
+    const w = storeWorker;
+    w.onmessage = (e: MessageEvent<TableStoreAnswer>) => {
       waiting.get(e.data.seq)?.(e.data);
       waiting.delete(e.data.seq);
     };
-    storeWorker.onerror = (e) => {
+    w.onerror = (e) => {
       e.preventDefault();
-      for (const w of waiting.values()) w(null);
+      w.terminate();
+      storeWorker = null;
+      // the steps it held are answered `null`; their callers redo them on the page
+      for (const resolve of waiting.values()) resolve(null);
       waiting.clear();
+      workerFailed();
     };
   }
   return storeWorker;
+}
+
+function workerFailed(): void {
+  if (lastLoadReport.worker === 'failed') return;
+  console.warn('The table store worker could not start: layers are read and written on the page');
+  setReport({ ...lastLoadReport, worker: 'failed' });
 }
 
 type WithoutSeq<T> = T extends unknown ? Omit<T, 'seq'> : never;
@@ -272,7 +294,9 @@ async function readTables(ids: string[]): Promise<Checked[]> {
   const w = tableWorker();
   if (w) {
     const a = await ask(w, { op: 'read', ids });
-    return a?.op === 'read' ? (a.results as Checked[]) : ids.map(() => null);
+    if (a?.op === 'read') return a.results as Checked[];
+    // no answer: a worker that failed is replaced by the page; one that hangs counts as a failed read
+    if (storeWorker !== null) return ids.map(() => null);
   }
   const db = await open();
   return new Promise((resolve) => {
@@ -300,7 +324,8 @@ async function writeTable(id: string, record: StoredLayer, table: FeatureTable):
   const w = tableWorker();
   if (w) {
     const a = await ask(w, { op: 'write', id, record, table });
-    return a?.op === 'write' && a.ok;
+    if (a?.op === 'write') return a.ok;
+    if (storeWorker !== null) return false;
   }
   return (
     await run('readwrite', [STORE, FEATURES], (tx) => {
