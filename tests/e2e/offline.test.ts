@@ -87,9 +87,10 @@ describe('offline after one visit, served under a sub-path', () => {
       assert.equal(await userLayerCount(app.page), 1, 'the imported layer is listed');
       // The layer is saved after it is listed; closing the browser before its record is marked
       // complete would leave a half-written layer, which the next start rightly removes.
-      await app.page.waitForFunction(
-        () =>
-          new Promise<boolean>((resolve) => {
+      // (waitForFunction would not do: it takes the returned Promise itself as truthy and reads once)
+      const savedComplete = await app.page.evaluate(async () => {
+        for (const end = Date.now() + 20_000; Date.now() < end; await new Promise((r) => setTimeout(r, 200))) {
+          const complete = await new Promise<boolean>((resolve) => {
             const r = indexedDB.open('jjj-atlas');
             r.onsuccess = () => {
               const g = r.result.transaction('userLayers').objectStore('userLayers').getAll();
@@ -98,10 +99,12 @@ describe('offline after one visit, served under a sub-path', () => {
                 resolve((g.result as { complete?: boolean }[]).some((l) => l.complete === true));
               };
             };
-          }),
-        null,
-        { timeout: 20_000, polling: 200 },
-      );
+          });
+          if (complete) return true;
+        }
+        return false;
+      });
+      assert.ok(savedComplete, 'the imported layer is saved complete within 20 s');
 
       assert.deepEqual(await silentProblems(app), []);
     } finally {
