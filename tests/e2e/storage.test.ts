@@ -97,9 +97,10 @@ describe('stored data', () => {
     await page.getByTestId('import-input').setInputFiles(path.join(ROOT, 'tests/fixtures/import/valid/sites.geojson'));
     await page.locator('[data-testid="import-result"][data-ok="true"]').waitFor({ timeout: 30_000 });
     // saved (complete) before the damage is added
-    await page.waitForFunction(
-      () =>
-        new Promise<boolean>((resolve) => {
+    // (polled here: page.waitForFunction takes a returned Promise as truthy and reads only once)
+    const savedComplete = await page.evaluate(async () => {
+      for (const end = Date.now() + 20_000; Date.now() < end; await new Promise((r) => setTimeout(r, 200))) {
+        const complete = await new Promise<boolean>((resolve) => {
           const r = indexedDB.open('jjj-atlas');
           r.onsuccess = () => {
             const g = r.result.transaction('userLayers').objectStore('userLayers').getAll();
@@ -108,10 +109,12 @@ describe('stored data', () => {
               resolve((g.result as { complete?: boolean }[]).some((l) => l.complete === true));
             };
           };
-        }),
-      null,
-      { timeout: 20_000, polling: 200 },
-    );
+        });
+        if (complete) return true;
+      }
+      return false;
+    });
+    assert.ok(savedComplete, 'the imported layer is saved complete within 20 s');
     await page.evaluate(SEED_DAMAGE);
 
     await page.reload();
