@@ -32,6 +32,7 @@ import { RegionTooltip } from './ui/RegionTooltip';
 import { Notices } from './ui/Notices';
 import { Presentation } from './ui/Presentation';
 import { PrintSheet } from './ui/PrintSheet';
+import { usePrintShortcut } from './app/usePrintShortcut';
 import { UserTooltip } from './ui/UserTooltip';
 import { TileFeatureDetail, UserFeatureDetail } from './ui/UserFeatureDetail';
 import { BaseMapConsent } from './ui/BaseMapConsent';
@@ -64,6 +65,7 @@ export function App() {
   const analysis = useRegionAnalysis(plan, useClickLevel(), useAnalysedLevels());
   const legend = useChoropleth(analysis);
   const storyActions = usePresentation(handle, datumRef, plan);
+  usePrintShortcut(storyActions.printMap);
   const { layers, onOverlay } = useDeckLayers(plan, datum);
   const events = useMapController(handle, datumRef, legend);
   useEdgeLinks(handle, mapStatus.state === 'ready', plan);

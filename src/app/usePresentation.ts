@@ -22,7 +22,7 @@ import { localized } from '../i18n/language';
 import type { Story } from '../model/story/schema';
 import { verifiedQuotes } from '../model/story/verify';
 import type { StoryOrigin } from './store/slices/story';
-import { clearStoredStory, readStoredStory, writeStoredStory } from './storage/storyStore';
+import { clearStoredStory, onStoredStoryChange, readStoredStory, writeStoredStory } from './storage/storyStore';
 import { chapterCamera } from './presentationFraming';
 import { showCallout } from '../map/callout';
 import type { Geometry } from 'geojson';
@@ -147,6 +147,23 @@ export function usePresentation(handle: React.RefObject<MapHandle | null>, datum
         if (!writeStoredStory(s.story, s.storyOrigin)) s.notify('warning', t('storyKept.notSaved'));
       }),
     [t],
+  );
+
+  // Another tab saved or reset the story: a tab showing a story shows the stored one (loading is
+  // not an edit, so nothing is written back and the tabs do not echo each other).
+  useEffect(
+    () =>
+      onStoredStoryChange(() => {
+        if (!useAppStore.getState().story) return;
+        const saved = readStoredStory();
+        if (saved.state === 'none') return loadPlanStory(false);
+        if (saved.state !== 'ok') return;
+        void Promise.all([import('../model/story/io'), storyContext()]).then(([{ parseStory }, ctx]) => {
+          const r = parseStory(saved.story, ctx);
+          if (r.ok) load(r.story, saved.origin, ctx);
+        });
+      }),
+    [storyContext, load, loadPlanStory],
   );
 
   // Apply a chapter when it becomes the current one (not when its caption is edited). The

@@ -1,13 +1,11 @@
 /**
  * User layers across reloads: restore them from IndexedDB when the app starts, then
  * write each layer that is added or changed and delete each one removed. The IndexedDB module
- * loads after the first render (dynamic import). A layer another tab of the app stored or
- * deleted is taken over here (without writing it back), so open tabs stay in step.
+ * loads after the first render (dynamic import).
  */
 import { useEffect } from 'react';
 import { useAppStore } from './store';
 import type { UserLayer } from '../model/userLayer';
-import { validStyle } from '../model/userLayerStyle';
 import { tByKey } from './i18n';
 import { storageNotices } from '../i18n/storageMessages';
 
@@ -15,7 +13,9 @@ export function useUserLayerPersistence(): void {
   useEffect(() => {
     let stopped = false;
     let unsubscribe = () => {};
-    void import('./storage/userLayers').then(async ({ loadUserLayers, saveUserLayer, deleteUserLayer, loadReport, onLoadReport, onOtherTab, OPEN_TIMEOUT_MS }) => {
+    void Promise.all([import('./storage/userLayers'), import('./storage/crossTab'), import('./userLayerSync')]).then(async ([storage, crossTab, sync]) => {
+      const { loadUserLayers, saveUserLayer, deleteUserLayer, loadReport, onLoadReport, OPEN_TIMEOUT_MS } = storage;
+      const { tellOtherTabs, followOtherTabs, fromOtherTab, takeDeletedByOtherTab } = crossTab;
       const stored = await loadUserLayers();
       if (stopped) return;
       // damaged, half-written or unreadable stored layers are said once, at start
@@ -27,20 +27,12 @@ export function useUserLayerPersistence(): void {
         workerToldOf = true;
         useAppStore.getState().notify('warning', tByKey('storage.workerFailed'));
       });
-      // Layers stored before styles existed have none (one colour); a damaged style is dropped,
-      // and with it the legend classes switched off.
-      if (stored.length > 0)
-        useAppStore.getState().restoreUserLayers(
-          stored.map(({ style, hiddenClasses, ...l }) => {
-            const valid = validStyle(style);
-            const hidden = valid && Array.isArray(hiddenClasses) ? hiddenClasses.filter((k): k is string => typeof k === 'string') : [];
-            return { ...l, ...(valid ? { style: valid } : {}), ...(hidden.length > 0 ? { hiddenClasses: hidden } : {}) };
-          }),
-        );
+      if (stored.length > 0) useAppStore.getState().restoreUserLayers(stored.map(sync.fromStorage));
       let warned = false;
       // features: false when only the name, colour, switch or style changed (the small record)
       const save = (l: UserLayer, features = true) =>
         void saveUserLayer(l, features).then((ok) => {
+          if (ok) tellOtherTabs({ kind: 'layer-saved', id: l.id, features });
           if (ok || warned) return;
           warned = true;
           const st = useAppStore.getState();
@@ -50,34 +42,24 @@ export function useUserLayerPersistence(): void {
       const storedIds = new Set(stored.map((l) => l.id));
       let prev = useAppStore.getState().userLayers;
       for (const l of prev) if (!storedIds.has(l.id)) save(l);
-      let fromOtherTab = false;
-      const stopStore = useAppStore.subscribe((s) => {
+      unsubscribe = useAppStore.subscribe((s) => {
         if (s.userLayers === prev) return;
-        if (fromOtherTab) {
-          prev = s.userLayers; // stored already, by the other tab
-          return;
-        }
         const before = new Map(prev.map((l) => [l.id, l]));
         for (const l of s.userLayers) {
           const was = before.get(l.id);
-          if (was !== l) save(l, was?.features !== l.features);
+          // a layer as another tab stored it is not stored (and announced) again
+          if (was !== l && !fromOtherTab(l)) save(l, was?.features !== l.features);
           before.delete(l.id);
         }
-        for (const id of before.keys()) void deleteUserLayer(id);
+        for (const id of before.keys())
+          if (!takeDeletedByOtherTab(id)) void deleteUserLayer(id).then((ok) => ok && tellOtherTabs({ kind: 'layer-deleted', id }));
         prev = s.userLayers;
       });
-      const stopTabs = onOtherTab((id, layer) => {
-        if (stopped) return;
-        fromOtherTab = true;
-        try {
-          useAppStore.getState().takeOtherTabLayer(id, layer);
-        } finally {
-          fromOtherTab = false;
-        }
-      });
+      const stopFollowing = followOtherTabs((m) => sync.applyOtherTabChange(m, loadUserLayers));
+      const stopSaving = unsubscribe;
       unsubscribe = () => {
-        stopStore();
-        stopTabs();
+        stopSaving();
+        stopFollowing();
         stopReport();
       };
     });

@@ -4,14 +4,20 @@
  */
 import type { Geometry, Position } from 'geojson';
 
-function roundPosition(p: Position, f: number): Position {
-  return [Math.round(p[0]! * f) / f, Math.round(p[1]! * f) / f];
+/** One coordinate to `decimals` places: the same rounding for geometries and for a link's numbers. */
+export function roundCoordinate(v: number, decimals = 5): number {
+  const f = 10 ** decimals;
+  return Math.round(v * f) / f;
 }
 
-function roundPath(path: Position[], f: number): Position[] {
+function roundPosition(p: Position, decimals: number): Position {
+  return [roundCoordinate(p[0]!, decimals), roundCoordinate(p[1]!, decimals)];
+}
+
+function roundPath(path: Position[], decimals: number): Position[] {
   const out: Position[] = [];
   for (const p of path) {
-    const r = roundPosition(p, f);
+    const r = roundPosition(p, decimals);
     const last = out[out.length - 1];
     if (!last || last[0] !== r[0] || last[1] !== r[1]) out.push(r);
   }
@@ -19,23 +25,22 @@ function roundPath(path: Position[], f: number): Position[] {
 }
 
 export function roundCoordinates<G extends Geometry>(geometry: G, decimals = 5): G {
-  const f = 10 ** decimals;
   switch (geometry.type) {
     case 'Point':
-      return { ...geometry, coordinates: roundPosition(geometry.coordinates, f) };
+      return { ...geometry, coordinates: roundPosition(geometry.coordinates, decimals) };
     case 'MultiPoint':
-      return { ...geometry, coordinates: geometry.coordinates.map((p) => roundPosition(p, f)) };
+      return { ...geometry, coordinates: geometry.coordinates.map((p) => roundPosition(p, decimals)) };
     case 'LineString':
-      return { ...geometry, coordinates: roundPath(geometry.coordinates, f) };
+      return { ...geometry, coordinates: roundPath(geometry.coordinates, decimals) };
     case 'MultiLineString':
-      return { ...geometry, coordinates: geometry.coordinates.map((l) => roundPath(l, f)) };
+      return { ...geometry, coordinates: geometry.coordinates.map((l) => roundPath(l, decimals)) };
     case 'Polygon':
-      return { ...geometry, coordinates: geometry.coordinates.map((r) => roundPath(r, f)).filter((r) => r.length >= 4) };
+      return { ...geometry, coordinates: geometry.coordinates.map((r) => roundPath(r, decimals)).filter((r) => r.length >= 4) };
     case 'MultiPolygon':
       return {
         ...geometry,
         coordinates: geometry.coordinates
-          .map((poly) => poly.map((r) => roundPath(r, f)).filter((r) => r.length >= 4))
+          .map((poly) => poly.map((r) => roundPath(r, decimals)).filter((r) => r.length >= 4))
           .filter((poly) => poly.length > 0),
       };
     default:

@@ -96,6 +96,8 @@ const zhIssues: Texts = {
   'internal_worker-start': '无法启动导入线程：{{detail}}',
   internal_failed: '导入失败：{{detail}}',
   internal_load: '导入程序未能加载：{{detail}}',
+  encoding_mixed: '文件混用了两种编码：第 {{utf8Line}} 行是 UTF-8，第 {{gbkLine}} 行是 GBK/GB18030。按任何一种读取都会有一部分文字变成乱码。请把文件统一另存为 UTF-8 后重试。',
+  encoding_lines: '文件中有 {{count}} 行（第一处在第 {{line}} 行）含有既不是 UTF-8 也不是 GBK/GB18030 的字节，按原样读取会丢失这些文字。请修正这些行，或把文件另存为 UTF-8 后重试。',
 };
 
 const enIssues: Texts = {
@@ -186,6 +188,9 @@ const enIssues: Texts = {
   'internal_worker-start': 'Could not start the import worker: {{detail}}',
   internal_failed: 'The import failed: {{detail}}',
   internal_load: 'The importer could not load: {{detail}}',
+  encoding_mixed: 'The file mixes two encodings: line {{utf8Line}} is UTF-8, line {{gbkLine}} is GBK/GB18030. Read either way, part of its text would come out garbled. Save the whole file as UTF-8 and try again.',
+  encoding_lines_one: '{{count}} line of the file (line {{line}}) holds bytes that are neither UTF-8 nor GBK/GB18030 text; read as it is, that text would be lost. Correct that line or save the file as UTF-8 and try again.',
+  encoding_lines_other: '{{count}} lines of the file (the first is line {{line}}) hold bytes that are neither UTF-8 nor GBK/GB18030 text; read as it is, that text would be lost. Correct those lines or save the file as UTF-8 and try again.',
 };
 
 const zhReasons: Texts = {

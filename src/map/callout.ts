@@ -15,7 +15,10 @@ export function showCallout(map: MaplibreMap, at: [number, number], text: string
   map.getContainer().appendChild(el);
   const place = () => {
     const p = map.project(at);
-    el.style.transform = `translate(${Math.round(p.x)}px, ${Math.round(p.y)}px) translate(-50%, calc(-100% - 12px))`;
+    // centred over the place, but never past the map's edges (a long name near an edge)
+    const half = el.offsetWidth / 2;
+    const x = Math.min(Math.max(p.x, half + 4), map.getContainer().clientWidth - half - 4);
+    el.style.transform = `translate(${Math.round(x)}px, ${Math.round(p.y)}px) translate(-50%, calc(-100% - 12px))`;
   };
   place();
   map.on('move', place);

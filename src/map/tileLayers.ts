@@ -179,8 +179,9 @@ function sourceUrl(layer: TileLayerDraw): string {
 export function tileLayerStyle(layer: TileLayerDraw): { sourceId: string; source: SourceSpecification; layers: LayerSpecification[] } {
   const sourceId = `${TILE_PREFIX}${layer.id}`;
   const raster = layer.kind.endsWith('raster');
-  // a tile source's attribution is its server's HTML: shown as plain text (links with their host)
-  const attribution = layer.attribution ? { attribution: attributionAsHtmlText(layer.attribution) } : {};
+  // a tile source's attribution is its server's HTML: shown as plain text (links with their host);
+  // always given, even empty, so MapLibre never takes the raw one from a TileJSON or PMTiles it reads
+  const attribution = { attribution: layer.attribution ? attributionAsHtmlText(layer.attribution) : '' };
   const url = sourceUrl(layer);
   const source: SourceSpecification =
     layer.kind === 'xyz-vector'

@@ -67,6 +67,7 @@ import { CHOROPLETH_MEASURES, type ChoroplethMeasure, type ChoroplethSettings, t
 import { LANGUAGES, type Language } from '../i18n/language';
 import { normalizeFilters } from './filters';
 import { isHttpsUrl } from './remoteUrl';
+import { roundCoordinate } from '../geo/roundCoordinates';
 import { DEFAULT_BASEMAP, DEFAULT_FILTERS, FILTER_KINDS, PLAN_LAYER_KEYS, SIDEBAR_TABS, type SidebarTabKey, type BaseMapSource, type BasemapLayers, type FilterKind, type MapView, type PlanLayerKey, type UrlState } from './state';
 
 export type UrlProblemReason = 'malformed' | 'unknown' | 'out-of-range';
@@ -256,7 +257,7 @@ function decodeBasemap(value: string, report: Report): BasemapLayers | null {
  * Names are percent-encoded, so `|` and `;` inside a name cannot break the list.
  */
 function encodeAreas(areas: readonly DrawnArea[]): string {
-  const n = (v: number) => String(Math.round(v * 1e4) / 1e4);
+  const n = (v: number) => String(roundCoordinate(v, 4));
   return areas
     .map((a) => {
       const name = encodeURIComponent(wellFormed(a.name)).replace(/[;|]/g, encodeURIComponent);
@@ -352,7 +353,6 @@ function decodeWhole(value: string, max: number, report: Report): number | null 
   return n;
 }
 
-const coord4 = (v: number) => String(Math.round(v * 1e4) / 1e4);
 
 function decodeMeasure(value: string, report: Report): [number, number][] | null {
   const nums = value.split(',');
@@ -509,7 +509,7 @@ const PARAMS: Record<UrlParam, UrlParamCodec> = {
     },
   },
   measure: {
-    write: ({ measure }) => (measure && measure.length >= 2 ? measure.map(([x, y]) => `${coord4(x)},${coord4(y)}`).join(',') : null),
+    write: ({ measure }) => (measure && measure.length >= 2 ? measure.map(([x, y]) => `${roundCoordinate(x, 4)},${roundCoordinate(y, 4)}`).join(',') : null),
     read: (v, _raw, state, _ctx, report) => {
       const path = decodeMeasure(v, report);
       if (path) state.measure = path;

@@ -24,6 +24,7 @@ import { addImportIssueTexts } from '../i18n/importIssues';
 // a column name is shown cleaned of bidi overrides and cut; its option value stays exact
 import { echo } from '../i18n/bounded';
 import { DamagedLayers } from './DamagedLayers';
+import { PanelSection } from './PanelSection';
 import { usePlan, usePlanOrNull } from '../app/planContext';
 
 // The import messages' texts come with this panel (not with the first page).
@@ -54,11 +55,7 @@ function ImportSection() {
     if (file) startImport(file, { crs });
   };
   return (
-    <section className="panel-section" aria-labelledby="import-heading">
-      <h2 id="import-heading" className="section-heading">
-        {t('data.importHeading')}
-      </h2>
-      <p className="fine-print">{t('data.importHint')}</p>
+    <PanelSection id="import" heading={t('data.importHeading')} hint={t('data.importHint')}>
       <div
         className={`drop-zone${over ? ' over' : ''}`}
         data-testid="drop-zone"
@@ -102,7 +99,7 @@ function ImportSection() {
         </select>
       </label>
       <ImportStatusView status={status} crs={crs} />
-    </section>
+    </PanelSection>
   );
 }
 
@@ -290,6 +287,12 @@ function UserLayerRow({ layer, filter }: { layer: UserLayer; filter: UserLayerFi
   const { t } = useTranslation();
   const st = useAppStore.getState;
   const [name, setName] = useState(layer.name);
+  // renamed elsewhere (another tab of the app): show the new name
+  const [nameShown, setNameShown] = useState(layer.name);
+  if (nameShown !== layer.name) {
+    setNameShown(layer.name);
+    setName(layer.name);
+  }
   const commit = () => {
     const n = name.trim();
     if (n && n !== layer.name) st().renameUserLayer(layer.id, n);

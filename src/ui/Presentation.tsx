@@ -6,10 +6,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../app/store';
-import { Swatch } from './LayerPanel';
-import { buildLegend } from '../model/legend';
-import { SymbolKey } from './SymbolKey';
-import { cssColor } from '../model/color';
+import { MapLegend } from './MapLegend';
 import { localized } from '../i18n/language';
 import { usePlanOrNull } from '../app/planContext';
 import { ChapterWords } from './ChapterWords';
@@ -28,7 +25,6 @@ export function Presentation({ onBackToPlan }: { onBackToPlan: () => void }) {
   const setPresenting = useAppStore((s) => s.setPresenting);
   const autoplay = useAppStore((s) => s.autoplaySec);
   const setAutoplay = useAppStore((s) => s.setAutoplaySec);
-  const layers = useAppStore((s) => s.filters.layers);
   const outside = useAppStore((s) => s.storyOrigin !== 'plan');
 
   useEffect(() => {
@@ -114,20 +110,7 @@ export function Presentation({ onBackToPlan }: { onBackToPlan: () => void }) {
             <ChapterWords chapter={chapter} />
           </section>
           <aside className="present-legend" aria-label={t('story.legend')}>
-            <ul>
-              {(plan ? buildLegend(plan, layers, t) : []).map((e) =>
-                e.kind === 'plan' && e.layer ? (
-                  <li key={e.key}>
-                    <Swatch layer={e.layer} /> {e.label}
-                  </li>
-                ) : (
-                  <li key={e.key} data-testid="present-user-legend">
-                    <span className="swatch" aria-hidden="true" style={{ background: cssColor(e.color) }} /> {e.label}
-                  </li>
-                ),
-              )}
-            </ul>
-            {plan && <SymbolKey plan={plan} />}
+            {plan && <MapLegend plan={plan} />}
           </aside>
         </div>
         <nav className="present-controls" aria-label={t('story.heading')}>

@@ -10,7 +10,9 @@ import { cssColor } from '../model/color';
 import type { UserLayerFigures } from '../model/userFilters';
 import { localized } from '../i18n/language';
 import { usePlan } from '../app/planContext';
-import { groupLines, lineKindOf, totalAreaKm2 } from '../model/lineKinds';
+import { groupLines, lineKindOf, totalAreaKm2, type LineKind } from '../model/lineKinds';
+import type { FilteredPlan } from '../model/filteredPlan';
+import type { PlanItem } from '../data/plan/schema';
 
 const fmt = (v: number, digits = 1) => (Math.round(v * 10 ** digits) / 10 ** digits).toLocaleString();
 
@@ -42,18 +44,36 @@ export function UserRegionNumbers({ users }: { users: { name: string; color: str
   );
 }
 
+/** The plan's record of an id and the kind of line it is: for the region's numbers and its CSV. */
+export function itemLookup(plan: FilteredPlan): { item: (id: string) => PlanItem | undefined; kindOf: (id: string) => LineKind } {
+  const byId = new Map(plan.items.map((it) => [it.properties.id, it]));
+  return {
+    item: (id) => byId.get(id),
+    kindOf: (id) => {
+      const it = byId.get(id);
+      return it ? lineKindOf(it.properties) : 'other';
+    },
+  };
+}
+
+/** A total under a list of lines or areas, its figure also as a data attribute for readers of the page. */
+function Total({ testId, data, text }: { testId: string; data: Record<`data-${string}`, number>; text: string }) {
+  return (
+    <p className="line-kind" data-testid={testId} {...data}>
+      {text}
+    </p>
+  );
+}
+
 export function RegionNumbers({ summary }: { summary: AreaSummary }) {
   const plan = usePlan();
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'zh';
   const select = useAppStore((s) => s.select);
+  const { item, kindOf } = itemLookup(plan);
   const itemName = (id: string) => {
-    const it = plan.items.find((i) => i.properties.id === id);
+    const it = item(id);
     return it ? localized(it.properties, 'name', lang) : id;
-  };
-  const kindOf = (id: string) => {
-    const it = plan.items.find((i) => i.properties.id === id);
-    return it ? lineKindOf(it.properties) : 'other';
   };
   const lines = groupLines(summary.lines, kindOf);
   return (
@@ -100,11 +120,7 @@ export function RegionNumbers({ summary }: { summary: AreaSummary }) {
               </ul>
             </div>
           ))}
-          {lines.groups.length > 1 && (
-            <p className="line-kind" data-testid="region-lines-total" data-km={lines.km}>
-              {t('planner.linesTotal', { v: fmt(lines.km) })}
-            </p>
-          )}
+          {lines.groups.length > 1 && <Total testId="region-lines-total" data={{ 'data-km': lines.km }} text={t('planner.linesTotal', { v: fmt(lines.km) })} />}
         </>
       )}
       {summary.areas.length > 0 && (
@@ -118,11 +134,7 @@ export function RegionNumbers({ summary }: { summary: AreaSummary }) {
               </li>
             ))}
           </ul>
-          {summary.areas.length > 1 && (
-            <p className="line-kind" data-testid="region-areas-total" data-km2={totalAreaKm2(summary.areas)}>
-              {t('planner.areasTotal', { v: fmt(totalAreaKm2(summary.areas)) })}
-            </p>
-          )}
+          {summary.areas.length > 1 && <Total testId="region-areas-total" data={{ 'data-km2': totalAreaKm2(summary.areas) }} text={t('planner.areasTotal', { v: fmt(totalAreaKm2(summary.areas)) })} />}
         </>
       )}
       <details>

@@ -10,12 +10,11 @@ import type { RegionAnalysis } from '../app/useRegionAnalysis';
 import { CHOROPLETH_MEASURES, choroplethLevelFor, resolveLevel, type ChoroplethMeasure, type RegionLevelChoice } from '../model/analysis';
 import type { ChoroplethLegend } from '../app/useChoropleth';
 import { DrawPanel } from './DrawPanel';
-import { RegionNumbers, UserRegionNumbers } from './RegionNumbers';
+import { itemLookup, RegionNumbers, UserRegionNumbers } from './RegionNumbers';
 import { userFiguresOf } from '../model/userFigures';
 import type { Translate } from '../model/regionCsv';
 import { localized } from '../i18n/language';
 import { usePlan } from '../app/planContext';
-import { lineKindOf } from '../model/lineKinds';
 
 /** "0", "1–4", "5–13" for whole numbers; "0.0–2.5", "2.5–7.0" otherwise (a value belongs to the first class whose upper bound is not below it). */
 export function legendLabel(classes: readonly { from: number; to: number }[], i: number): string {
@@ -218,13 +217,10 @@ function RegionColumn({ code, name, analysis, onRemove }: { code: string; name: 
           aria-label={t('userLayers.exportCsvLabel', { name })}
           onClick={() => {
             const r = region0!;
+            const lookup = itemLookup(plan);
             const item = (id: string) => {
-              const it = plan.items.find((i) => i.properties.id === id);
+              const it = lookup.item(id);
               return { zh: it?.properties.name_zh ?? id, en: it?.properties.name_en ?? id };
-            };
-            const kindOf = (id: string) => {
-              const it = plan.items.find((i) => i.properties.id === id);
-              return it ? lineKindOf(it.properties) : 'other';
             };
             // The CSV code loads on the first export.
             // The CSV is bilingual: both languages' strings are loaded first.
@@ -235,7 +231,7 @@ function RegionColumn({ code, name, analysis, onRemove }: { code: string; name: 
                   name: { zh: r.name_zh, en: r.name_en },
                   summary,
                   itemName: item,
-                  lineKindOf: kindOf,
+                  lineKindOf: lookup.kindOf,
                   shares: figures.map((f) => ({ value: f.value, of: f.of! })),
                   users: users.map((u) => ({ name: u.name, figures: u.figures })),
                   t: { zh: i18n.getFixedT('zh') as Translate, en: i18n.getFixedT('en') as Translate },

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../app/store';
 import { usePlan } from '../app/planContext';
+import { PanelSection } from './PanelSection';
 
 type Status = { state: 'idle' } | { state: 'saving' } | { state: 'saved'; name: string; size: string } | { state: 'failed'; reason: string };
 
@@ -25,11 +26,7 @@ export function SaveHtmlSection() {
       .catch((e: unknown) => setStatus({ state: 'failed', reason: e instanceof Error ? e.message : String(e) }));
   };
   return (
-    <section className="panel-section" aria-labelledby="save-html-heading">
-      <h2 id="save-html-heading" className="section-heading">
-        {t('savedHtml.heading')}
-      </h2>
-      <p className="fine-print">{t('savedHtml.hint')}</p>
+    <PanelSection id="save-html" heading={t('savedHtml.heading')} hint={t('savedHtml.hint')}>
       <div className="tool-buttons">
         <button type="button" className="button" onClick={save} disabled={status.state === 'saving'} data-testid="save-html">
           {status.state === 'saving' ? t('savedHtml.saving') : t('savedHtml.save')}
@@ -39,6 +36,6 @@ export function SaveHtmlSection() {
         {status.state === 'saved' && t('savedHtml.saved', { name: status.name, size: status.size })}
         {status.state === 'failed' && t('savedHtml.failed', { reason: status.reason })}
       </p>
-    </section>
+    </PanelSection>
   );
 }

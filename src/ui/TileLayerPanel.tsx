@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../app/store';
 import { addTileLayerFromFile, addTileLayerFromUrl, type AddTileResult } from '../app/tileLayerController';
 import { boundedMessage } from '../i18n/bounded';
+import { PanelSection } from './PanelSection';
 
 /** TILE_STEP_TIMEOUT_MS of src/map/tileLayers.ts in seconds (not imported: that module loads on first use). */
 const TILE_STEP_TIMEOUT_S = 15;
@@ -40,11 +41,7 @@ export function TileLayerPanel() {
   };
 
   return (
-    <section className="panel-section" aria-labelledby={`${id}-heading`} data-testid="tile-layers">
-      <h2 id={`${id}-heading`} className="section-heading">
-        {t('tiles.heading')}
-      </h2>
-      <p className="fine-print">{t('tiles.hint')}</p>
+    <PanelSection id={id} heading={t('tiles.heading')} hint={t('tiles.hint')} testId="tile-layers">
       <form
         className="basemap-input tile-form"
         onSubmit={(e) => {
@@ -127,6 +124,6 @@ export function TileLayerPanel() {
           ))}
         </ul>
       )}
-    </section>
+    </PanelSection>
   );
 }

@@ -59,8 +59,9 @@ describe('CSP header (npm start)', () => {
         const framerUrl = new URL('/framer-test.html', appUrl).href;
         await browser.context.route(framerUrl, (r) => r.fulfill({ contentType: 'text/html', body: `<iframe src="${appUrl}" width="400" height="300"></iframe>` }));
         const framer = await browser.context.newPage();
-        await framer.goto(framerUrl);
-        await framer.waitForTimeout(3000);
+        // the framer's load event waits for its frame, rendered or refused (the control below shows
+        // that by then a frame the policy allows has its document)
+        await framer.goto(framerUrl, { waitUntil: 'load' });
         const inner = framer.frames().find((f) => f !== framer.mainFrame());
         const rendered = inner ? await inner.evaluate(() => document.querySelector('#root') !== null).catch(() => false) : false;
         await framer.close();

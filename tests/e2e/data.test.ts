@@ -755,7 +755,7 @@ describe('user layers: style, regions, filters, search, region CSV', () => {
 
     await page.getByTestId('start-presentation').click();
     await page.getByTestId('presentation').waitFor();
-    const entries = await page.getByTestId('present-user-legend').allTextContents();
+    const entries = await page.locator('.present-legend li[data-kind="user"]').allTextContents();
     await page.keyboard.press('Escape');
     await page.getByTestId('presentation').waitFor({ state: 'detached' });
     assert.deepEqual(entries.map((e) => e.trim()), ['facilities · 交通', 'facilities · 学校', 'facilities · 公园', 'facilities · 医院', 'facilities · 绿道']);

@@ -1,7 +1,8 @@
 /**
  * The adversarial corpus (tests/fixtures/hostile/corpus.ts) in the production build: a link
  * with thousands of unknown parameters and a right-to-left override, formula cells exported as
- * CSV, a 4000-column CSV, column names with bidi overrides, and nesting deeper than the limit.
+ * CSV, a 4000-column CSV, column names with bidi overrides, nesting deeper than the limit, and a
+ * CSV mixing UTF-8 and GBK rows.
  * Each gives a short plain message in Chinese, no page error, no dialog, no script run, and the
  * earlier layers stay. One browser; tests run in order on the same page.
  */
@@ -135,6 +136,15 @@ describe('hostile corpus', () => {
     assert.equal(r.ok, false);
     assert.equal(r.issues[0], '“nested.geojson”的嵌套层数超过 64 层，无法导入（GeoJSON 不需要这么深的嵌套）。');
     assert.doesNotMatch(r.text, /call stack|postMessage/i);
+    assert.deepEqual(await userLayers(app.page), before);
+  });
+
+  test('a CSV mixing UTF-8 and GBK rows is refused with the lines named, not garbled in silence; earlier layers intact', async () => {
+    const before = await userLayers(app.page);
+    const r = await importFile(app.page, files['mixed-encoding.csv']!);
+    assert.equal(r.ok, false, r.text);
+    assert.equal(r.issues[0], '文件混用了两种编码：第 1 行是 UTF-8，第 3 行是 GBK/GB18030。按任何一种读取都会有一部分文字变成乱码。请把文件统一另存为 UTF-8 后重试。');
+    assert.doesNotMatch(r.text, /鍚嶇О/);
     assert.deepEqual(await userLayers(app.page), before);
   });
 

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { launch } from './browser';
-import { hashParams, openApp, recordPage, waitForIdle, waitForMapIdle, type AppSession } from './harness';
+import { hashParams, openApp, recordPage, regionColumnCodes as columnCodes, waitForIdle, waitForMapIdle, type AppSession } from './harness';
 
 const VIEWPORT = { width: 1280, height: 720 };
 const LANGFANG: [number, number] = [116.62, 39.15];
@@ -38,7 +38,6 @@ async function clickMap(page: Page, lngLat: [number, number], opts: { shift?: bo
   }
 }
 
-const columnCodes = (page: Page) => page.locator('[data-testid="region-panel"] .region-column').evaluateAll((cols) => cols.map((c) => c.getAttribute('data-region') ?? ''));
 const chips = (page: Page) => page.getByTestId('filter-chip').evaluateAll((bs) => bs.map((b) => (b.textContent ?? '').trim()));
 
 /** What a page shows of the analysis state. */

@@ -13,7 +13,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { launch } from './browser';
 import { serveDist, DIST_DIR } from './server';
-import { failedOwnResponses, pickAt, probe, recordPage, waitForMapIdle, type AppSession } from './harness';
+import { failedOwnResponses, pickAt, probe, recordPage, waitForMapIdle, waitForStoredLayerComplete, type AppSession } from './harness';
 import { pwaStrings } from '../../src/i18n/pwa';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -87,24 +87,7 @@ describe('offline after one visit, served under a sub-path', () => {
       assert.equal(await userLayerCount(app.page), 1, 'the imported layer is listed');
       // The layer is saved after it is listed; closing the browser before its record is marked
       // complete would leave a half-written layer, which the next start rightly removes.
-      // (waitForFunction would not do: it takes the returned Promise itself as truthy and reads once)
-      const savedComplete = await app.page.evaluate(async () => {
-        for (const end = Date.now() + 20_000; Date.now() < end; await new Promise((r) => setTimeout(r, 200))) {
-          const complete = await new Promise<boolean>((resolve) => {
-            const r = indexedDB.open('jjj-atlas');
-            r.onsuccess = () => {
-              const g = r.result.transaction('userLayers').objectStore('userLayers').getAll();
-              g.onsuccess = () => {
-                r.result.close();
-                resolve((g.result as { complete?: boolean }[]).some((l) => l.complete === true));
-              };
-            };
-          });
-          if (complete) return true;
-        }
-        return false;
-      });
-      assert.ok(savedComplete, 'the imported layer is saved complete within 20 s');
+      await waitForStoredLayerComplete(app.page);
 
       assert.deepEqual(await silentProblems(app), []);
     } finally {

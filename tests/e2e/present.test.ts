@@ -314,7 +314,7 @@ describe('present: presentation mode, story editing, timeline, export, print', (
 
       // Layers: the legend of the presentation, the URL, and what is drawn in view.
       const layers = chapterLayers(i);
-      const legend = (await page.locator('.present-legend li').allTextContents()).map((s) => s.trim());
+      const legend = (await page.locator('.present-legend li[data-kind="plan"]').allTextContents()).map((s) => s.trim());
       assert.deepEqual(legend, layers.map(layerLabel), `${where}: legend`);
       assert.equal(hashParams(page).get('layers'), c.filters?.layers ? layers.join(',') : null, `${where}: layers in the URL`);
       const drawn = await pickableInView(page);

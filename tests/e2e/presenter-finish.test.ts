@@ -55,6 +55,21 @@ async function openStoryTab(page: Page): Promise<void> {
   await page.getByTestId('chapter-list').waitFor();
 }
 
+/** Present from the first chapter to the chapter `id` at the viewport `vp`. */
+async function presentAt(page: Page, vp: { width: number; height: number }, id: string): Promise<void> {
+  await page.setViewportSize(vp);
+  await openStoryTab(page);
+  await page.getByTestId('start-presentation').click();
+  await page.getByTestId('presentation').waitFor();
+  for (let i = STORY.chapters.findIndex((c) => c.id === id); i > 0; i--) await page.keyboard.press('ArrowRight');
+  await page.waitForFunction((want) => document.querySelector('[data-testid="chapter-caption"]')?.getAttribute('data-chapter') === want, id);
+}
+
+async function leavePresentation(page: Page): Promise<void> {
+  await page.keyboard.press('Escape');
+  await page.getByTestId('presentation').waitFor({ state: 'detached' });
+}
+
 /** The camera at rest (with reduced motion a chapter's camera is reached at once; tiles need not be drawn). */
 async function settle(page: Page): Promise<void> {
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
@@ -276,6 +291,63 @@ describe('presenter finish: themes, responsive presentation, framing, presenting
     }
     console.log(`framing: ${VIEWPORTS.length} viewports × ${STORY.chapters.length} chapters in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     assert.deepEqual(problems, []);
+  });
+
+  test('the presentation legend lists what the print legend lists, the marks drawn over the layers included', async () => {
+    const page = app.page;
+    await presentAt(page, VIEWPORTS[0]!, 'daxing-airport');
+    const keys = (sel: string) => page.locator(sel).evaluateAll((lis) => lis.map((li) => li.getAttribute('data-legend')));
+    const shown = await keys('.present-legend li');
+    assert.ok(shown.includes('mark-selected'), `the highlighted airport's outline is in the presentation legend: ${shown.join(', ')}`);
+    assert.deepEqual(shown, await keys('.print-legend li'), 'one legend on screen and on paper');
+    await leavePresentation(page);
+  });
+
+  test('a narrow sidecar keeps ← and → on one row; a long place name stays on a phone map', async () => {
+    const page = app.page;
+    await presentAt(page, VIEWPORTS[1]!, STORY.chapters[0]!.id);
+    const tops = await page.locator('.present-controls > .button').evaluateAll((bs) => bs.slice(0, 2).map((b) => Math.round(b.getBoundingClientRect().top)));
+    assert.equal(tops[0], tops[1], `← and → on one row at 1280 px: ${tops.join(' vs ')}`);
+    await leavePresentation(page);
+
+    // The English name of the Jing-Xiong intercity is wider than a phone.
+    await page.setViewportSize(VIEWPORTS[3]!);
+    await page.getByTestId('lang-switch').click();
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    await presentAt(page, VIEWPORTS[3]!, 'jingxiong-intercity');
+    await settle(page);
+    const box = await page.getByTestId('map-callout').evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      const m = el.parentElement!.getBoundingClientRect();
+      return { left: r.left - m.left, right: m.right - r.right, text: el.textContent };
+    });
+    assert.ok(box.left >= 0 && box.right >= 0, `the callout "${box.text}" inside the map: ${JSON.stringify(box)}`);
+    await leavePresentation(page);
+    if (await page.getByTestId('sidebar').isVisible()) await page.getByTestId('sidebar-toggle').click();
+    await page.getByTestId('lang-switch').click();
+    await page.waitForFunction(() => document.documentElement.lang.startsWith('zh'));
+  });
+
+  test('Ctrl+P prints the composed page (the whole region for the A4 map box), as the Print button does', async () => {
+    const page = app.page;
+    await page.setViewportSize(VIEWPORTS[0]!);
+    await setTheme(page, 'dark');
+    await page.evaluate(() => {
+      window.print = () => undefined; // headless: keep the page's print image for the checks
+    });
+    await page.keyboard.press('Control+P');
+    const img = page.getByTestId('print-map-image');
+    await img.waitFor({ state: 'attached', timeout: 60_000 });
+    const size = await img.evaluate((el: HTMLImageElement) => ({ w: el.naturalWidth, h: el.naturalHeight }));
+    assert.ok(Math.abs(size.w / size.h - 277 / 150) < 0.01, `the A4 map box's shape: ${size.w}×${size.h}`);
+    // paper is white: the legend is printed dark on it even when the screen is in the dark theme
+    await page.emulateMedia({ media: 'print' });
+    const ink = await page.locator('.print-legend li').first().evaluate((li) => getComputedStyle(li).color);
+    await page.emulateMedia({ media: 'screen' });
+    const [r, g, b] = ink.match(/\d+/g)!.map(Number);
+    assert.ok(r! + g! + b! < 3 * 110, `the printed legend's ink is dark: ${ink}`);
+    await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+    await img.waitFor({ state: 'detached' });
   });
 
   test('on a phone the details sheet, the scale bar and the attribution do not overlap', async () => {

@@ -21,7 +21,7 @@ import {
   type RegionIndex,
   type RegionSummary,
 } from '../../src/geo/aggregate';
-import { hashParams, openApp, pickAt, waitForIdle, waitForMapIdle, type AppSession } from './harness';
+import { hashParams, openApp, pickAt, regionColumnCodes as columnCodes, waitForIdle, waitForMapIdle, type AppSession } from './harness';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const VIEWPORT = { width: 1280, height: 800 };
@@ -103,10 +103,6 @@ async function clickMap(page: Page, lngLat: [number, number], opts: { shift?: bo
 }
 
 const column = (page: Page, code: string) => page.locator(`[data-testid="region-panel"] .region-column[data-region="${code}"]`);
-
-async function columnCodes(page: Page): Promise<string[]> {
-  return page.locator('[data-testid="region-panel"] .region-column').evaluateAll((cols) => cols.map((c) => c.getAttribute('data-region') ?? ''));
-}
 
 /** What a region column (or drawn area) shows: items, per group, lines. */
 async function shownNumbers(scope: ReturnType<Page['locator']>): Promise<{ items: number; groups: number[]; lines: string[] }> {

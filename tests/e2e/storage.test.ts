@@ -11,7 +11,7 @@ import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import type { Page } from 'playwright-core';
-import { openApp, waitForMapIdle, type AppSession } from './harness';
+import { openApp, waitForMapIdle, waitForStoredLayerComplete, type AppSession } from './harness';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const SCREENSHOT = path.join(tmpdir(), 'jjj-corrupt-store.png');
@@ -97,24 +97,7 @@ describe('stored data', () => {
     await page.getByTestId('import-input').setInputFiles(path.join(ROOT, 'tests/fixtures/import/valid/sites.geojson'));
     await page.locator('[data-testid="import-result"][data-ok="true"]').waitFor({ timeout: 30_000 });
     // saved (complete) before the damage is added
-    // (polled here: page.waitForFunction takes a returned Promise as truthy and reads only once)
-    const savedComplete = await page.evaluate(async () => {
-      for (const end = Date.now() + 20_000; Date.now() < end; await new Promise((r) => setTimeout(r, 200))) {
-        const complete = await new Promise<boolean>((resolve) => {
-          const r = indexedDB.open('jjj-atlas');
-          r.onsuccess = () => {
-            const g = r.result.transaction('userLayers').objectStore('userLayers').getAll();
-            g.onsuccess = () => {
-              r.result.close();
-              resolve((g.result as { complete?: boolean }[]).some((l) => l.complete === true));
-            };
-          };
-        });
-        if (complete) return true;
-      }
-      return false;
-    });
-    assert.ok(savedComplete, 'the imported layer is saved complete within 20 s');
+    await waitForStoredLayerComplete(page);
     await page.evaluate(SEED_DAMAGE);
 
     await page.reload();

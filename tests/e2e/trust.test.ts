@@ -3,8 +3,9 @@
  * link author's and only whole clauses of the release are shown as the plan's quotes; story
  * edits survive a reload, a deleted chapter can be put back and the plan's story restored; a link
  * naming an online base map asks before anything is requested from that server, remembers the
- * answer per host, refuses http:// and shows a remote style's attribution as plain text; a
- * failing map overlay leaves the rest of the app working and says what failed.
+ * answer per host, refuses http:// and shows a remote style's attribution (and its TileJSON's) as
+ * plain text without requesting anything it names; a failing map overlay leaves the rest of the
+ * app working and says what failed.
  * One browser for the file; pages of the same origin share localStorage, so tests run in order.
  */
 import { after, before, describe, test } from 'node:test';
@@ -177,9 +178,15 @@ describe('trust: provenance, kept stories, consent, a failing overlay', () => {
     }
   });
 
-  test('a remote style’s attribution is plain text (no phishing link, no image); a 10,000-layer style is refused', async () => {
+  test('a remote style’s attribution, and its TileJSON’s, is plain text (no phishing link, no image ever requested); a 10,000-layer style is refused', async () => {
     const tiles: string[] = [];
     await app.context.route('https://tiles.hostile.test/**', tileRoute(tiles));
+    // any request to the attribution's image host is a failure, even one cut short at once
+    const phish: string[] = [];
+    await app.context.route('https://phish.example/**', (r) => {
+      phish.push(r.request().url());
+      return r.abort('blockedbyclient');
+    });
     const hostile = {
       version: 8,
       sources: {
@@ -189,11 +196,22 @@ describe('trust: provenance, kept stories, consent, a failing overlay', () => {
           tileSize: 256,
           attribution: '<a href="https://phish.example/login">点击验证账户</a><img src="https://phish.example/big.png" width="256" height="256">',
         },
+        // a source that names a TileJSON: MapLibre would read its attribution itself
+        overlay: { type: 'raster', url: 'https://tiles.hostile.test/tile.json', tileSize: 256 },
       },
-      layers: [{ id: 'ground', type: 'raster', source: 'ground' }],
+      layers: [
+        { id: 'ground', type: 'raster', source: 'ground' },
+        { id: 'overlay', type: 'raster', source: 'overlay', paint: { 'raster-opacity': 0.2 } },
+      ],
+    };
+    const tileJson = {
+      tilejson: '3.0.0',
+      tiles: ['https://tiles.hostile.test/o/{z}/{x}/{y}.png'],
+      attribution: '<a href="https://phish.example/tj">瓦片署名</a><img src="https://phish.example/tilejson.png" width="256" height="256" onerror="window.__pwned=1">',
     };
     const huge = { ...hostile, layers: Array.from({ length: 10_000 }, (_, i) => ({ id: `l${i}`, type: 'raster', source: 'ground' })) };
     const serve = (doc: unknown) => (r: Route) => r.fulfill({ status: 200, contentType: 'application/json', headers: { 'access-control-allow-origin': '*' }, body: JSON.stringify(doc) });
+    await app.context.route('https://tiles.hostile.test/tile.json', serve(tileJson));
     await app.context.route('https://styles.hostile.test/style.json', serve(hostile));
     await app.context.route('https://styles.hostile.test/huge.json', serve(huge));
     const page = await app.context.newPage();
@@ -206,6 +224,12 @@ describe('trust: provenance, kept stories, consent, a failing overlay', () => {
       const attrib = page.locator('.maplibregl-ctrl-attrib');
       assert.match((await attrib.textContent()) ?? '', /点击验证账户 \(phish\.example\)/, 'the link shows where it goes');
       assert.equal(await attrib.locator('a[href*="phish"], img').count(), 0, 'no link or image of the style’s choosing');
+      await page.waitForFunction(() => /瓦片署名/.test(document.querySelector('.maplibregl-ctrl-attrib')?.textContent ?? ''), null, { timeout: 30_000, polling: 100 });
+      assert.match((await attrib.textContent()) ?? '', /瓦片署名 \(phish\.example\)/, 'the TileJSON’s link shows where it goes');
+      await waitForMapIdle(page);
+      assert.ok(tiles.some((u) => u.includes('/o/')), 'the TileJSON’s tiles were drawn');
+      assert.deepEqual(phish, [], 'nothing requested from the attribution’s hosts');
+      assert.equal(await page.evaluate(() => (window as { __pwned?: unknown }).__pwned), undefined);
 
       await openLink(page, `${app.url}#bm=style:${encodeURIComponent('https://styles.hostile.test/huge.json')}`);
       await page.getByTestId('notices').getByText(/样式的图层或数据源过多/).waitFor({ timeout: 30_000 });

@@ -24,6 +24,7 @@ import { showChoropleth } from '../../map/choropleth';
 import { applyBasemapPaint } from '../../map/basemap/apply';
 import { buildBasemapStyle } from '../../map/basemap/style';
 import { basemapUrls } from '../../map/basemap/sources';
+import { roundCoordinate } from '../../geo/roundCoordinates';
 import { routeClick, type ClickAction } from './clickRouter';
 
 export interface MapEvents {
@@ -254,6 +255,6 @@ function useDrawingTools(mapOf: MapOf, datumRef: RefObject<DisplayDatum>): void 
 }
 
 function roundView(v: CameraView): CameraView {
-  return { zoom: Math.round(v.zoom * 100) / 100, lat: Math.round(v.lat * 1e4) / 1e4, lon: Math.round(v.lon * 1e4) / 1e4 };
+  return { zoom: Math.round(v.zoom * 100) / 100, lat: roundCoordinate(v.lat, 4), lon: roundCoordinate(v.lon, 4) };
 }
 

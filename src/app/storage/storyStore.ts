@@ -67,3 +67,16 @@ export function clearStoredStory(): void {
     // storage blocked: nothing was saved
   }
 }
+
+/**
+ * Be told when another tab of the app saves or forgets the story (the browser's `storage` event
+ * reaches the other tabs only, so a tab is not told of its own saves). Returns the unsubscribe.
+ */
+export function onStoredStoryChange(listener: () => void): () => void {
+  if (typeof window === 'undefined') return () => {};
+  const onStorage = (e: StorageEvent) => {
+    if (e.key === STORY_STORAGE || e.key === null) listener();
+  };
+  window.addEventListener('storage', onStorage);
+  return () => window.removeEventListener('storage', onStorage);
+}

@@ -16,8 +16,8 @@
  * not shown, listed in `lastLoadReport` so the person can delete it). A chunked layer found
  * incomplete at start (the page closed while saving) is deleted with its chunks and reported once.
  *
- * Other tabs hear of every save and deletion on a BroadcastChannel (`onOtherTab`) and reload
- * that one layer, so several tabs stay in step.
+ * Another tab's save or deletion (./crossTab.ts) is read back with `loadUserLayers({ id })`:
+ * that one layer's table alone, so several tabs stay in step.
  *
  * Every function resolves even when IndexedDB is missing, refuses (private mode, quota) or does
  * not answer within OPEN_TIMEOUT_MS: the layers then live for the session only, the caller gets
@@ -146,8 +146,13 @@ function run<T>(mode: IDBTransactionMode, stores: string[], body: (tx: IDBTransa
 }
 
 
-/** Every stored layer that passes the schema, oldest first (every table read in one transaction). */
-export async function loadUserLayers(): Promise<UserLayer[]> {
+/**
+ * Every stored layer that passes the schema, oldest first (every table read in one transaction).
+ * With `only` (another tab saved that layer, ./crossTab.ts): that layer alone, its table read
+ * alone, or without its features when they did not change; a record another tab is still
+ * writing is left to it, nothing is migrated, and the start report is kept.
+ */
+export async function loadUserLayers(only?: { id: string; features: boolean }): Promise<UserLayer[]> {
   const report: LoadReport = { storage: 'ok', worker: 'ok', setAside: [], removedIncomplete: [] };
   // started now, so that its script is fetched and its database open before the first save:
   // a save that has to start the worker first is the one a closing tab loses
@@ -155,13 +160,14 @@ export async function loadUserLayers(): Promise<UserLayer[]> {
   const r = await run<unknown[]>('readonly', [STORE], (tx) => tx.objectStore(STORE).getAll() as IDBRequest<unknown[]>);
   if (!r.ok || !Array.isArray(r.value)) {
     report.storage = openProblem === 'ok' ? 'unavailable' : openProblem;
-    setReport({ ...report, worker: lastLoadReport.worker });
+    if (!only) setReport({ ...report, worker: lastLoadReport.worker });
     return [];
   }
   const out: UserLayer[] = [];
   const migrate: UserLayer[] = [];
   const tabled: StoredLayer[] = [];
   for (const rec of r.value) {
+    if (only && recordId(rec) !== only.id) continue;
     const parsed = parseStoredRecord(rec);
     if (parsed.kind === 'invalid') {
       report.setAside.push({ id: recordId(rec), name: recordName(rec), reason: parsed.reason });
@@ -174,18 +180,21 @@ export async function loadUserLayers(): Promise<UserLayer[]> {
     }
     const { record } = parsed;
     if (!parsed.complete) {
+      if (only) continue;
       // the page closed while this layer was being written: its data is gone for good
       await deleteUserLayer(record.id);
       report.removedIncomplete.push(record.name);
       continue;
     }
     if (record.layout === 'table') {
-      tabled.push(record);
+      // features unchanged in the other tab: the caller keeps its own
+      if (only?.features === false) out.push({ ...metaOf(record), features: [] });
+      else tabled.push(record);
       continue;
     }
     const features: ImportedFeature[] = [];
     let problem: string | null = null;
-    for (let i = 0; i < record.featureChunks && problem === null; i++) {
+    for (let i = 0; i < (only?.features === false ? 0 : record.featureChunks) && problem === null; i++) {
       const c = await run<unknown>('readonly', [FEATURES], (tx) => tx.objectStore(FEATURES).get([record.id, i]));
       if (!c.ok) problem = `chunk ${i + 1} could not be read`;
       else if (c.value === undefined) problem = `chunk ${i + 1} is missing`;
@@ -195,7 +204,7 @@ export async function loadUserLayers(): Promise<UserLayer[]> {
         else for (const f of checked.features) features.push(f);
       }
     }
-    if (problem === null && features.length !== record.featureCount) problem = `${features.length} features stored, the record says ${record.featureCount}`;
+    if (problem === null && only?.features !== false && features.length !== record.featureCount) problem = `${features.length} features stored, the record says ${record.featureCount}`;
     if (problem !== null) {
       report.setAside.push({ id: record.id, name: record.name, reason: problem });
       continue;
@@ -212,6 +221,7 @@ export async function loadUserLayers(): Promise<UserLayer[]> {
     else if (checked.table.count !== record.featureCount) report.setAside.push({ id: record.id, name: record.name, reason: `${checked.table.count} features stored, the record says ${record.featureCount}` });
     else out.push({ ...metaOf(record), features: tableFeatures(checked.table) });
   });
+  if (only) return out;
   setReport({ ...report, worker: lastLoadReport.worker });
   // layers of an older version are rewritten as tables (read once more as version 4)
   for (const l of migrate) void saveUserLayer(l, true, { now: true });
@@ -370,9 +380,7 @@ export async function saveUserLayer(layer: UserLayer, features = true, { now = f
   }
   const record: StoredLayer = { ...meta, schemaVersion: STORED_SCHEMA_VERSION, layout: 'table', complete: true, featureChunks: 1, featureCount: list.length };
   if (!features) {
-    const ok = (await run('readwrite', [STORE], (tx) => tx.objectStore(STORE).put(record))).ok;
-    if (ok) announce(layer.id);
-    return ok;
+    return (await run('readwrite', [STORE], (tx) => tx.objectStore(STORE).put(record))).ok;
   }
   const mine = ++writeSeq;
   writing.set(layer.id, mine);
@@ -383,58 +391,16 @@ export async function saveUserLayer(layer: UserLayer, features = true, { now = f
   Object.assign(record, latestMeta.get(layer.id) ?? {});
   latestMeta.delete(layer.id);
   // the table and its record in one transaction: both are stored or neither is
-  const ok = await writeTable(layer.id, record, table);
-  if (ok) announce(layer.id);
-  return ok;
+  return writeTable(layer.id, record, table);
 }
 
 export async function deleteUserLayer(id: string): Promise<boolean> {
   writing.delete(id);
   latestMeta.delete(id);
-  const ok = (
+  return (
     await run('readwrite', [STORE, FEATURES], (tx) => {
       tx.objectStore(FEATURES).delete(chunksOf(id));
       return tx.objectStore(STORE).delete(id);
     })
   ).ok;
-  if (ok) announce(id);
-  return ok;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Other tabs of the app
-
-const CHANNEL = 'jjj-atlas:user-layers';
-let channel: BroadcastChannel | null | undefined;
-function getChannel(): BroadcastChannel | null {
-  if (channel === undefined) channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(CHANNEL) : null;
-  return channel;
-}
-function announce(id: string): void {
-  getChannel()?.postMessage({ id });
-}
-
-/**
- * Be told when another tab stored or deleted a layer: `layer` is what is stored now (null:
- * deleted, or stored in a form this tab cannot read). Returns the unsubscribe.
- */
-export function onOtherTab(listener: (id: string, layer: UserLayer | null) => void): () => void {
-  const ch = getChannel();
-  if (!ch) return () => {};
-  const onMessage = (e: MessageEvent<unknown>) => {
-    const id = e.data && typeof e.data === 'object' ? (e.data as { id?: unknown }).id : undefined;
-    if (typeof id === 'string') void readLayer(id).then((l) => listener(id, l));
-  };
-  ch.addEventListener('message', onMessage);
-  return () => ch.removeEventListener('message', onMessage);
-}
-
-async function readLayer(id: string): Promise<UserLayer | null> {
-  const r = await run<unknown>('readonly', [STORE], (tx) => tx.objectStore(STORE).get(id));
-  if (!r.ok || r.value === undefined) return null;
-  const parsed = parseStoredRecord(r.value);
-  if (parsed.kind !== 'chunked' || !parsed.complete || parsed.record.layout !== 'table') return null;
-  const [checked] = await readTables([id]);
-  if (!checked?.ok || checked.table.count !== parsed.record.featureCount) return null;
-  return { ...metaOf(parsed.record), features: tableFeatures(checked.table) };
 }

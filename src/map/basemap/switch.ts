@@ -13,6 +13,7 @@ import type { Map as MaplibreMap } from 'maplibre-gl';
 import { watchTiles } from '../watchTiles';
 import type { BaseMapSource } from '../../model/state';
 import { ONLINE_PREFIX, parseStyleText, rasterBaseMapParts, StyleProblem, type OnlineStyleParts } from './online';
+import { withPlainTileJsonAttributions } from './tileJsonAttribution';
 
 export interface OnlineBaseMapEvents {
   onLoaded: () => void;
@@ -53,6 +54,9 @@ export class OnlineBaseMap {
         const text = await fetchStyle(source.url, abort.signal);
         if (gen !== this.generation) return;
         parts = parseStyleText(text, source.url);
+        // the style's TileJSONs are read here, so their attributions reach MapLibre as plain text
+        parts = { ...parts, sources: await withPlainTileJsonAttributions(parts.sources, (url) => fetchStyle(url, abort.signal).then((t) => JSON.parse(t) as unknown)) };
+        if (gen !== this.generation) return;
       } catch (e) {
         if (gen !== this.generation) return;
         if (e instanceof StyleProblem) events.onFailed({ code: e.code, reason: e.message });

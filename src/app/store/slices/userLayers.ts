@@ -23,8 +23,8 @@ export interface UserLayersSlice {
   selectUserFeature: (sel: UserSelection | null, opts?: { fly?: boolean }) => void;
   /** Layers restored from IndexedDB (added before any imported in this session). */
   restoreUserLayers: (layers: UserLayer[]) => void;
-  /** What another tab stored for a layer (null: it deleted it): replaced, added or removed here. */
-  takeOtherTabLayer: (id: string, layer: UserLayer | null) => void;
+  /** A layer as another tab stored it: replaces this tab's copy, or joins the list in import order. */
+  syncUserLayer: (layer: UserLayer) => void;
   setUserHover: (hover: UserHover | null) => void;
   setImportStatus: (status: ImportStatus) => void;
 }
@@ -75,22 +75,17 @@ export const userLayersSlice: StateCreator<UserLayersSlice & ViewSlice, [], [], 
       const have = new Set(s.userLayers.map((l) => l.id));
       return { userLayers: [...layers.filter((l) => !have.has(l.id)), ...s.userLayers] };
     }),
-  takeOtherTabLayer: (id, layer) =>
+  syncUserLayer: (layer) =>
     set((s) => {
-      const at = s.userLayers.findIndex((l) => l.id === id);
-      if (!layer) {
-        if (at < 0) return {};
-        return {
-          userLayers: s.userLayers.filter((l) => l.id !== id),
-          userHover: s.userHover?.layerId === id ? null : s.userHover,
-          userSelected: s.userSelected?.layerId === id ? null : s.userSelected,
-        };
-      }
-      if (at < 0) return { userLayers: [...s.userLayers, layer].sort((a, b) => a.addedAt - b.addedAt) };
-      const was = s.userLayers[at]!;
-      // the same features (a rename, colour or style elsewhere): keep ours, drawn already
-      const next = was.features.length === layer.features.length && was.addedAt === layer.addedAt ? { ...layer, features: was.features } : layer;
-      return { userLayers: s.userLayers.map((l) => (l.id === id ? next : l)) };
+      const was = s.userLayers.find((l) => l.id === layer.id);
+      if (!was) return { userLayers: [...s.userLayers, layer].sort((x, y) => x.addedAt - y.addedAt) };
+      // other features: a hover or selection by index would point at another feature
+      const same = was.features === layer.features;
+      return {
+        userLayers: updateLayer(s.userLayers, layer.id, () => layer),
+        userHover: same || s.userHover?.layerId !== layer.id ? s.userHover : null,
+        userSelected: same || s.userSelected?.layerId !== layer.id ? s.userSelected : null,
+      };
     }),
   setUserHover: (userHover) => set({ userHover }),
   setImportStatus: (importStatus) => set({ importStatus }),

@@ -150,6 +150,10 @@ const CRAFTED: { name: string; content: string | Uint8Array; opts?: ImportOption
     content:
       '<?xml version="1.0"?><kml><Document><Placemark><name>ok</name><Point><coordinates>116.4,39.9</coordinates></Point></Placemark><Placemark><name>bad</name></Placemark><Placemark></Placemark></Document></kml>',
   },
+  // UTF-8 rows and GBK rows in one file (天津 in GBK on line 3)
+  { name: 'mixed.csv', content: new Uint8Array([...new TextEncoder().encode('名称,lon,lat\n北京,116.4,39.9\n'), 0xcc, 0xec, 0xbd, 0xf2, 0x2c, 0x31, 0x31, 0x37, 0x2c, 0x33, 0x39, 0x0a]) },
+  // GBK rows with two bytes valid in neither encoding (lines 2 and 3)
+  { name: 'undecodable.csv', content: new Uint8Array([...new TextEncoder().encode('name,lon,lat\n'), 0xcc, 0xec, 0xff, 0x2c, 0x31, 0x2c, 0x32, 0x0a, 0xcc, 0xec, 0xff, 0x2c, 0x31, 0x2c, 0x32, 0x0a]) },
 ];
 
 /** Issues the importer makes outside importData (client, worker, controller) and those no file reaches. */
