@@ -48,8 +48,10 @@ export type UserGeometry =
       points: { count: number; positions: Float64Array; featureOf: Uint32Array };
     };
 
-/** Layers up to this size are built synchronously. */
+/** Layers up to this size (features, or vertices of a table) are built synchronously. */
 export const SYNC_FEATURES = 20_000;
+/** Vertices (or triangle corners) copied between two checks of the slice's time. */
+const SLICE_VERTICES = 20_000;
 /** The longest slice of work between two yields to the page, ms. */
 const SLICE_MS = 8;
 
@@ -75,7 +77,7 @@ export function userLayerGeometry(features: readonly ImportedFeature[], crs: Dis
     job = created;
     byCrs.set(crs, created);
     const work = buildGeometry(features, crs);
-    if (features.length <= SYNC_FEATURES) created.result = drain(work);
+    if (layerSize(features) <= SYNC_FEATURES) created.result = drain(work);
     else
       runSliced(work, (result) => {
         created.result = result;
@@ -87,6 +89,12 @@ export function userLayerGeometry(features: readonly ImportedFeature[], crs: Dis
   if (job.result) return job.result;
   if (onReady) job.waiters.push(onReady);
   return null;
+}
+
+/** Features, or vertices when a table has more: a layer of one huge polygon is not small. */
+function layerSize(features: readonly ImportedFeature[]): number {
+  const table = tableOf(features);
+  return table ? Math.max(table.count, table.xy.length / 2) : features.length;
 }
 
 function* buildGeometry(features: readonly ImportedFeature[], crs: DisplayCrs): Generator<void, UserGeometry> {
@@ -155,7 +163,10 @@ function* buildFromTable(t: FeatureTable, crs: DisplayCrs): Generator<void, User
   const area = { positions: f64(), starts: u32(), featureOf: u32(), indices: u32() };
   const path = { positions: f64(), starts: u32(), featureOf: u32() };
   const point = { positions: f64(), featureOf: u32() };
-  const copy = (to: Grow<Float64Array>, from: number, to_: number) => {
+  // the page yields per vertex, not per feature: one polygon of a million vertices is as many
+  // slices as a million points, never one task
+  let work = 0;
+  function* copy(to: Grow<Float64Array>, from: number, to_: number): Generator<void, void> {
     for (let v = from; v < to_; v++) {
       if (shift) {
         const d = shift(xy[2 * v]!, xy[2 * v + 1]!);
@@ -165,10 +176,13 @@ function* buildFromTable(t: FeatureTable, crs: DisplayCrs): Generator<void, User
         to.push(xy[2 * v]!);
         to.push(xy[2 * v + 1]!);
       }
+      if (++work >= SLICE_VERTICES) {
+        work = 0;
+        yield;
+      }
     }
-  };
+  }
   const collections: number[] = [];
-  let work = 0;
   for (let i = 0; i < t.count; i++) {
     const type = t.geomType[i]!;
     if (type === GEOM.GeometryCollection) {
@@ -180,10 +194,9 @@ function* buildFromTable(t: FeatureTable, crs: DisplayCrs): Generator<void, User
       const r1 = ringStart[p + 1]!;
       const v0 = vertexStart[r0]!;
       const v1 = vertexStart[r1]!;
-      work += v1 - v0;
       if (type === GEOM.Point || type === GEOM.MultiPoint) {
         for (let v = v0; v < v1; v++) {
-          copy(point.positions, v, v + 1);
+          yield* copy(point.positions, v, v + 1);
           point.featureOf.push(i);
         }
         continue;
@@ -191,22 +204,25 @@ function* buildFromTable(t: FeatureTable, crs: DisplayCrs): Generator<void, User
       for (let r = r0; r < r1; r++) {
         if (vertexStart[r + 1]! - vertexStart[r]! < 2) continue;
         path.starts.push(path.positions.length / 2);
-        copy(path.positions, vertexStart[r]!, vertexStart[r + 1]!);
+        yield* copy(path.positions, vertexStart[r]!, vertexStart[r + 1]!);
         path.featureOf.push(i);
       }
       if (type === GEOM.Polygon || type === GEOM.MultiPolygon) {
         if (vertexStart[r0 + 1]! - v0 < 4) continue;
         const start = area.positions.length / 2;
         area.starts.push(start);
-        copy(area.positions, v0, v1);
-        for (let k = triangleStart[p]!; k < triangleStart[p + 1]!; k++) area.indices.push(start + triangles[k]! - v0);
+        yield* copy(area.positions, v0, v1);
+        for (let k = triangleStart[p]!; k < triangleStart[p + 1]!; k++) {
+          area.indices.push(start + triangles[k]! - v0);
+          if (++work >= SLICE_VERTICES) {
+            work = 0;
+            yield;
+          }
+        }
         area.featureOf.push(i);
       }
     }
-    if (work > 20_000 || (i & 255) === 255) {
-      work = 0;
-      yield;
-    }
+    if ((i & 255) === 255) yield;
   }
   if (collections.length > 0) {
     // the rare GeometryCollection goes the feature way (its parts are not in the columns)

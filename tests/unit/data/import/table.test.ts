@@ -69,6 +69,29 @@ describe('columnar feature table', () => {
     expect(fromTable.areas.indices.length).toBe(fromObjects.areas.indices.length);
   });
 
+  it('draws one feature of many vertices in slices, not at once like a small layer', async () => {
+    // one multipolygon of 6,000 squares: 30,000 vertices (earcut is quick on squares)
+    const squares = Array.from({ length: 6000 }, (_, k) => {
+      const [x, y] = [116 + (k % 100) * 0.01, 39 + Math.floor(k / 100) * 0.01];
+      return [[[x, y], [x + 0.005, y], [x + 0.005, y + 0.005], [x, y + 0.005], [x, y]]];
+    });
+    const one = tableFeatures(tableFromFeatures([{ type: 'Feature', geometry: { type: 'MultiPolygon', coordinates: squares }, properties: {} }]));
+    let ready = false;
+    // one feature, but more vertices than a layer built at once: null now, the shapes later
+    expect(userLayerGeometry(one, 'wgs84', () => (ready = true))).toBeNull();
+    await new Promise<void>((resolve) => {
+      const wait = () => (ready ? resolve() : setTimeout(wait, 5));
+      wait();
+    });
+    const g = userLayerGeometry(one, 'wgs84');
+    expect(g?.kind).toBe('shapes');
+    if (g?.kind !== 'shapes') return;
+    expect(g.areas.count).toBe(6000);
+    expect([...new Set(g.areas.featureOf)]).toEqual([0]);
+    expect(g.areas.positions.length).toBe(6000 * 5 * 2);
+    expect(g.areas.indices.length).toBe(6000 * 2 * 3);
+  });
+
   it('accepts a whole stored table and names what is wrong with a damaged one', () => {
     expect(checkTable(tableFromFeatures(mixed)).ok).toBe(true);
     expect(checkTable(null)).toEqual({ ok: false, reason: 'the table is not an object' });
