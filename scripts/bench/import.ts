@@ -145,10 +145,11 @@ async function appRun(url: string, file: string, n: number): Promise<AppRun> {
       return { listedAt: w.__listedAt, drawnAt: w.__drawnAt, lt: w.__lt };
     });
     const longest = Math.max(0, ...r.lt.filter(([s]) => s >= t0).map(([, d]) => d));
-    // stored: the record says every feature is in
-    await page.waitForFunction(
-      (count) =>
-        new Promise<boolean>((resolve) => {
+    // stored: the record says every feature is in (polled inside the page: waitForFunction
+    // takes a returned Promise as truthy, so it would reload before the save)
+    const stored = await page.evaluate(async (count) => {
+      for (const end = Date.now() + 120_000; Date.now() < end; await new Promise((r) => setTimeout(r, 500))) {
+        const done = await new Promise<boolean>((resolve) => {
           const req = indexedDB.open('jjj-atlas');
           req.onerror = () => resolve(false);
           req.onsuccess = () => {
@@ -158,12 +159,15 @@ async function appRun(url: string, file: string, n: number): Promise<AppRun> {
               resolve((g.result as { featureCount?: number; complete?: boolean }[]).some((l) => l.featureCount === count && l.complete === true));
             };
           };
-        }),
-      n,
-      { timeout: 120_000, polling: 500 },
-    );
+        });
+        if (done) return true;
+      }
+      return false;
+    }, n);
+    if (!stored) throw new Error(`${path.basename(file)}: not stored complete within 120 s`);
     await page.addInitScript(WATCH_DRAWN);
-    await page.reload();
+    // drawn is timed from the navigation; the load event itself may come late on a busy machine
+    await page.reload({ waitUntil: 'commit', timeout: 300_000 });
     await page.waitForFunction(() => (window as unknown as { __drawnAt?: number }).__drawnAt, null, { timeout: 300_000, polling: 100 });
     await page.waitForTimeout(2_000);
     const re = await page.evaluate(() => {
