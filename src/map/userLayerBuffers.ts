@@ -146,7 +146,9 @@ const u32 = () => new Grow(new Uint32Array(256), (n) => new Uint32Array(n));
  * AMap shifting) numbers, never a feature object or an earcut on the page.
  */
 function* buildFromTable(t: FeatureTable, crs: DisplayCrs): Generator<void, UserGeometry> {
-  const { xy } = t;
+  // a layer with more vertices than the map can draw at once is drawn from its simplified copy
+  // (src/data/import/displayGeometry.ts): same features, parts and rings, fewer vertices
+  const xy = t.display?.xy ?? t.xy;
   const shift = crs === 'wgs84' ? null : (x: number, y: number) => toDisplayPosition([x, y], crs);
   if (!t.nesting) {
     if (!shift) return { kind: 'points', count: t.count, positions: xy };
@@ -159,7 +161,8 @@ function* buildFromTable(t: FeatureTable, crs: DisplayCrs): Generator<void, User
     }
     return { kind: 'points', count: t.count, positions };
   }
-  const { partStart, ringStart, vertexStart, triangleStart, triangles } = t.nesting;
+  const { partStart, ringStart } = t.nesting;
+  const { vertexStart, triangleStart, triangles } = t.display ?? t.nesting;
   const area = { positions: f64(), starts: u32(), featureOf: u32(), indices: u32() };
   const path = { positions: f64(), starts: u32(), featureOf: u32() };
   const point = { positions: f64(), featureOf: u32() };

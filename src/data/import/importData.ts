@@ -11,6 +11,7 @@ import { parseDelimited } from './csv';
 import { parseXmlFormat } from './xml';
 import { checkGeometry, mapPositions, SwapCheck } from './geometry';
 import { TableBuilder, tableFeatures } from './table';
+import { DISPLAY_VERTEX_BUDGET } from './displayGeometry';
 import { emptyBbox, extendBbox, finiteOrNull } from '../../geo/bbox';
 import { toWgs84 } from './crs';
 import { isDepthError } from './limits';
@@ -181,6 +182,15 @@ function run(bytes: Uint8Array, name: string, opts: ImportOptions, warnings: Imp
   }
   if (convert) {
     warnings.push({ code: 'crs-converted', message: `Coordinates converted from ${opts.crs === 'gcj02' ? 'GCJ-02' : 'BD-09'} to WGS-84.`, params: { crs: opts.crs!, from: opts.crs === 'gcj02' ? 'GCJ-02' : 'BD-09' } });
+  }
+  if (kept.display) {
+    const vertices = kept.xy.length / 2;
+    const shown = kept.display.xy.length / 2;
+    warnings.push({
+      code: 'display-simplified',
+      message: `"${name}" has ${vertices} vertices, more than the map draws at once (${DISPLAY_VERTEX_BUDGET}): the map shows its lines and outlines simplified to ${shown} vertices; region numbers, details and exports use the exact geometry.`,
+      params: { file: name, vertices, shown, budget: DISPLAY_VERTEX_BUDGET },
+    });
   }
   return {
     ok: true,

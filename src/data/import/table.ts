@@ -8,10 +8,11 @@
  * The page reads features by index (`featureAt`, or `tableFeatures` for code that wants an
  * array): a feature object is made when something asks for it and is not kept.
  */
-import earcut from 'earcut';
 import type { Geometry, Position } from 'geojson';
 import type { ImportedFeature } from './types';
-import { CELL, GEOM, type FeatureTable, type PackedStrings, type TableColumn, type TableNesting } from './tableTypes';
+import { displayGeometry } from './displayGeometry';
+import { triangulateParts } from './triangulate';
+import { CELL, GEOM, type DisplayGeometry, type FeatureTable, type PackedStrings, type TableColumn, type TableNesting } from './tableTypes';
 
 export { GEOM, type FeatureTable } from './tableTypes';
 const GEOM_NAME = ['', 'Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon', 'GeometryCollection'] as const;
@@ -21,6 +22,7 @@ export function tableBuffers(t: FeatureTable): ArrayBuffer[] {
   const views: ArrayBufferView[] = [t.geomType, t.xy];
   if (t.z) views.push(t.z);
   if (t.nesting) views.push(t.nesting.partStart, t.nesting.ringStart, t.nesting.vertexStart, t.nesting.triangleStart, t.nesting.triangles);
+  if (t.display) views.push(t.display.xy, t.display.vertexStart, t.display.triangleStart, t.display.triangles);
   for (const c of t.columns) {
     if (c.tags) views.push(c.tags);
     views.push(c.values, c.text.bytes, c.text.offsets);
@@ -134,8 +136,8 @@ export class TableBuilder {
   private partStart = u32();
   private ringStart = u32();
   private vertexStart = u32();
-  private triangleStart = u32();
-  private triangles = u32();
+  /** per part: 1 when it is an area (triangulated when the table is done) */
+  private areaPart = u8();
   private onlyPoints = true;
   private collections: Record<number, Geometry> = {};
   private columns = new Map<string, ColumnBuilder>();
@@ -172,7 +174,7 @@ export class TableBuilder {
       this.partStart.push(k);
       this.ringStart.push(k);
       this.vertexStart.push(k);
-      this.triangleStart.push(0);
+      this.areaPart.push(0);
     }
   }
 
@@ -197,15 +199,8 @@ export class TableBuilder {
 
   private part(rings: readonly (readonly Position[])[], area: boolean): void {
     this.ringStart.push(this.vertexStart.length);
-    this.triangleStart.push(this.triangles.length);
-    const first = this.xy.length / 2;
+    this.areaPart.push(area ? 1 : 0);
     for (const r of rings) this.ring(r);
-    if (!area) return;
-    // earcut here, in the worker: on the page one big polygon held it for seconds
-    const flat = this.xy.array.subarray(2 * first, this.xy.length);
-    const holes: number[] = [];
-    for (let r = 1, v = rings[0]!.length; r < rings.length; v += rings[r]!.length, r++) holes.push(v);
-    for (const t of earcut(flat, holes, 2)) this.triangles.push(first + t);
   }
 
   private parts(g: Geometry, i: number): void {
@@ -235,16 +230,17 @@ export class TableBuilder {
       this.partStart.push(this.ringStart.length);
       this.ringStart.push(this.vertexStart.length);
       this.vertexStart.push(this.xy.length / 2);
-      this.triangleStart.push(this.triangles.length);
+      const parts = this.ringStart.length - 1;
+      // triangles come last: a layer drawn from a simplified copy is never triangulated at full detail
       nesting = {
         partStart: this.partStart.done(),
         ringStart: this.ringStart.done(),
         vertexStart: this.vertexStart.done(),
-        triangleStart: this.triangleStart.done(),
-        triangles: this.triangles.done(),
+        triangleStart: new Uint32Array(parts + 1),
+        triangles: new Uint32Array(0),
       };
     }
-    return {
+    const table: FeatureTable = {
       count,
       geomType: this.geomType.done(),
       xy: this.xy.done(),
@@ -253,6 +249,14 @@ export class TableBuilder {
       collections: this.collections,
       columns: [...this.columns.values()].map((c) => c.done(count)),
     };
+    // made here, in the worker, so that neither the import nor a later reload draws every vertex on the page
+    const display = displayGeometry(table);
+    if (display) table.display = display;
+    else if (nesting) {
+      const area = this.areaPart.done();
+      Object.assign(nesting, triangulateParts(table.xy, nesting.ringStart, nesting.vertexStart, (p) => area[p] === 1));
+    }
+    return table;
   }
 }
 
@@ -445,6 +449,29 @@ function ascending(a: Uint32Array, last: number, what: string): void {
   for (let i = 1; i < a.length; i++) need(a[i]! >= a[i - 1]!, `${what} goes backwards`);
 }
 
+/** The simplified copy the map draws: the same parts and rings as the exact geometry, in range. */
+function checkDisplay(d: DisplayGeometry, nest: TableNesting | null, exactVertices: number): void {
+  need(!!d && typeof d === 'object' && nest !== null, 'the simplified geometry has no parts');
+  const xy = isView(d.xy, Float64Array, null, 'the simplified coordinates');
+  need(xy.length % 2 === 0, 'the simplified coordinates are not pairs');
+  const vertices = xy.length / 2;
+  need(vertices <= exactVertices, 'the simplified geometry has more vertices than the exact one');
+  for (let v = 0; v < vertices; v++) {
+    const lon = xy[2 * v]!;
+    const lat = xy[2 * v + 1]!;
+    need(lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90, `simplified vertex ${v + 1} is not a longitude/latitude`);
+  }
+  const parts = nest!.ringStart.length - 1;
+  const rings = nest!.vertexStart.length - 1;
+  const vertexStart = isView(d.vertexStart, Uint32Array, rings + 1, 'the simplified vertex starts');
+  const triangleStart = isView(d.triangleStart, Uint32Array, parts + 1, 'the simplified triangle starts');
+  const triangles = isView(d.triangles, Uint32Array, null, 'the simplified triangles');
+  ascending(vertexStart, vertices, 'the simplified vertex starts');
+  ascending(triangleStart, triangles.length, 'the simplified triangle starts');
+  need(triangles.length % 3 === 0, 'the simplified triangles are not triples');
+  for (let k = 0; k < triangles.length; k++) need(triangles[k]! < vertices, 'a simplified triangle points past the vertices');
+}
+
 /**
  * A stored table that is whole and consistent (every start index in range and ascending, every
  * coordinate a longitude/latitude, every cell tag and text index valid), or why not. Linear in
@@ -501,6 +528,7 @@ export function checkTable(x: unknown): Check {
         }
       }
     }
+    if (t.display !== undefined) checkDisplay(t.display, nest, vertices);
     need(Array.isArray(t.columns), 'the columns are not a list');
     for (const c of t.columns) {
       need(!!c && typeof c === 'object' && typeof c.name === 'string', 'a column has no name');

@@ -37,7 +37,27 @@ export interface TableNesting {
   vertexStart: Uint32Array;
   /** per part + 1: its first index in `triangles` (parts that are not areas have none) */
   triangleStart: Uint32Array;
-  /** earcut triangles of every area part, as vertex indices into `xy` */
+  /**
+   * earcut triangles of every area part, as vertex indices into `xy`; empty when the layer is
+   * drawn from its simplified copy (`FeatureTable.display`), so a huge polygon is never
+   * triangulated at full detail
+   */
+  triangles: Uint32Array;
+}
+
+/**
+ * The simplified copy the map draws of a layer with more vertices than it can draw at once
+ * (./displayGeometry.ts): the same parts and rings as `nesting`, fewer vertices, its own triangles.
+ */
+export interface DisplayGeometry {
+  /** the Douglas–Peucker tolerance it was made with, in degrees */
+  tolerance: number;
+  /** [x0, y0, x1, y1, …] WGS-84 */
+  xy: Float64Array;
+  /** per ring + 1: its first vertex in `xy` */
+  vertexStart: Uint32Array;
+  /** per part + 1: its first index in `triangles` */
+  triangleStart: Uint32Array;
   triangles: Uint32Array;
 }
 
@@ -52,5 +72,7 @@ export interface FeatureTable {
   /** GeometryCollections (rare) are kept whole, by feature index */
   collections: Record<number, Geometry>;
   columns: TableColumn[];
+  /** what the map draws instead of the exact geometry, when the layer has too many vertices */
+  display?: DisplayGeometry;
 }
 

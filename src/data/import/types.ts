@@ -31,6 +31,7 @@ export type IssueCode =
   | 'ring-closed'
   | 'geometry-wrapped'
   | 'crs-converted'
+  | 'display-simplified'
   | 'crs-member'
   | 'properties-invalid'
   | 'csv-row'
@@ -60,6 +61,7 @@ export const ISSUE_CODES = [
   'ring-closed',
   'geometry-wrapped',
   'crs-converted',
+  'display-simplified',
   'crs-member',
   'properties-invalid',
   'csv-row',
