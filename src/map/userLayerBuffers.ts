@@ -94,7 +94,7 @@ export function userLayerGeometry(features: readonly ImportedFeature[], crs: Dis
 /** Features, or vertices when a table has more: a layer of one huge polygon is not small. */
 function layerSize(features: readonly ImportedFeature[]): number {
   const table = tableOf(features);
-  return table ? Math.max(table.count, table.xy.length / 2) : features.length;
+  return table ? Math.max(table.count, (table.display?.xy ?? table.xy).length / 2) : features.length;
 }
 
 function* buildGeometry(features: readonly ImportedFeature[], crs: DisplayCrs): Generator<void, UserGeometry> {
