@@ -4,6 +4,7 @@
  *
  *   npm run bench                 all modules
  *   npm run bench -- idle         only the named module(s)
+ *   npm run bench -- import       file import vs the parser floor (BENCH_IMPORT_REPS, BENCH_IMPORT_FILES=a.csv,b.geojson)
  *   BENCH_RUNS=9 npm run bench    cold loads per variant for timing benches (default 5, min 5)
  *
  * Add a bench: write scripts/bench/<name>.ts exporting a BenchModule, list it below.
@@ -15,9 +16,10 @@ import { idle } from './idle';
 import { aggregate } from './aggregate';
 import { filter } from './filter';
 import { savedHtml } from './saved-html';
+import { importBench } from './import';
 import { formatTable, type BenchModule } from './types';
 
-const MODULES: BenchModule[] = [initialJs, idle, aggregate, filter, savedHtml];
+const MODULES: BenchModule[] = [initialJs, idle, aggregate, filter, savedHtml, importBench];
 
 const root = path.resolve(import.meta.dirname, '../..');
 const runs = Math.max(5, Number(process.env.BENCH_RUNS ?? 5) || 5);

@@ -14,12 +14,19 @@ export function useUserLayerPersistence(): void {
     let stopped = false;
     let unsubscribe = () => {};
     void Promise.all([import('./storage/userLayers'), import('./storage/crossTab'), import('./userLayerSync')]).then(async ([storage, crossTab, sync]) => {
-      const { loadUserLayers, saveUserLayer, deleteUserLayer, loadReport, OPEN_TIMEOUT_MS } = storage;
+      const { loadUserLayers, saveUserLayer, deleteUserLayer, loadReport, onLoadReport, OPEN_TIMEOUT_MS } = storage;
       const { tellOtherTabs, followOtherTabs, fromOtherTab, takeDeletedByOtherTab } = crossTab;
       const stored = await loadUserLayers();
       if (stopped) return;
       // damaged, half-written or unreadable stored layers are said once, at start
       for (const n of storageNotices(loadReport(), tByKey, OPEN_TIMEOUT_MS)) useAppStore.getState().notify(n.kind, n.text);
+      // a storage worker that fails later (its script gone from the cache) is said when it happens
+      let workerToldOf = loadReport().worker === 'failed';
+      const stopReport = onLoadReport(() => {
+        if (workerToldOf || loadReport().worker !== 'failed') return;
+        workerToldOf = true;
+        useAppStore.getState().notify('warning', tByKey('storage.workerFailed'));
+      });
       if (stored.length > 0) useAppStore.getState().restoreUserLayers(stored.map(sync.fromStorage));
       let warned = false;
       // features: false when only the name, colour, switch or style changed (the small record)
@@ -53,6 +60,7 @@ export function useUserLayerPersistence(): void {
       unsubscribe = () => {
         stopSaving();
         stopFollowing();
+        stopReport();
       };
     });
     return () => {

@@ -10,6 +10,8 @@ export type Translate = (key: string, opts?: Record<string, unknown>) => string;
 
 export interface StorageReport {
   storage: 'ok' | 'unavailable' | 'timeout';
+  /** 'failed': the background worker that stores layers could not start (the page does its work) */
+  worker?: 'ok' | 'failed';
   setAside: { name: string }[];
   removedIncomplete: string[];
 }
@@ -27,6 +29,7 @@ export function storageNotices(report: StorageReport, t: Translate, timeoutMs: n
   const out: StorageNotice[] = [];
   if (report.storage === 'timeout') out.push({ kind: 'error', text: t('storage.timeout', { s: Math.round(timeoutMs / 1000) }) });
   else if (report.storage === 'unavailable') out.push({ kind: 'warning', text: t('storage.unavailable') });
+  if (report.worker === 'failed') out.push({ kind: 'warning', text: t('storage.workerFailed') });
   if (report.removedIncomplete.length > 0) out.push({ kind: 'warning', text: t('storage.removedIncomplete', { names: names(report.removedIncomplete, t) }) });
   if (report.setAside.length > 0) out.push({ kind: 'warning', text: t('storage.setAside', { names: names(report.setAside.map((l) => l.name), t) }) });
   return out;

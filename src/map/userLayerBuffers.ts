@@ -18,6 +18,7 @@
 import earcut from 'earcut';
 import type { Geometry, Position } from 'geojson';
 import type { ImportedFeature } from '../data/import/types';
+import { GEOM, geometryAt, tableOf, type FeatureTable } from '../data/import/table';
 import { toDisplayPosition, type DisplayCrs } from '../geo/displayCrs';
 import type { StyledLayer } from '../model/userLayerStyle';
 import { hexToRgb } from '../model/color';
@@ -47,8 +48,10 @@ export type UserGeometry =
       points: { count: number; positions: Float64Array; featureOf: Uint32Array };
     };
 
-/** Layers up to this size are built synchronously. */
+/** Layers up to this size (features, or vertices of a table) are built synchronously. */
 export const SYNC_FEATURES = 20_000;
+/** Vertices (or triangle corners) copied between two checks of the slice's time. */
+const SLICE_VERTICES = 20_000;
 /** The longest slice of work between two yields to the page, ms. */
 const SLICE_MS = 8;
 
@@ -74,7 +77,7 @@ export function userLayerGeometry(features: readonly ImportedFeature[], crs: Dis
     job = created;
     byCrs.set(crs, created);
     const work = buildGeometry(features, crs);
-    if (features.length <= SYNC_FEATURES) created.result = drain(work);
+    if (layerSize(features) <= SYNC_FEATURES) created.result = drain(work);
     else
       runSliced(work, (result) => {
         created.result = result;
@@ -88,7 +91,15 @@ export function userLayerGeometry(features: readonly ImportedFeature[], crs: Dis
   return null;
 }
 
+/** Features, or vertices when a table has more: a layer of one huge polygon is not small. */
+function layerSize(features: readonly ImportedFeature[]): number {
+  const table = tableOf(features);
+  return table ? Math.max(table.count, (table.display?.xy ?? table.xy).length / 2) : features.length;
+}
+
 function* buildGeometry(features: readonly ImportedFeature[], crs: DisplayCrs): Generator<void, UserGeometry> {
+  const table = tableOf(features);
+  if (table) return yield* buildFromTable(table, crs);
   const n = features.length;
   const positions = new Float64Array(n * 2);
   let points = true;
@@ -128,6 +139,145 @@ class Grow<T extends Float64Array | Uint32Array> {
 }
 const f64 = () => new Grow(new Float64Array(1024), (n) => new Float64Array(n));
 const u32 = () => new Grow(new Uint32Array(256), (n) => new Uint32Array(n));
+
+/**
+ * The same from a layer's columnar table (src/data/import/table.ts): the positions are already
+ * flat and the areas' triangles were made by the import worker, so this is copying (and over
+ * AMap shifting) numbers, never a feature object or an earcut on the page.
+ */
+function* buildFromTable(t: FeatureTable, crs: DisplayCrs): Generator<void, UserGeometry> {
+  // a layer with more vertices than the map can draw at once is drawn from its simplified copy
+  // (src/data/import/displayGeometry.ts): same features, parts and rings, fewer vertices
+  const xy = t.display?.xy ?? t.xy;
+  const shift = crs === 'wgs84' ? null : (x: number, y: number) => toDisplayPosition([x, y], crs);
+  if (!t.nesting) {
+    if (!shift) return { kind: 'points', count: t.count, positions: xy };
+    const positions = new Float64Array(xy.length);
+    for (let v = 0; v < t.count; v++) {
+      const d = shift(xy[2 * v]!, xy[2 * v + 1]!);
+      positions[2 * v] = d[0]!;
+      positions[2 * v + 1] = d[1]!;
+      if ((v & 1023) === 1023) yield;
+    }
+    return { kind: 'points', count: t.count, positions };
+  }
+  const { partStart, ringStart } = t.nesting;
+  const { vertexStart, triangleStart, triangles } = t.display ?? t.nesting;
+  const area = { positions: f64(), starts: u32(), featureOf: u32(), indices: u32() };
+  const path = { positions: f64(), starts: u32(), featureOf: u32() };
+  const point = { positions: f64(), featureOf: u32() };
+  // the page yields per vertex, not per feature: one polygon of a million vertices is as many
+  // slices as a million points, never one task
+  let work = 0;
+  function* copy(to: Grow<Float64Array>, from: number, to_: number): Generator<void, void> {
+    for (let v = from; v < to_; v++) {
+      if (shift) {
+        const d = shift(xy[2 * v]!, xy[2 * v + 1]!);
+        to.push(d[0]!);
+        to.push(d[1]!);
+      } else {
+        to.push(xy[2 * v]!);
+        to.push(xy[2 * v + 1]!);
+      }
+      if (++work >= SLICE_VERTICES) {
+        work = 0;
+        yield;
+      }
+    }
+  }
+  const collections: number[] = [];
+  for (let i = 0; i < t.count; i++) {
+    const type = t.geomType[i]!;
+    if (type === GEOM.GeometryCollection) {
+      collections.push(i);
+      continue;
+    }
+    for (let p = partStart[i]!; p < partStart[i + 1]!; p++) {
+      const r0 = ringStart[p]!;
+      const r1 = ringStart[p + 1]!;
+      const v0 = vertexStart[r0]!;
+      const v1 = vertexStart[r1]!;
+      if (type === GEOM.Point || type === GEOM.MultiPoint) {
+        for (let v = v0; v < v1; v++) {
+          yield* copy(point.positions, v, v + 1);
+          point.featureOf.push(i);
+        }
+        continue;
+      }
+      for (let r = r0; r < r1; r++) {
+        if (vertexStart[r + 1]! - vertexStart[r]! < 2) continue;
+        path.starts.push(path.positions.length / 2);
+        yield* copy(path.positions, vertexStart[r]!, vertexStart[r + 1]!);
+        path.featureOf.push(i);
+      }
+      if (type === GEOM.Polygon || type === GEOM.MultiPolygon) {
+        if (vertexStart[r0 + 1]! - v0 < 4) continue;
+        const start = area.positions.length / 2;
+        area.starts.push(start);
+        yield* copy(area.positions, v0, v1);
+        for (let k = triangleStart[p]!; k < triangleStart[p + 1]!; k++) {
+          area.indices.push(start + triangles[k]! - v0);
+          if (++work >= SLICE_VERTICES) {
+            work = 0;
+            yield;
+          }
+        }
+        area.featureOf.push(i);
+      }
+    }
+    if ((i & 255) === 255) yield;
+  }
+  if (collections.length > 0) {
+    // the rare GeometryCollection goes the feature way (its parts are not in the columns)
+    const rest = yield* buildShapes(
+      collections.map((i) => ({ type: 'Feature', geometry: geometryAt(t, i), properties: {} })),
+      crs,
+    );
+    if (rest.kind === 'shapes') appendShapes({ area, path, point }, rest, collections);
+  }
+  return finishShapes(area, path, point);
+}
+
+type AreaGrow = { positions: Grow<Float64Array>; starts: Grow<Uint32Array>; featureOf: Grow<Uint32Array>; indices: Grow<Uint32Array> };
+type PathGrow = { positions: Grow<Float64Array>; starts: Grow<Uint32Array>; featureOf: Grow<Uint32Array> };
+type PointGrow = { positions: Grow<Float64Array>; featureOf: Grow<Uint32Array> };
+
+/** Add shapes built for some features (`features[k]` = their index in the layer) to the growing arrays. */
+function appendShapes(to: { area: AreaGrow; path: PathGrow; point: PointGrow }, from: Extract<UserGeometry, { kind: 'shapes' }>, features: readonly number[]): void {
+  const add = (g: Grow<Float64Array>, a: Float64Array) => {
+    for (const v of a) g.push(v);
+  };
+  const areaBase = to.area.positions.length / 2;
+  for (let k = 0; k < from.areas.count; k++) {
+    to.area.starts.push(areaBase + from.areas.startIndices[k]!);
+    to.area.featureOf.push(features[from.areas.featureOf[k]!]!);
+  }
+  for (const i of from.areas.indices) to.area.indices.push(areaBase + i);
+  add(to.area.positions, from.areas.positions);
+  const pathBase = to.path.positions.length / 2;
+  for (let k = 0; k < from.paths.count; k++) {
+    to.path.starts.push(pathBase + from.paths.startIndices[k]!);
+    to.path.featureOf.push(features[from.paths.featureOf[k]!]!);
+  }
+  add(to.path.positions, from.paths.positions);
+  for (let k = 0; k < from.points.count; k++) to.point.featureOf.push(features[from.points.featureOf[k]!]!);
+  add(to.point.positions, from.points.positions);
+}
+
+function finishShapes(area: AreaGrow, path: PathGrow, point: PointGrow): UserGeometry {
+  const areaPositions = area.positions.done();
+  const pathPositions = path.positions.done();
+  const ends = (starts: Grow<Uint32Array>, vertices: number) => {
+    starts.push(vertices);
+    return starts.done();
+  };
+  return {
+    kind: 'shapes',
+    areas: { count: area.featureOf.length, positions: areaPositions, startIndices: ends(area.starts, areaPositions.length / 2), featureOf: area.featureOf.done(), indices: area.indices.done() },
+    paths: { count: path.featureOf.length, positions: pathPositions, startIndices: ends(path.starts, pathPositions.length / 2), featureOf: path.featureOf.done() },
+    points: { count: point.featureOf.length, positions: point.positions.done(), featureOf: point.featureOf.done() },
+  };
+}
 
 function* buildShapes(features: readonly ImportedFeature[], crs: DisplayCrs): Generator<void, UserGeometry> {
   const area = { positions: f64(), starts: u32(), featureOf: u32(), indices: u32() };
@@ -203,18 +353,7 @@ function* buildShapes(features: readonly ImportedFeature[], crs: DisplayCrs): Ge
       yield;
     }
   }
-  const areaPositions = area.positions.done();
-  const pathPositions = path.positions.done();
-  const ends = (starts: Grow<Uint32Array>, vertices: number) => {
-    starts.push(vertices);
-    return starts.done();
-  };
-  return {
-    kind: 'shapes',
-    areas: { count: area.featureOf.length, positions: areaPositions, startIndices: ends(area.starts, areaPositions.length / 2), featureOf: area.featureOf.done(), indices: area.indices.done() },
-    paths: { count: path.featureOf.length, positions: pathPositions, startIndices: ends(path.starts, pathPositions.length / 2), featureOf: path.featureOf.done() },
-    points: { count: point.featureOf.length, positions: point.positions.done(), featureOf: point.featureOf.done() },
-  };
+  return finishShapes(area, path, point);
 }
 
 function drain<T>(work: Generator<void, T>): T {

@@ -12,7 +12,11 @@ export interface UserLayer {
   /** '#rrggbb' */
   color: string;
   visible: boolean;
-  features: ImportedFeature[];
+  /**
+   * Read by index; for an imported or restored layer a view over its columnar table
+   * (src/data/import/table.ts: `tableOf(features)` gives the table to code that reads columns).
+   */
+  features: readonly ImportedFeature[];
   columns: string[];
   stats: LayerStats;
   bbox: [number, number, number, number] | null;

@@ -12,6 +12,7 @@
  * stay put while filters change; counts of what is shown come from `classCounts`.
  */
 import { classBreaks, sampleRamp } from '../geo/classify';
+import { propertyReader } from '../data/import/table';
 
 export type GraduatedMethod = 'quantile' | 'equal' | 'natural';
 export const GRADUATED_METHODS: GraduatedMethod[] = ['quantile', 'equal', 'natural'];
@@ -106,9 +107,9 @@ export function propertyInfo(features: readonly WithProperties[], columns: reado
     let values = 0;
     let numeric = true;
     const distinct = new Set<string>();
+    const read = propertyReader(features, name);
     for (let i = 0; i < features.length; i += step) {
-      const f = features[i]!;
-      const v = f.properties?.[name];
+      const v = read(i);
       const c = categoryValue(v);
       if (c === null) continue;
       values++;
@@ -151,8 +152,9 @@ export function styleUserLayer(features: readonly WithProperties[], style: UserL
   if (style.kind === 'category') {
     const counts = new Map<string, number>();
     const values: (string | null)[] = new Array<string | null>(n);
+    const read = propertyReader(features, style.property);
     for (let i = 0; i < n; i++) {
-      const v = categoryValue(features[i]!.properties?.[style.property]);
+      const v = categoryValue(read(i));
       values[i] = v;
       if (v !== null) counts.set(v, (counts.get(v) ?? 0) + 1);
     }
@@ -181,8 +183,9 @@ export function styleUserLayer(features: readonly WithProperties[], style: UserL
   // graduated
   const nums: (number | null)[] = new Array<number | null>(n);
   const present: number[] = [];
+  const read = propertyReader(features, style.property);
   for (let i = 0; i < n; i++) {
-    const v = numericValue(features[i]!.properties?.[style.property]);
+    const v = numericValue(read(i));
     nums[i] = v;
     if (v !== null) present.push(v);
   }

@@ -164,6 +164,7 @@ describe('data: import, user layers, export', () => {
 
   test('every broken file gives its message; the layers already there are unchanged', async () => {
     const page = app.page;
+    assert.equal(validLayers.length, 3, 'the first test imported the three valid layers (this test needs them: run the file whole)');
     const broken = Object.entries(manifest.files).filter(([f]) => f.startsWith('broken/'));
     assert.ok(broken.length >= 20);
     for (const [file, exp] of broken) {
@@ -230,6 +231,7 @@ describe('data: import, user layers, export', () => {
 
   test('markup in a property shows as text in the tooltip, and runs nothing', async () => {
     const page = app.page;
+    assert.equal(validLayers.length, 3, 'the first test imported the three valid layers (this test needs them: run the file whole)');
     const layers = await userLayers(page);
     const xss = layers.find((l) => l.name === 'xss-property');
     assert.ok(xss, 'the xss-property layer was imported');

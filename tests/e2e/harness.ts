@@ -235,10 +235,13 @@ export function hashParams(page: Page): URLSearchParams {
  * layer, which the next start rightly removes.
  */
 export async function waitForStoredLayerComplete(page: Page, timeout = 20_000): Promise<void> {
-  await page.waitForFunction(
-    () =>
-      new Promise<boolean>((resolve) => {
+  // polled inside the page: page.waitForFunction takes a returned Promise itself as truthy, so it
+  // would read IndexedDB once and go on before the layer is saved
+  const complete = await page.evaluate(async (timeout) => {
+    for (const end = Date.now() + timeout; Date.now() < end; await new Promise((r) => setTimeout(r, 200))) {
+      const done = await new Promise<boolean>((resolve) => {
         const r = indexedDB.open('jjj-atlas');
+        r.onerror = () => resolve(false);
         r.onsuccess = () => {
           const g = r.result.transaction('userLayers').objectStore('userLayers').getAll();
           g.onsuccess = () => {
@@ -246,10 +249,12 @@ export async function waitForStoredLayerComplete(page: Page, timeout = 20_000): 
             resolve((g.result as { complete?: boolean }[]).some((l) => l.complete === true));
           };
         };
-      }),
-    null,
-    { timeout, polling: 200 },
-  );
+      });
+      if (done) return true;
+    }
+    return false;
+  }, timeout);
+  if (!complete) throw new Error(`no user layer stored complete within ${timeout} ms`);
 }
 
 /** The region codes of the region panel's columns, in the order shown. */

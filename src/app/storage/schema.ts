@@ -8,8 +8,10 @@
  * Versions of the layer record:
  * - 1: the layer with its features inline (no `featureChunks`);
  * - 2: the layer without features, `featureChunks` / `featureCount` (-1 while being written);
- * - 3 (current): as 2 plus `schemaVersion: 3` and `complete`, true only once every chunk is
- *   written. Older versions are read and migrated in memory; the next save writes version 3.
+ * - 3: as 2 plus `schemaVersion: 3` and `complete`, true only once every chunk is written;
+ * - 4 (current): `layout: 'table'`, the features as one columnar table (src/data/import/table.ts,
+ *   checked with its `checkTable`) stored at `[id, 0]` in the same transaction as the record.
+ * Older versions are read and migrated: the app rewrites them as version 4 after reading them.
  */
 import { z } from '../../data/zod';
 import { checkGeometry } from '../../data/import/geometry';
@@ -17,7 +19,7 @@ import type { UserLayer } from '../../model/userLayer';
 import type { ImportedFeature } from '../../data/import/types';
 import { isHttpsUrl } from '../../model/remoteUrl';
 
-export const STORED_SCHEMA_VERSION = 3;
+export const STORED_SCHEMA_VERSION = 4;
 
 const finite = z.number().refine(Number.isFinite);
 const count = z.number().int().min(0);
@@ -53,8 +55,9 @@ const metaShape = {
 /** Version 3 and 2: the record without features. */
 export const storedLayerSchema = z.object({
   ...metaShape,
-  schemaVersion: z.literal(STORED_SCHEMA_VERSION).optional(),
+  schemaVersion: z.union([z.literal(3), z.literal(STORED_SCHEMA_VERSION)]).optional(),
   complete: z.boolean().optional(),
+  layout: z.literal('table').optional(),
   featureChunks: count,
   featureCount: z.number().int().min(-1),
 });

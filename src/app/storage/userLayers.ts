@@ -1,15 +1,23 @@
 /**
  * User layers kept in IndexedDB across reloads, with the raw IndexedDB API (no
  * dependency). Two object stores: `userLayers` holds each layer without its features (keyed by
- * its id; small), `userLayerFeatures` its features in chunks of FEATURE_CHUNK (keyed
- * `[id, chunk]`). A chunk is written and read in a transaction of its own, so that no single
- * structured clone holds the page for long: a 100 MB layer in one `put` took the main thread for
- * five seconds. A change of name, colour, visibility or style rewrites only the small record.
- * Every record read goes through ./schema.ts (zod; versions 1 and 2 are migrated): a record or
- * chunk that does not pass is set aside (kept in storage, not shown, listed in `lastLoadReport`
- * so the person can delete it). Saves are atomic in effect: a layer's record says `complete`
- * only after its last chunk is written; one found incomplete at start (the page closed while
- * saving) is deleted with its chunks and reported once.
+ * its id; small), `userLayerFeatures` its features. Since version 4 of the record a layer's
+ * features are one columnar table (src/data/import/table.ts: typed arrays only, so storing and
+ * reading it is a few memory copies, not a structured clone of a million objects) at `[id, 0]`,
+ * written in ONE transaction with its record: the save is atomic by IndexedDB's own rule, and a
+ * reload reads every layer's table in one transaction. The features save waits until the page
+ * has drawn (two frames and an idle moment), so it never delays the first draw of a new layer.
+ * A change of name, colour, visibility or style rewrites only the small record.
+ *
+ * Older records (features inline, or in chunks of 4,000 feature objects written one
+ * transaction each) are still read, checked feature by feature, and rewritten as tables.
+ * Every record read goes through ./schema.ts (zod; versions 1 to 3 are migrated) and every table
+ * through `checkTable`: a record, chunk or table that does not pass is set aside (kept in storage,
+ * not shown, listed in `lastLoadReport` so the person can delete it). A chunked layer found
+ * incomplete at start (the page closed while saving) is deleted with its chunks and reported once.
+ *
+ * Another tab's save or deletion (./crossTab.ts) is read back with `loadUserLayers({ id })`:
+ * that one layer's table alone, so several tabs stay in step.
  *
  * Every function resolves even when IndexedDB is missing, refuses (private mode, quota) or does
  * not answer within OPEN_TIMEOUT_MS: the layers then live for the session only, the caller gets
@@ -18,13 +26,9 @@
 import type { UserLayer } from '../../model/userLayer';
 import { featureSchema, parseFeatures, parseStoredRecord, recordId, recordName, STORED_SCHEMA_VERSION, type StoredLayer } from './schema';
 import type { ImportedFeature } from '../../data/import/types';
+import { checkTable, tableFeatures, tableFromFeatures, tableOf, type FeatureTable } from '../../data/import/table';
 
-const DB_NAME = 'jjj-atlas';
-const DB_VERSION = 2;
-const STORE = 'userLayers';
-const FEATURES = 'userLayerFeatures';
-/** features per stored chunk: a few tens of ms to clone on a slow machine */
-export const FEATURE_CHUNK = 4000;
+import { chunksOf, DB_NAME, DB_VERSION, FEATURES, STORE, upgrade, type TableStoreAnswer, type TableStoreRequest } from './idb';
 
 /** How long an IndexedDB `open` may stay unanswered before storage counts as unavailable. */
 export const OPEN_TIMEOUT_MS = 5000;
@@ -33,12 +37,14 @@ export const OPEN_TIMEOUT_MS = 5000;
 export interface LoadReport {
   /** 'timeout': `open` never answered; 'unavailable': no IndexedDB or it refused */
   storage: 'ok' | 'unavailable' | 'timeout';
+  /** 'failed': the table store worker could not start; the page stores and reads the tables itself */
+  worker: 'ok' | 'failed';
   /** layers whose record or features did not pass the schema: kept in storage, not shown */
   setAside: { id: string | null; name: string; reason: string }[];
   /** layers left half-written by an earlier page, now deleted */
   removedIncomplete: string[];
 }
-let lastLoadReport: LoadReport = { storage: 'ok', setAside: [], removedIncomplete: [] };
+let lastLoadReport: LoadReport = { storage: 'ok', worker: 'ok', setAside: [], removedIncomplete: [] };
 const reportListeners = new Set<() => void>();
 /** What the last `loadUserLayers` found (the same object until the next load or deletion). */
 export function loadReport(): LoadReport {
@@ -65,7 +71,13 @@ export async function readableFeatures(id: string): Promise<ImportedFeature[]> {
   if (Array.isArray(inline)) list = inline;
   else {
     const chunks = await run<unknown[]>('readonly', [FEATURES], (tx) => tx.objectStore(FEATURES).getAll(chunksOf(id)) as IDBRequest<unknown[]>);
-    for (const c of chunks.value ?? []) if (Array.isArray(c)) list.push(...(c as unknown[]));
+    for (const c of chunks.value ?? []) {
+      if (Array.isArray(c)) list.push(...(c as unknown[]));
+      else {
+        const t = checkTable(c);
+        if (t.ok) list.push(...tableFeatures(t.table));
+      }
+    }
   }
   return list.filter((f): f is ImportedFeature => featureSchema.safeParse(f).success);
 }
@@ -103,11 +115,7 @@ function open(): Promise<IDBDatabase | null> {
       if (!db && openProblem === 'ok') openProblem = 'unavailable';
       resolve(db);
     };
-    req.onupgradeneeded = () => {
-      const db = req.result;
-      if (!db.objectStoreNames.contains(STORE)) db.createObjectStore(STORE, { keyPath: 'id' });
-      if (!db.objectStoreNames.contains(FEATURES)) db.createObjectStore(FEATURES);
-    };
+    req.onupgradeneeded = () => upgrade(req.result);
     req.onsuccess = () => {
       // answered after the timeout: the session already went on without storage
       if (openProblem === 'timeout') req.result.close();
@@ -137,23 +145,27 @@ function run<T>(mode: IDBTransactionMode, stores: string[], body: (tx: IDBTransa
   );
 }
 
-const chunksOf = (id: string) => IDBKeyRange.bound([id, 0], [id, Infinity]);
 
 /**
- * Every stored layer that passes the schema, oldest first (features read chunk by chunk). With
- * `only` (another tab saved that layer, ./crossTab.ts): that layer alone, without its features
- * when they did not change; a record another tab is still writing is left to it, and the start
- * report is kept.
+ * Every stored layer that passes the schema, oldest first (every table read in one transaction).
+ * With `only` (another tab saved that layer, ./crossTab.ts): that layer alone, its table read
+ * alone, or without its features when they did not change; a record another tab is still
+ * writing is left to it, nothing is migrated, and the start report is kept.
  */
 export async function loadUserLayers(only?: { id: string; features: boolean }): Promise<UserLayer[]> {
-  const report: LoadReport = { storage: 'ok', setAside: [], removedIncomplete: [] };
+  const report: LoadReport = { storage: 'ok', worker: 'ok', setAside: [], removedIncomplete: [] };
+  // started now, so that its script is fetched and its database open before the first save:
+  // a save that has to start the worker first is the one a closing tab loses
+  tableWorker();
   const r = await run<unknown[]>('readonly', [STORE], (tx) => tx.objectStore(STORE).getAll() as IDBRequest<unknown[]>);
   if (!r.ok || !Array.isArray(r.value)) {
     report.storage = openProblem === 'ok' ? 'unavailable' : openProblem;
-    if (!only) setReport(report);
+    if (!only) setReport({ ...report, worker: lastLoadReport.worker });
     return [];
   }
   const out: UserLayer[] = [];
+  const migrate: UserLayer[] = [];
+  const tabled: StoredLayer[] = [];
   for (const rec of r.value) {
     if (only && recordId(rec) !== only.id) continue;
     const parsed = parseStoredRecord(rec);
@@ -163,6 +175,7 @@ export async function loadUserLayers(only?: { id: string; features: boolean }): 
     }
     if (parsed.kind === 'inline') {
       out.push(parsed.layer); // version 1
+      migrate.push(parsed.layer);
       continue;
     }
     const { record } = parsed;
@@ -173,7 +186,13 @@ export async function loadUserLayers(only?: { id: string; features: boolean }): 
       report.removedIncomplete.push(record.name);
       continue;
     }
-    const features: UserLayer['features'] = [];
+    if (record.layout === 'table') {
+      // features unchanged in the other tab: the caller keeps its own
+      if (only?.features === false) out.push({ ...metaOf(record), features: [] });
+      else tabled.push(record);
+      continue;
+    }
+    const features: ImportedFeature[] = [];
     let problem: string | null = null;
     for (let i = 0; i < (only?.features === false ? 0 : record.featureChunks) && problem === null; i++) {
       const c = await run<unknown>('readonly', [FEATURES], (tx) => tx.objectStore(FEATURES).get([record.id, i]));
@@ -190,54 +209,189 @@ export async function loadUserLayers(only?: { id: string; features: boolean }): 
       report.setAside.push({ id: record.id, name: record.name, reason: problem });
       continue;
     }
-    const { featureChunks: _c, featureCount: _n, schemaVersion: _v, complete: _k, ...meta } = record;
-    out.push({ ...(meta as Omit<UserLayer, 'features'>), features });
+    const layer = { ...metaOf(record), features };
+    out.push(layer);
+    migrate.push(layer);
   }
-  if (!only) setReport(report);
+  // version 4: every table in one read transaction
+  const tables = await readTables(tabled.map((l) => l.id));
+  tabled.forEach((record, k) => {
+    const checked = tables[k] ?? { ok: false as const, reason: 'its features could not be read' };
+    if (!checked.ok) report.setAside.push({ id: record.id, name: record.name, reason: checked.reason });
+    else if (checked.table.count !== record.featureCount) report.setAside.push({ id: record.id, name: record.name, reason: `${checked.table.count} features stored, the record says ${record.featureCount}` });
+    else out.push({ ...metaOf(record), features: tableFeatures(checked.table) });
+  });
+  if (only) return out;
+  setReport({ ...report, worker: lastLoadReport.worker });
+  // layers of an older version are rewritten as tables (read once more as version 4)
+  for (const l of migrate) void saveUserLayer(l, true, { now: true });
   return out.sort((a, b) => a.addedAt - b.addedAt);
 }
 
-/** Layers being written, so that a removal stops their chunks. */
+function metaOf(record: StoredLayer): Omit<UserLayer, 'features'> {
+  const { featureChunks: _c, featureCount: _n, schemaVersion: _v, complete: _k, layout: _l, ...meta } = record;
+  return meta as Omit<UserLayer, 'features'>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tables are written and read by a worker (./tableStore.worker.ts): the structured clone of tens
+// of MB into or out of IndexedDB was a task of a quarter of a second on the page.
+
+type Checked = { ok: true; table: FeatureTable } | { ok: false; reason: string } | null;
+let storeWorker: Worker | null | undefined;
+const waiting = new Map<number, (a: TableStoreAnswer | null) => void>();
+let askSeq = 0;
+/** How long the worker may take for a table before the page counts the step as failed. */
+const WORKER_TIMEOUT_MS = 60_000;
+
+/**
+ * The worker, or null when there is none or it could not start (its script did not load, or it
+ * failed). Without it the page reads and writes the tables itself (the same transactions,
+ * only on the main thread), and the report says so (`worker: 'failed'`), so it is never silent.
+ */
+function tableWorker(): Worker | null {
+  if (storeWorker !== undefined) return storeWorker;
+  try {
+    storeWorker = typeof Worker === 'function' ? new Worker(new URL('./tableStore.worker.ts', import.meta.url), { type: 'module', name: 'jjj-table-store' }) : null;
+  } catch {
+    storeWorker = null;
+    workerFailed();
+  }
+  if (storeWorker) {
+    const w = storeWorker;
+    w.onmessage = (e: MessageEvent<TableStoreAnswer>) => {
+      waiting.get(e.data.seq)?.(e.data);
+      waiting.delete(e.data.seq);
+    };
+    w.onerror = (e) => {
+      e.preventDefault();
+      w.terminate();
+      storeWorker = null;
+      // the steps it held are answered `null`; their callers redo them on the page
+      for (const resolve of waiting.values()) resolve(null);
+      waiting.clear();
+      workerFailed();
+    };
+  }
+  return storeWorker;
+}
+
+function workerFailed(): void {
+  if (lastLoadReport.worker === 'failed') return;
+  console.warn('The table store worker could not start: layers are read and written on the page');
+  setReport({ ...lastLoadReport, worker: 'failed' });
+}
+
+type WithoutSeq<T> = T extends unknown ? Omit<T, 'seq'> : never;
+function ask(w: Worker, req: WithoutSeq<TableStoreRequest>): Promise<TableStoreAnswer | null> {
+  const seq = ++askSeq;
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      waiting.delete(seq);
+      resolve(null);
+    }, WORKER_TIMEOUT_MS);
+    waiting.set(seq, (a) => {
+      clearTimeout(timer);
+      resolve(a);
+    });
+    w.postMessage({ ...req, seq } as TableStoreRequest);
+  });
+}
+
+/** The stored tables of these layers, checked, in one read transaction. */
+async function readTables(ids: string[]): Promise<Checked[]> {
+  if (ids.length === 0) return [];
+  const w = tableWorker();
+  if (w) {
+    const a = await ask(w, { op: 'read', ids });
+    if (a?.op === 'read') return a.results as Checked[];
+    // no answer: a worker that failed is replaced by the page; one that hangs counts as a failed read
+    if (storeWorker !== null) return ids.map(() => null);
+  }
+  const db = await open();
+  return new Promise((resolve) => {
+    const out: Checked[] = ids.map(() => null);
+    if (!db) return resolve(out);
+    try {
+      const tx = db.transaction([FEATURES], 'readonly');
+      const store = tx.objectStore(FEATURES);
+      ids.forEach((id, k) => {
+        const req = store.get([id, 0]);
+        req.onsuccess = () => (out[k] = req.result === undefined ? { ok: false, reason: 'its features are missing' } : checkTable(req.result));
+      });
+      tx.oncomplete = () => resolve(out);
+      tx.onerror = () => resolve(out);
+      tx.onabort = () => resolve(out);
+    } catch {
+      resolve(out);
+    }
+  });
+}
+
+/** Store a layer's table and its record in one transaction (the worker's, when there is one). */
+async function writeTable(id: string, record: StoredLayer, table: FeatureTable): Promise<boolean> {
+  if (!(await open())) return false;
+  const w = tableWorker();
+  if (w) {
+    const a = await ask(w, { op: 'write', id, record, table });
+    if (a?.op === 'write') return a.ok;
+    if (storeWorker !== null) return false;
+  }
+  return (
+    await run('readwrite', [STORE, FEATURES], (tx) => {
+      const f = tx.objectStore(FEATURES);
+      f.delete(chunksOf(id));
+      f.put(table, [id, 0]);
+      return tx.objectStore(STORE).put(record);
+    })
+  ).ok;
+}
+
+/** After the page has drawn what it was about to draw: two frames, then an idle moment. */
+function afterDraw(): Promise<void> {
+  if (typeof requestAnimationFrame !== 'function') return Promise.resolve();
+  return new Promise((resolve) =>
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: 1000 });
+        else setTimeout(resolve, 0);
+      }),
+    ),
+  );
+}
+
+/** Layers whose features are about to be written, so that a removal or a newer write stops them. */
 const writing = new Map<string, number>();
 let writeSeq = 0;
-/** A rename/recolour/switch made while a layer's chunks are written: the final record carries it. */
+/** A rename/recolour/switch made before a layer's features are written: their record carries it. */
 const latestMeta = new Map<string, Omit<UserLayer, 'features'>>();
 
 /**
  * Store a layer. With `features` false (a rename, colour, switch or style change) only the
- * small record is written; the features stored with the layer before are kept.
+ * small record is written; the features stored with the layer before are kept. `now` skips
+ * the wait for the page's drawing (a migration at start).
  */
-export async function saveUserLayer(layer: UserLayer, features = true): Promise<boolean> {
+export async function saveUserLayer(layer: UserLayer, features = true, { now = false } = {}): Promise<boolean> {
   const { features: list, ...meta } = layer;
-  const featureChunks = Math.ceil(list.length / FEATURE_CHUNK);
-  const record: StoredLayer = { ...meta, schemaVersion: STORED_SCHEMA_VERSION, complete: true, featureChunks, featureCount: list.length };
   if (!features && writing.has(layer.id)) {
-    // writing the complete record now would mark the layer complete before its last chunk
+    // writing the record alone now would mark the layer stored before its features are
     latestMeta.set(layer.id, meta);
     return true;
   }
-  if (features) {
-    const mine = ++writeSeq;
-    writing.set(layer.id, mine);
-    // the record goes first without chunks (not loadable until the last chunk is written) ...
-    const first = await run('readwrite', [STORE, FEATURES], (tx) => {
-      tx.objectStore(FEATURES).delete(chunksOf(layer.id));
-      return tx.objectStore(STORE).put({ ...record, complete: false, featureChunks: 0, featureCount: -1 });
-    });
-    if (!first.ok) return false;
-    for (let i = 0; i < featureChunks; i++) {
-      if (writing.get(layer.id) !== mine) return true; // removed or written again meanwhile
-      const chunk = list.slice(i * FEATURE_CHUNK, (i + 1) * FEATURE_CHUNK);
-      const w = await run('readwrite', [FEATURES], (tx) => tx.objectStore(FEATURES).put(chunk, [layer.id, i]));
-      if (!w.ok) return false;
-    }
-    if (writing.get(layer.id) !== mine) return true;
-    writing.delete(layer.id);
-    Object.assign(record, latestMeta.get(layer.id) ?? {});
-    latestMeta.delete(layer.id);
+  const record: StoredLayer = { ...meta, schemaVersion: STORED_SCHEMA_VERSION, layout: 'table', complete: true, featureChunks: 1, featureCount: list.length };
+  if (!features) {
+    return (await run('readwrite', [STORE], (tx) => tx.objectStore(STORE).put(record))).ok;
   }
-  // ... and then the record that says how many chunks there are
-  return (await run('readwrite', [STORE], (tx) => tx.objectStore(STORE).put(record))).ok;
+  const mine = ++writeSeq;
+  writing.set(layer.id, mine);
+  if (!now) await afterDraw();
+  if (writing.get(layer.id) !== mine) return true; // removed or written again meanwhile
+  const table: FeatureTable = tableOf(list) ?? tableFromFeatures(list, meta.columns);
+  writing.delete(layer.id);
+  Object.assign(record, latestMeta.get(layer.id) ?? {});
+  latestMeta.delete(layer.id);
+  // the table and its record in one transaction: both are stored or neither is
+  return writeTable(layer.id, record, table);
 }
 
 export async function deleteUserLayer(id: string): Promise<boolean> {

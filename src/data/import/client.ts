@@ -7,8 +7,9 @@
  *
  * The promise never rejects: every failure is an ImportResult with ok: false.
  */
-import type { ImportOptions, ImportProgress, ImportResult, ImportedFeature } from './types';
-import type { AckMessage, ImportRequest, WorkerMessage } from './protocol';
+import type { ImportOptions, ImportProgress, ImportResult } from './types';
+import type { ImportRequest, WorkerMessage } from './protocol';
+import { tableFeatures } from './table';
 
 export interface ImportJob {
   promise: Promise<ImportResult>;
@@ -39,21 +40,15 @@ export function importFile(
     worker = null;
     settle(r);
   };
-  const features: ImportedFeature[] = [];
   try {
     worker = createWorker();
     worker.onmessage = (e: MessageEvent<WorkerMessage>) => {
       const m = e.data;
       if (done) return;
       if (m.type === 'progress') onProgress?.(m.progress);
-      else if (m.type === 'features') {
-        for (const f of m.features) features.push(f);
-        // ask for the next batch when the page is idle (see ./protocol.ts)
-        const ack = () => worker?.postMessage({ type: 'ack' } satisfies AckMessage);
-        if (typeof requestIdleCallback === 'function') requestIdleCallback(ack, { timeout: 100 });
-        else setTimeout(ack, 0);
-      } else if (m.type === 'done') {
-        finish(m.result.ok ? { ...m.result, layer: { ...m.result.layer, features } } : m.result);
+      else if (m.type === 'done') {
+        // the features are read from the transferred table by index; none is made here
+        finish(m.result.ok ? { ...m.result, layer: { ...m.result.layer, features: tableFeatures(m.result.layer.table) } } : m.result);
       } else finish({ ok: false, error: m.error, warnings: [] });
     };
     worker.onerror = (e: ErrorEvent) => {

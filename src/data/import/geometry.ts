@@ -147,22 +147,6 @@ export function checkGeometry(g: unknown): GeometryCheck {
   }
 }
 
-/** Every [x, y] of a geometry (not checked), for swap detection. */
-export function* rawPositions(g: unknown, depth = 0): Generator<[unknown, unknown]> {
-  if (!g || typeof g !== 'object' || depth > 6) return;
-  const { coordinates, geometries } = g as { coordinates?: unknown; geometries?: unknown };
-  if (Array.isArray(geometries)) for (const x of geometries) yield* rawPositions(x, depth + 1);
-  yield* nested(coordinates, 0);
-}
-function* nested(c: unknown, depth: number): Generator<[unknown, unknown]> {
-  if (!Array.isArray(c) || depth > 4) return;
-  if (c.length >= 2 && !Array.isArray(c[0])) {
-    yield [c[0], c[1]];
-    return;
-  }
-  for (const x of c) yield* nested(x, depth + 1);
-}
-
 /** Map every position of a (checked) geometry. */
 export function mapPositions(g: Geometry, f: (p: Position) => Position): Geometry {
   switch (g.type) {
@@ -186,21 +170,48 @@ export function mapPositions(g: Geometry, f: (p: Position) => Position): Geometr
  * numeric position has |x| ≤ 90 and at least one has 90 < |y| ≤ 180 (impossible as latitude,
  * fine as longitude), or when most lie in the swapped box of the capital region (x 35–43,
  * y 112–121) — the likely mistake for data about Beijing–Tianjin–Hebei.
+ *
+ * Counted as the import checks each feature (`addRaw`), not in a pass of its own over the file.
  */
-export function looksSwapped(positions: Iterable<[unknown, unknown]>): boolean {
-  let n = 0;
-  let xAllLat = true;
-  let yBeyondLat = 0;
-  let yWithinLon = true;
-  let inSwappedBox = 0;
-  for (const [x, y] of positions) {
-    if (typeof x !== 'number' || typeof y !== 'number' || !Number.isFinite(x) || !Number.isFinite(y)) continue;
-    n++;
-    if (Math.abs(x) > 90) xAllLat = false;
-    if (Math.abs(y) > 90) yBeyondLat++;
-    if (Math.abs(y) > 180) yWithinLon = false;
-    if (x >= 35 && x <= 43 && y >= 112 && y <= 121) inSwappedBox++;
+export class SwapCheck {
+  private n = 0;
+  private xAllLat = true;
+  private yBeyondLat = 0;
+  private yWithinLon = true;
+  private inSwappedBox = 0;
+
+  add(x: unknown, y: unknown): void {
+    if (typeof x !== 'number' || typeof y !== 'number' || !Number.isFinite(x) || !Number.isFinite(y)) return;
+    this.n++;
+    if (Math.abs(x) > 90) this.xAllLat = false;
+    if (Math.abs(y) > 90) this.yBeyondLat++;
+    if (Math.abs(y) > 180) this.yWithinLon = false;
+    if (x >= 35 && x <= 43 && y >= 112 && y <= 121) this.inSwappedBox++;
   }
-  if (n === 0) return false;
-  return (xAllLat && yWithinLon && yBeyondLat > 0) || inSwappedBox / n >= 0.8;
+
+  /** Every [x, y] of a raw (unchecked) geometry. */
+  addRaw(g: unknown, depth = 0): void {
+    if (!g || typeof g !== 'object' || depth > 6) return;
+    const { coordinates, geometries } = g as { coordinates?: unknown; geometries?: unknown };
+    if (Array.isArray(geometries)) for (const x of geometries) this.addRaw(x, depth + 1);
+    this.addNested(coordinates, 0);
+  }
+
+  private addNested(c: unknown, depth: number): void {
+    if (!Array.isArray(c) || depth > 4) return;
+    if (c.length >= 2 && !Array.isArray(c[0])) return this.add(c[0], c[1]);
+    for (const x of c) this.addNested(x, depth + 1);
+  }
+
+  swapped(): boolean {
+    if (this.n === 0) return false;
+    return (this.xAllLat && this.yWithinLon && this.yBeyondLat > 0) || this.inSwappedBox / this.n >= 0.8;
+  }
+}
+
+/** `SwapCheck` over a list of positions. */
+export function looksSwapped(positions: Iterable<[unknown, unknown]>): boolean {
+  const c = new SwapCheck();
+  for (const [x, y] of positions) c.add(x, y);
+  return c.swapped();
 }

@@ -9,14 +9,15 @@ import { decodeBytes } from './encoding';
 import { parseGeoJSON } from './geojson';
 import { parseDelimited } from './csv';
 import { parseXmlFormat } from './xml';
-import { checkGeometry, looksSwapped, mapPositions, rawPositions } from './geometry';
+import { checkGeometry, mapPositions, SwapCheck } from './geometry';
+import { TableBuilder, tableFeatures } from './table';
+import { DISPLAY_VERTEX_BUDGET } from './displayGeometry';
 import { emptyBbox, extendBbox, finiteOrNull } from '../../geo/bbox';
 import { toWgs84 } from './crs';
 import { isDepthError } from './limits';
 import type { RawSource } from './raw';
 import {
   ImportFailure,
-  type ImportedFeature,
   type ImportFormat,
   type ImportIssue,
   type ImportOptions,
@@ -90,29 +91,15 @@ function run(bytes: Uint8Array, name: string, opts: ImportOptions, warnings: Imp
   else source = parseXmlFormat(text, format, name);
   warnings.push(...source.fileIssues);
 
-  // lon/lat order: over all positions of the file, before the range checks
+  // lon/lat order: over all positions of the file, counted in the same loop as the checks
   const swap = opts.swapLonLat === true;
   const swapOnly = new Set(opts.swapFeatures ?? []);
-  if (opts.swapLonLat === undefined) {
-    const all = (function* () {
-      for (const f of source.features) if (!f.error) yield* rawPositions(f.geometry);
-    })();
-    if (looksSwapped(all)) {
-      const cc = source.coordinateColumns;
-      throw new ImportFailure({
-        code: 'lonlat-swapped',
-        message:
-          cc && 'lon' in cc
-            ? `The coordinates look swapped: the longitude column "${cc.lon}" holds latitudes and "${cc.lat}" holds longitudes (e.g. 39.9 and 116.4 for Beijing). Import again with longitude and latitude swapped?`
-            : 'The coordinates look swapped: they are written latitude first (e.g. [39.9, 116.4] for Beijing), GeoJSON needs longitude first. Import again with longitude and latitude swapped?',
-        params: cc && 'lon' in cc ? { variant: 'columns', lonColumn: cc.lon, latColumn: cc.lat } : {},
-        fix: { swapLonLat: true },
-      });
-    }
-  }
+  const swapCheck = opts.swapLonLat === undefined ? new SwapCheck() : null;
+  const warningsBefore = warnings.length;
   const convert = toWgs84(opts.crs ?? 'wgs84');
 
-  const kept: ImportedFeature[] = [];
+  const table = new TableBuilder(source.columns ?? []);
+  let keptCount = 0;
   const dropped: ImportIssue[] = [];
   const repaired: ImportIssue[] = [];
   const columns: string[] = source.columns ? [...source.columns] : [];
@@ -124,6 +111,7 @@ function run(bytes: Uint8Array, name: string, opts: ImportOptions, warnings: Imp
 
   source.features.forEach((raw, i) => {
     if (i % step === 0) onProgress?.({ phase: 'validate', featuresParsed: i, featuresTotal: total });
+    if (swapCheck && !raw.error) swapCheck.addRaw(raw.geometry);
     const at = { ...(raw.row !== undefined ? { row: raw.row } : {}), featureIndex: raw.index };
     if (raw.error) {
       dropped.push({ code: 'feature-invalid', message: `${where(raw)}: ${raw.error.reason}`, ...at, params: problemParams(raw.error) });
@@ -149,11 +137,26 @@ function run(bytes: Uint8Array, name: string, opts: ImportOptions, warnings: Imp
     }
     geometryTypes[geometry.type] = (geometryTypes[geometry.type] ?? 0) + 1;
     extendBbox(bbox, geometry);
-    kept.push({ type: 'Feature', geometry, properties: props });
+    table.add(geometry, props);
+    keptCount++;
   });
   onProgress?.({ phase: 'validate', featuresParsed: total, featuresTotal: total });
+  if (swapCheck?.swapped()) {
+    warnings.length = warningsBefore;
+    const cc = source.coordinateColumns;
+    throw new ImportFailure({
+      code: 'lonlat-swapped',
+      message:
+        cc && 'lon' in cc
+          ? `The coordinates look swapped: the longitude column "${cc.lon}" holds latitudes and "${cc.lat}" holds longitudes (e.g. 39.9 and 116.4 for Beijing). Import again with longitude and latitude swapped?`
+          : 'The coordinates look swapped: they are written latitude first (e.g. [39.9, 116.4] for Beijing), GeoJSON needs longitude first. Import again with longitude and latitude swapped?',
+      params: cc && 'lon' in cc ? { variant: 'columns', lonColumn: cc.lon, latColumn: cc.lat } : {},
+      fix: { swapLonLat: true },
+    });
+  }
+  const kept = table.done();
 
-  if (kept.length === 0) {
+  if (keptCount === 0) {
     throw new ImportFailure({
       code: 'no-valid-features',
       message: `None of the ${total} ${total === 1 ? 'feature' : 'features'} in "${name}" could be kept: ${summarize(dropped)}`,
@@ -164,8 +167,8 @@ function run(bytes: Uint8Array, name: string, opts: ImportOptions, warnings: Imp
   if (dropped.length) {
     warnings.push({
       code: 'features-dropped',
-      message: `Kept ${kept.length} of ${total} features; ${dropped.length} dropped: ${summarize(dropped)}`,
-      params: { kept: kept.length, total, dropped: dropped.length },
+      message: `Kept ${keptCount} of ${total} features; ${dropped.length} dropped: ${summarize(dropped)}`,
+      params: { kept: keptCount, total, dropped: dropped.length },
       details: dropped.slice(0, MAX_DETAILS),
     });
   }
@@ -180,11 +183,21 @@ function run(bytes: Uint8Array, name: string, opts: ImportOptions, warnings: Imp
   if (convert) {
     warnings.push({ code: 'crs-converted', message: `Coordinates converted from ${opts.crs === 'gcj02' ? 'GCJ-02' : 'BD-09'} to WGS-84.`, params: { crs: opts.crs!, from: opts.crs === 'gcj02' ? 'GCJ-02' : 'BD-09' } });
   }
+  if (kept.display) {
+    const vertices = kept.xy.length / 2;
+    const shown = kept.display.xy.length / 2;
+    warnings.push({
+      code: 'display-simplified',
+      message: `"${name}" has ${vertices} vertices, more than the map draws at once (${DISPLAY_VERTEX_BUDGET}): the map shows its lines and outlines simplified to ${shown} vertices; region numbers, details and exports use the exact geometry.`,
+      params: { file: name, vertices, shown, budget: DISPLAY_VERTEX_BUDGET },
+    });
+  }
   return {
     ok: true,
     layer: {
       name: opts.name ?? layerNameOf(name),
-      features: kept,
+      table: kept,
+      features: tableFeatures(kept),
       columns,
       bbox: finiteOrNull(bbox),
       stats: {
@@ -194,7 +207,7 @@ function run(bytes: Uint8Array, name: string, opts: ImportOptions, warnings: Imp
         crs: opts.crs ?? 'wgs84',
         bytes: bytes.length,
         total,
-        kept: kept.length,
+        kept: keptCount,
         dropped: dropped.length,
         geometryTypes,
         ...(source.coordinateColumns ? { coordinateColumns: source.coordinateColumns } : {}),

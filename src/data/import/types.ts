@@ -3,6 +3,7 @@
  * boundary by structured clone and the UI renders messages and property values as text.
  */
 import type { Feature, Geometry, GeoJsonProperties } from 'geojson';
+import type { FeatureTable } from './tableTypes';
 
 export type ImportFormat = 'geojson' | 'csv' | 'tsv' | 'kml' | 'gpx';
 /** Coordinate system the file's coordinates are in; everything is converted to WGS-84. */
@@ -30,6 +31,7 @@ export type IssueCode =
   | 'ring-closed'
   | 'geometry-wrapped'
   | 'crs-converted'
+  | 'display-simplified'
   | 'crs-member'
   | 'properties-invalid'
   | 'csv-row'
@@ -59,6 +61,7 @@ export const ISSUE_CODES = [
   'ring-closed',
   'geometry-wrapped',
   'crs-converted',
+  'display-simplified',
   'crs-member',
   'properties-invalid',
   'csv-row',
@@ -156,7 +159,10 @@ export type ImportedFeature = Feature<Geometry, NonNullable<GeoJsonProperties>>;
 
 export interface ImportedLayer {
   name: string;
-  features: ImportedFeature[];
+  /** the features as columns (./table.ts): what crosses to the page and what is stored */
+  table: FeatureTable;
+  /** the same features read by index from `table` (./table.ts tableFeatures) */
+  features: readonly ImportedFeature[];
   /** property names in order of first appearance */
   columns: string[];
   /** [west, south, east, north] in WGS-84; null when there are no features */

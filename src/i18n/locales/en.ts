@@ -51,6 +51,7 @@ export const en: Strings = {
     delete: 'Delete',
     exportReadable: 'Export what is readable',
     deleteLabel: 'Delete the damaged layer “{{name}}”',
+    workerFailed: 'The background task that stores imported layers could not start: they are stored from the page instead, which may pause it briefly for large layers.',
   },
   layers: {
     heading: 'Plan layers',

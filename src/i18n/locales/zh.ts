@@ -50,6 +50,7 @@ export const zh = {
     delete: '删除',
     exportReadable: '导出可读部分',
     deleteLabel: '删除已损坏的图层“{{name}}”',
+    workerFailed: '保存导入图层的后台任务无法启动：改由页面直接保存，图层较大时页面可能短暂停顿。',
   },
   layers: {
     heading: '规划图层',

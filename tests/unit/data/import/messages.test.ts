@@ -159,6 +159,8 @@ const CRAFTED: { name: string; content: string | Uint8Array; opts?: ImportOption
 /** Issues the importer makes outside importData (client, worker, controller) and those no file reaches. */
 const BY_HAND: ImportIssue[] = [
   { code: 'cancelled', message: 'Import of "big.geojson" cancelled.', params: { file: 'big.geojson' } },
+  // a layer of 200,000+ vertices: crafting one here would cost seconds (tests/unit/data/import/displayGeometry.test.ts imports one)
+  { code: 'display-simplified', message: '"big.geojson" has 1000001 vertices, more than the map draws at once (200000): the map shows its lines and outlines simplified to 5000 vertices; region numbers, details and exports use the exact geometry.', params: { file: 'big.geojson', vertices: 1000001, shown: 5000, budget: 200000 } },
   { code: 'too-large', message: 'The file is too large.' },
   { code: 'too-large', message: '"a.json" is too complex.', params: { variant: 'structure', file: 'a.json' } },
   { code: 'too-large', message: 'The data of "a.json" is too complex.', params: { variant: 'transfer', file: 'a.json' } },

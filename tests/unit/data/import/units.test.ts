@@ -6,7 +6,7 @@ import { findJsonError, jsonErrorOffset } from '../../../../src/data/import/geoj
 import { toWgs84 } from '../../../../src/data/import/crs';
 import { importData } from '../../../../src/data/import/importData';
 import { handleImport } from '../../../../src/data/import/worker-core';
-import { FEATURE_BATCH, type WorkerMessage } from '../../../../src/data/import/protocol';
+import type { WorkerMessage } from '../../../../src/data/import/protocol';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 
@@ -76,24 +76,24 @@ describe('crs', () => {
 });
 
 describe('worker core', () => {
-  it('reads in slices, reports progress, and sends features in batches', async () => {
+  it('reads the file once, reports progress, and sends the layer as one table whose buffers are transferred', async () => {
     const n = 12_000;
     const fc = { type: 'FeatureCollection', features: Array.from({ length: n }, (_, i) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [116 + (i % 100) / 100, 39 + i / n] }, properties: { i } })) };
-    const msgs: WorkerMessage[] = [];
-    // each batch waits until the one before is taken
-    let taken = 0;
-    const take = () => {
-      taken++;
-      expect(msgs.filter((m) => m.type === 'features').length).toBe(taken);
-      return Promise.resolve();
-    };
-    await handleImport({ type: 'import', file: new Blob([JSON.stringify(fc)]), name: 'big.geojson', opts: {} }, (m) => msgs.push(m), take);
-    const batches = msgs.filter((m) => m.type === 'features');
-    expect(batches.length).toBe(Math.ceil(n / FEATURE_BATCH));
-    expect(taken).toBe(batches.length);
-    expect(batches.reduce((s, m) => s + (m.type === 'features' ? m.features.length : 0), 0)).toBe(n);
-    expect(msgs.some((m) => m.type === 'progress' && m.progress.phase === 'read')).toBe(true);
-    const done = msgs[msgs.length - 1]!;
+    const msgs: { m: WorkerMessage; transfer: Transferable[] | undefined }[] = [];
+    await handleImport({ type: 'import', file: new Blob([JSON.stringify(fc)]), name: 'big.geojson', opts: {} }, (m, transfer) => msgs.push({ m, transfer }));
+    expect(msgs.some(({ m }) => m.type === 'progress' && m.progress.phase === 'read')).toBe(true);
+    const last = msgs[msgs.length - 1]!;
+    const done = last.m;
     expect(done.type === 'done' && done.result.ok && done.result.layer.stats.kept).toBe(n);
+    if (done.type !== 'done' || !done.result.ok) return;
+    const { table } = done.result.layer;
+    expect('features' in done.result.layer).toBe(false);
+    expect(table.count).toBe(n);
+    expect(table.nesting).toBeNull(); // all points: vertex i is feature i
+    expect(table.xy.length).toBe(2 * n);
+    // every buffer of the table goes in the transfer list, nothing is copied
+    expect(last.transfer).toContain(table.xy.buffer);
+    expect(last.transfer).toContain(table.columns[0]!.values.buffer);
+    expect(msgs.filter(({ m }) => m.type === 'done').length).toBe(1);
   });
 });
