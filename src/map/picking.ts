@@ -1,6 +1,9 @@
 import type { ImportedFeature } from '../data/import/types';
 import type { PickingInfo } from '@deck.gl/core';
 
+/** The deck.gl layer that draws the selected plan item over the others. */
+export const SELECTION_LAYER = 'plan-selection';
+
 /** The user layer id and feature under the pointer, from a deck picking result. */
 export function pickedUserFeature(info: PickingInfo): { layerId: string; feature: ImportedFeature } | null {
   const id = info.layer?.id;
@@ -24,12 +27,18 @@ export interface Picker {
   pickObject(opts: { x: number; y: number; radius?: number; layerIds?: string[] }): PickingInfo | null;
 }
 
-/** How much a picked layer means to a person: their own data, then the plan's located items; links last. */
+/**
+ * How much a picked layer means to a person: their own data, then the plan's sites and lines, then
+ * the selected item's outline (drawn over the areas: where two records share one outline, as the
+ * City Green Heart and its three buildings share Tongzhou's, the selected one is the one seen and
+ * meant), then areas; links last.
+ */
 function rankOf(layerId: string): number {
   if (layerId.startsWith('user-layer-')) return 0;
   if (layerId === 'plan-lines-sites') return 1;
-  if (layerId === 'plan-areas' || layerId.startsWith('plan-outside')) return 2;
-  return 3;
+  if (layerId === SELECTION_LAYER) return 2;
+  if (layerId === 'plan-areas' || layerId.startsWith('plan-outside')) return 3;
+  return 4;
 }
 
 /**

@@ -19,6 +19,7 @@ import { UserFeaturesLayer, type UserFeaturesLayerProps } from './userFeaturesLa
 import { isSchematicLine } from '../model/placeSymbols';
 import { PlanSitesLayer, type PlanSitesLayerProps } from './planSitesLayer';
 import type { DisplayCrs } from '../geo/displayCrs';
+import { SELECTION_LAYER } from './picking';
 
 /** A plan item with geometry, plus its index in the full item list and its layer. */
 export interface DrawnItem {
@@ -370,9 +371,10 @@ export function buildPlanLayers(input: PlanLayerInput): LayersList {
   if (selected) {
     layers.push(
       geoJsonLayer({
-        id: 'plan-selection',
+        id: SELECTION_LAYER,
         data: [selected],
-        pickable: false,
+        // Pickable: drawn on top, it is what a person points at there (ranked in ./picking.ts).
+        pickable: true,
         stroked: true,
         filled: selected.geometry.type === 'Point',
         pointType: 'circle',

@@ -199,15 +199,21 @@ export function probe(page: Page): Promise<Probe> {
   return page.evaluate(() => window.__e2e!);
 }
 
-/** The plan item deck.gl picks at a place on the map (sites, lines, areas; null if none). */
-export async function pickAt(page: Page, lngLat: [number, number]): Promise<string | null> {
-  return page.evaluate((ll) => {
-    const { map, overlay } = window.jjjAtlas!;
-    const p = map.project(ll);
-    const info = overlay!.pickObject({ x: p.x, y: p.y, radius: 4, layerIds: ['plan-lines-sites', 'plan-areas'] });
-    const o = info?.object as { properties?: { id?: string } } | undefined;
-    return o?.properties?.id ?? null;
-  }, lngLat);
+/**
+ * The plan item deck.gl picks at a place on the map (sites, lines, areas; null if none), within the
+ * app's pick radius. `layerIds` narrows it: ['plan-lines-sites'] for what takes a click in the regions tab.
+ */
+export async function pickAt(page: Page, lngLat: [number, number], layerIds: string[] = ['plan-lines-sites', 'plan-areas']): Promise<string | null> {
+  return page.evaluate(
+    ([ll, ids]) => {
+      const { map, overlay } = window.jjjAtlas!;
+      const p = map.project(ll);
+      const info = overlay!.pickObject({ x: p.x, y: p.y, radius: 4, layerIds: ids });
+      const o = info?.object as { properties?: { id?: string } } | undefined;
+      return o?.properties?.id ?? null;
+    },
+    [lngLat, layerIds] as const,
+  );
 }
 
 /** Wait for the next `idle` (forcing a frame first when the map is already at rest). */

@@ -15,6 +15,8 @@ import { SEARCH_QUERIES } from '../support/searchQueries';
 const VIEWPORT = { width: 1280, height: 800 };
 // Away from plan sites and lines (asserted: nothing is picked there).
 const LANGFANG: [number, number] = [116.62, 39.15];
+/** In Langfang (Wen'an County) with nothing of the plan within reach, not even an area: where the layers tab's hover finds the region. */
+const LANGFANG_CLEAR: [number, number] = [116.45, 38.95];
 // The Jing-Xiong intercity's vertices (geodata/plan/items.geojson): Beijing West, the bend, the airport.
 const INTERCITY: [number, number][] = [
   [116.32206, 39.89491],
@@ -115,7 +117,10 @@ describe('planner finish: search, regions, numbers, picking', () => {
     await page.waitForFunction(() => (window.jjjAtlas!.map.getFilter('highlight-hover-provinces') as unknown[] | undefined)?.[2] === '130000');
     await jumpTo(page, [116.4, 39.3], 7.5);
     assert.equal(await level(), 'prefecture');
-    assert.equal(await pickAt(page, LANGFANG), null, 'nothing of the plan where we point');
+    assert.equal(await pickAt(page, LANGFANG, ['plan-lines-sites']), null, 'no plan site or line where we point');
+    // …but a plan area within the pick's reach (Yongqing County's edge, drawn for the Yizhuang–Yongqing
+    // zone): in the regions tab it does not take the hover from the region, as it does not take the click.
+    assert.equal(await pickAt(page, LANGFANG), 'g3-yizhuang-yongqing-zone', 'a plan area is within reach where we point');
     await hoverAt(page, LANGFANG);
     await page.waitForFunction(() => (window.jjjAtlas!.map.getFilter('highlight-hover-prefectures') as unknown[] | undefined)?.[2] === '131000');
     assert.equal(await hoverOutline(page, 'provinces'), null, 'one level outlined at a time');
@@ -148,7 +153,9 @@ describe('planner finish: search, regions, numbers, picking', () => {
     // hover Langfang from the layers tab: the tooltip and the legend give its value
     await jumpTo(page, [116.4, 39.3], 7.5);
     await page.getByRole('tab', { name: '图层与筛选', exact: true }).click();
-    await hoverAt(page, LANGFANG);
+    // (away from Yongqing County's edge: out of the regions tab a plan area within reach takes the hover)
+    assert.equal(await pickAt(page, LANGFANG_CLEAR), null, 'nothing of the plan where we point');
+    await hoverAt(page, LANGFANG_CLEAR);
     const tip = page.locator('[data-testid="region-tooltip"][data-region="131000"]');
     await tip.waitFor();
     const value = Number(await tip.getAttribute('data-value'));

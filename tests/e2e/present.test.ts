@@ -97,8 +97,10 @@ async function pickableInView(page: Page): Promise<{ id: string; layer: string }
   return page.evaluate(() => {
     const { map, overlay } = window.jjjAtlas!;
     const c = map.getCanvas();
-    // plan-outside-areas: the dashed outlines of places from outside the release (group 4's three cities and one zone).
-    const infos = overlay!.pickObjects({ x: 0, y: 0, width: c.clientWidth, height: c.clientHeight, layerIds: ['plan-lines-sites', 'plan-areas', 'plan-outside-areas'] });
+    // plan-outside-areas: the dashed outlines of places from outside the release (group 4's three cities and one zone,
+    // the district outlines of the relocations and the Green Heart). plan-selection: the selected item's outline over
+    // them, which is what is seen where two records share one outline (the Green Heart and its three buildings: Tongzhou).
+    const infos = overlay!.pickObjects({ x: 0, y: 0, width: c.clientWidth, height: c.clientHeight, layerIds: ['plan-lines-sites', 'plan-areas', 'plan-outside-areas', 'plan-selection'] });
     return infos.map((i) => {
       const p = (i.object as { properties: { id: string; layer: string } }).properties;
       return { id: p.id, layer: p.layer };

@@ -46,6 +46,15 @@ export function clickModeOf(input: Pick<ClickInput, 'drawTool' | 'sidebarTab'>):
 /** Only sites and lines take a click in the regions tab; areas and arcs let it through to the region. */
 const SITES_AND_LINES = 'plan-lines-sites';
 
+/**
+ * Whether what was picked (its deck layer) takes the pointer in this mode. In the regions tab only
+ * sites and lines do: a plan area (often a whole district or county) or a link lying over the
+ * region lets the pointer through to the region, so the hover outlines what a click would select.
+ */
+export function takesPointer(mode: ClickMode, layerId: string | null): boolean {
+  return mode !== 'regions' || layerId === SITES_AND_LINES;
+}
+
 const HANDLERS: Record<ClickMode, (c: ClickInput) => ClickAction[]> = {
   'draw-circle': (c) => [{ kind: 'add-circle', center: c.lngLat }],
   // terra-draw has the clicks
@@ -59,7 +68,7 @@ const HANDLERS: Record<ClickMode, (c: ClickInput) => ClickAction[]> = {
   },
   regions: (c) => {
     const base: ClickAction[] = [{ kind: 'clear-user-feature' }, { kind: 'clear-tile-feature' }];
-    if (c.itemId && c.layerId === SITES_AND_LINES) return [...base, { kind: 'select-item', id: c.itemId }];
+    if (c.itemId && takesPointer('regions', c.layerId)) return [...base, { kind: 'select-item', id: c.itemId }];
     return [...base, { kind: 'toggle-region-at', lngLat: c.lngLat, add: c.shiftKey }];
   },
 };

@@ -25,7 +25,7 @@ import { applyBasemapPaint } from '../../map/basemap/apply';
 import { buildBasemapStyle } from '../../map/basemap/style';
 import { basemapUrls } from '../../map/basemap/sources';
 import { roundCoordinate } from '../../geo/roundCoordinates';
-import { routeClick, type ClickAction } from './clickRouter';
+import { clickModeOf, routeClick, takesPointer, type ClickAction } from './clickRouter';
 
 export interface MapEvents {
   onViewChange: (v: CameraView) => void;
@@ -121,8 +121,10 @@ function carryOut(a: ClickAction, map: MapHandle['map'] | null): void {
 }
 
 let regionHoverSeq = 0;
-function hover(info: PickingInfo | null, at: { lngLat: [number, number]; point: [number, number] } | null): void {
+function hover(pick: PickingInfo | null, at: { lngLat: [number, number]; point: [number, number] } | null): void {
   const st = useAppStore.getState();
+  // What does not take a click here (in the regions tab: anything but a site or line) does not take the hover either.
+  const info = pick && takesPointer(clickModeOf(st), pick.layer?.id ?? null) ? pick : null;
   const user = info ? pickedUserFeature(info) : null;
   const id = info && !user ? pickedItemId(info) : null;
   if (user && at) st.setUserHover({ ...user, x: at.point[0], y: at.point[1] });

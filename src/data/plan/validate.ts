@@ -347,6 +347,9 @@ export function validatePlanData(input: ValidateInput): ValidationResult {
       push(file, id, 'properties.area_adcodes', 'admin-area geometry needs the area_adcodes it is built from');
     }
     if (g) checkPlaceSource(p.location, p.external_sources.length, (field, m) => push(file, id, field, m));
+    const report: Report = (field, m) => push(file, id, field, m);
+    checkNoGuess('properties.location', p.location, report);
+    p.external_sources.forEach((e, i) => checkNoGuess(`properties.external_sources.${i}`, { source: e.source }, report));
     if (g && precision === 'schematic-line') {
       const n = distinctPositions(g);
       if (n < 3) {
@@ -363,6 +366,7 @@ export function validatePlanData(input: ValidateInput): ValidationResult {
     checkQuote(file, p.id, 'properties.quote', p.quote);
     if (p.from_region) checkRegion(file, p.id, 'properties.from_region', p.from_region);
     if (p.to_region) checkRegion(file, p.id, 'properties.to_region', p.to_region);
+    checkNoGuess('properties.location', p.location, (field, m) => push(file, p.id, field, m));
   }
 
   // ---- events: their quotes and the records they name
@@ -415,6 +419,46 @@ function checkPlaceSource(location: PlanItem['properties']['location'], citation
     report('properties.location.from_release', 'a record with a place must say whether the release names the place (from_release: true) or an outside source does (false)');
   } else if (location.from_release === false && citations === 0) {
     report('properties.external_sources', 'a place from outside the release (from_release: false) needs a citation in external_sources: the document or page and what it says');
+  }
+}
+
+/**
+ * Words that confess a place was guessed rather than taken from a source: "general public
+ * knowledge", "not surveyed", "approximate (±3 km)", "from memory" and their Chinese forms. A
+ * place is either fixed by a named source (and its precision says how well) or the record stays
+ * region-only; a hedge in the wording means neither holds, so it fails rather than being drawn.
+ */
+const GUESS_HEDGES: readonly RegExp[] = [
+  /general(?:ly)?\s+(?:public\s+)?knowledge/i,
+  /common\s+knowledge/i,
+  /\bnot\s+surveyed\b/i,
+  /\bunsurveyed\b/i,
+  /\bapprox(?:imate|imately|\.)?\s*[,(]?\s*±/i,
+  /\bposition\s+approximate\b/i,
+  /\bfrom\s+memory\b/i,
+  /\bguess(?:ed|work)?\b/i,
+  /常识|凭记忆|位置(?:为|是)?近似|大致位置|估计位置|未经核实/,
+];
+
+/** The hedge a location's wording uses, if any (see GUESS_HEDGES). */
+function guessHedge(text: string | undefined): string | null {
+  if (!text) return null;
+  for (const re of GUESS_HEDGES) {
+    const m = re.exec(text);
+    if (m) return m[0];
+  }
+  return null;
+}
+
+function checkNoGuess(at: string, texts: { source: string; note?: string | undefined; note_zh?: string | undefined }, report: Report): void {
+  for (const field of ['source', 'note', 'note_zh'] as const) {
+    const hedge = guessHedge(texts[field]);
+    if (hedge) {
+      report(
+        `${at}.${field}`,
+        `“${hedge}”: a place must come from a named source that fixes it, never from a guess; cite the source (and give the precision it supports) or make the record region-only`,
+      );
+    }
   }
 }
 

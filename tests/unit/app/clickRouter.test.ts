@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { clickModeOf, routeClick, type ClickInput } from '../../../src/app/map/clickRouter';
+import { clickModeOf, routeClick, takesPointer, type ClickInput } from '../../../src/app/map/clickRouter';
 
 const at: [number, number] = [116.4, 39.9];
 const base: ClickInput = { drawTool: null, sidebarTab: 'layers', userFeature: null, itemId: null, layerId: null, picked: false, tileLayersShown: false, lngLat: at, shiftKey: false };
@@ -45,5 +45,15 @@ describe('routeClick', () => {
     expect(routeClick({ ...base, sidebarTab: 'regions', itemId: 'g2-xiongan', layerId: 'plan-areas', picked: true, shiftKey: true }).at(-1)).toEqual({ kind: 'toggle-region-at', lngLat: at, add: true });
     // user features are not selected from the regions tab
     expect(kinds({ sidebarTab: 'regions', userFeature: { layerId: 'l1', index: 0 }, picked: true })).toEqual(['clear-user-feature', 'clear-tile-feature', 'toggle-region-at']);
+  });
+});
+
+describe('what takes the pointer (the hover follows the click)', () => {
+  test('in the regions tab only sites and lines; a plan area, an outline, a link or a selection lets it through to the region', () => {
+    expect(takesPointer('regions', 'plan-lines-sites')).toBe(true);
+    for (const layer of ['plan-areas', 'plan-outside-areas', 'plan-links', 'plan-selection', 'user-layer-l1', null]) expect(takesPointer('regions', layer)).toBe(false);
+  });
+  test('elsewhere everything picked takes it', () => {
+    for (const mode of ['explore', 'draw-editor', 'draw-circle'] as const) expect(takesPointer(mode, 'plan-areas')).toBe(true);
   });
 });

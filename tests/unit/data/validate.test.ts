@@ -223,6 +223,30 @@ describe('where a place comes from', () => {
     expect(messages(input).join('\n')).toMatch(/g3-jingxiong-intercity · geometry\.coordinates: .*has 2/);
   });
 
+  it('fails on a place whose wording confesses a guess, in the location, a citation or a link', () => {
+    const input = realInput();
+    const loc = feature(input, 'g1-bfa-relocation').properties.location as Json;
+    loc.source = 'Placed near Yangsong town (杨宋镇), Huairou (general public knowledge, not surveyed).';
+    loc.note = 'Position approximate (±4 km).';
+    loc.note_zh = '位置为近似（±4 公里）。';
+    (feature(input, 'g1-btbu-relocation').properties.external_sources as Json[])[0]!.source = 'written from memory';
+    const link = links(input).features.find((f) => f.properties.id === 'link-daxing-airport-tianjin-port')!;
+    (link.properties.location as Json).source = 'placed at the Tianjin Xingang port basin (approximate, ±5 km)';
+    const m = messages(input);
+    expect(m).toContainEqual(expect.stringMatching(/^items\.geojson · g1-bfa-relocation · properties\.location\.source: “general public knowledge”: a place must come from a named source/));
+    expect(m).toContainEqual(expect.stringMatching(/^items\.geojson · g1-bfa-relocation · properties\.location\.note: “approximate \(±”/));
+    expect(m).toContainEqual(expect.stringMatching(/^items\.geojson · g1-bfa-relocation · properties\.location\.note_zh: “位置为近似”/));
+    expect(m).toContainEqual(expect.stringMatching(/^items\.geojson · g1-btbu-relocation · properties\.external_sources\.0\.source: “from memory”/));
+    expect(m).toContainEqual(expect.stringMatching(/^links\.geojson · link-daxing-airport-tianjin-port · properties\.location\.source: “approximate, ±”/));
+  });
+
+  it('accepts a sourced place whose note gives its uncertainty without confessing a guess', () => {
+    const input = realInput();
+    // the Shougang Jingtang point is the sourced island coordinate, with its spread stated
+    expect((feature(input, 'g3-shougang-jingtang-phase2').properties.location as Json).note).toMatch(/±3 km/);
+    expect(messages(input).filter((x) => x.includes('a place must come from a named source'))).toEqual([]);
+  });
+
   it('fails on an added region that is not among the regions', () => {
     const input = realInput();
     const p = feature(input, 'g3-daxing-airport').properties;

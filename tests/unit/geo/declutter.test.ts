@@ -21,7 +21,7 @@ describe('declutter', () => {
   });
 
   it('spreads overlapping dots until every pair is clear, and puts them back as the map zooms in', () => {
-    // the two Green Heart points in Tongzhou, about 1.4 km apart, and a third on top of one
+    // two points in Tongzhou about 1.4 km apart, and a third on top of one
     const pts: [number, number][] = [[116.69, 39.88], [116.68, 39.89], [116.6905, 39.8805]];
     for (const z of [6, 7, 8, 9]) {
       const out = declutter(pts, z, OPTS);

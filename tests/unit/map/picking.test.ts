@@ -26,6 +26,13 @@ describe('pickPreferred', () => {
     expect(pickPreferred(picker([hit('plan-links', 'l'), hit('plan-outside-areas', 'o')], null), 0, 0)?.layer?.id).toBe('plan-outside-areas');
   });
 
+  it('prefers the selected item, drawn over the areas, to an area sharing its outline, but not to a site or line', () => {
+    // the City Green Heart (selected) and its three buildings are both drawn as Tongzhou's outline
+    const shared = [hit('plan-selection', 'g2-city-green-heart'), hit('plan-outside-areas', 'g2-green-heart-cultural-facilities'), hit('plan-areas', 'g2-subcenter-plans')];
+    expect(pickPreferred(picker(shared, null), 0, 0)?.object).toEqual({ properties: { id: 'g2-city-green-heart' } });
+    expect(pickPreferred(picker([hit('plan-selection', 'g2-xiongan'), hit('plan-lines-sites', 's')], null), 0, 0)?.layer?.id).toBe('plan-lines-sites');
+  });
+
   it('takes a link only right on its line (1 px), when nothing located is near', () => {
     const link = hit('plan-links', 'link-tongzhou-sanhe');
     const near = picker([link], null);

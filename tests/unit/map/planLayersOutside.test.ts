@@ -24,7 +24,10 @@ describe('places from outside the release look different', () => {
     const outside = layer(OUTSIDE_AREAS_LAYER);
     const sites = layer('plan-lines-sites');
     const ids = (l: GeoJsonLayer) => (l.props.data as DrawnItem[]).map((d) => d.properties.id);
-    expect(ids(outside)).toEqual(['g4-zhongguancun-science-city', 'g4-huairou-science-city', 'g4-future-science-city', 'g4-beijing-etdz']);
+    expect(ids(outside)).toEqual([
+      'g1-btbu-relocation', 'g1-bfa-relocation', 'g1-tongren-yizhuang-phase2', 'g1-stomatological-hospital-relocation',
+      'g2-city-green-heart', 'g2-green-heart-cultural-facilities',
+      'g4-zhongguancun-science-city', 'g4-huairou-science-city', 'g4-future-science-city', 'g4-beijing-etdz']);
     expect(outside.props.filled).toBe(false);
     expect(outside.props.stroked).toBe(true);
     expect(ids(areas)).toContain('g2-subcenter-plans');
