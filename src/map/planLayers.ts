@@ -14,6 +14,7 @@ import { PLAN_LAYER_COLORS } from '../model/planColors';
 import type { RGB } from '../model/color';
 import type { PlanLayerKey } from '../model/state';
 import type { ImportedFeature } from '../data/import/types';
+import { GEOM, tableOf } from '../data/import/table';
 import type { UserLayerStyle } from '../model/userLayerStyle';
 import { UserFeaturesLayer, type UserFeaturesLayerProps } from './userFeaturesLayer';
 import { isSchematicLine } from '../model/placeSymbols';
@@ -117,7 +118,12 @@ const onlyPointsCache = new WeakMap<readonly ImportedFeature[], boolean>();
 function onlyPoints(features: readonly ImportedFeature[]): boolean {
   let v = onlyPointsCache.get(features);
   if (v === undefined) {
-    v = features.length > 0 && features.every((f) => f.geometry.type === 'Point' || f.geometry.type === 'MultiPoint');
+    // a table's geometry types are one byte array: walking its features instead would make (and
+    // decode the properties of) every feature, 0.7 s on the page for 800,000 points
+    const table = tableOf(features);
+    v = table
+      ? table.count > 0 && table.geomType.every((g) => g === GEOM.Point || g === GEOM.MultiPoint)
+      : features.length > 0 && features.every((f) => f.geometry.type === 'Point' || f.geometry.type === 'MultiPoint');
     onlyPointsCache.set(features, v);
   }
   return v;
