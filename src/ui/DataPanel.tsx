@@ -322,7 +322,7 @@ function UserLayerRow({ layer, filter }: { layer: UserLayer; filter: UserLayerFi
             ? t('userLayers.pending')
             : filter && filter.count < layer.features.length
               ? t('userLayers.shownOf', { shown: filter.count, total: layer.features.length })
-              : t('data.features', { n: layer.features.length })}
+              : t('data.features', { n: layer.features.length.toLocaleString('en-US'), count: layer.features.length })}
         </span>
         <button type="button" className="link-button" disabled={!layer.bbox} onClick={() => layer.bbox && st().flyToBbox(layer.bbox)}>
           {t('data.zoomTo')}

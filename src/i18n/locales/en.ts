@@ -365,6 +365,7 @@ export const en: Strings = {
     layersHeading: 'My layers',
     noLayers: 'No imported layers yet.',
     features: '{{n}} features',
+    features_one: '{{n}} feature',
     show: 'Show {{name}}',
     color: 'Colour of {{name}}',
     rename: 'Layer name',

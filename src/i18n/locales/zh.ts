@@ -364,6 +364,7 @@ export const zh = {
     layersHeading: '我的图层',
     noLayers: '还没有导入的图层。',
     features: '{{n}} 个要素',
+    features_one: '{{n}} 个要素',
     show: '显示 {{name}}',
     color: '{{name}} 的颜色',
     rename: '图层名称',
