@@ -22,6 +22,7 @@ export function DrawPanel({ analysis }: { analysis: RegionAnalysis }) {
   const lang = i18n.language === 'en' ? 'en' : 'zh';
   const tool = useAppStore((s) => s.drawTool);
   const setTool = useAppStore((s) => s.setDrawTool);
+  const ready = useAppStore((s) => s.drawToolReady);
   const radius = useAppStore((s) => s.circleRadiusKm);
   const setRadius = useAppStore((s) => s.setCircleRadiusKm);
   const measureKm = useAppStore((s) => s.measureKm);
@@ -45,7 +46,17 @@ export function DrawPanel({ analysis }: { analysis: RegionAnalysis }) {
       </h2>
       <div className="tool-buttons" role="toolbar" aria-label={t('regions.draw')}>
         {TOOLS.map((k) => (
-          <button key={k} type="button" className="button" aria-pressed={tool === k} onClick={() => setTool(tool === k ? null : k)} data-testid={`tool-${k}`}>
+          <button
+            key={k}
+            type="button"
+            className="button"
+            aria-pressed={tool === k}
+            // on until its editor has loaded (first use): a click on the map before that would be lost
+            aria-busy={tool === k && ready !== k}
+            data-ready={tool === k && ready === k}
+            onClick={() => setTool(tool === k ? null : k)}
+            data-testid={`tool-${k}`}
+          >
             {t(`regions.tools.${k}`)}
           </button>
         ))}

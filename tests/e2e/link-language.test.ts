@@ -105,7 +105,8 @@ describe('link and language', () => {
     await page.getByTestId('choropleth-method').selectOption('natural');
     await page.getByTestId('choropleth-legend').waitFor();
     await page.getByTestId('tool-measure').click();
-    await page.waitForTimeout(500); // terra-draw loads on first use
+    // terra-draw loads on first use: the button says when it takes clicks
+    await page.locator('[data-testid="tool-measure"][data-ready="true"]').waitFor({ timeout: 30_000 });
     await clickMap(page, [116.0, 39.3]);
     await clickMap(page, [116.5, 39.6]);
     await clickMap(page, [116.5, 39.6]); // a click on the last point finishes the line

@@ -317,7 +317,8 @@ describe('regions: panel, comparison, choropleth, drawn areas, measure', () => {
     await jumpTo(page, [116.0, 39.8], 8.5);
     await page.getByTestId('tool-measure').click();
     assert.equal(await page.getByTestId('tool-measure').getAttribute('aria-pressed'), 'true');
-    await page.waitForTimeout(500); // terra-draw is loaded on first use
+    // terra-draw is loaded on first use: the button says when it takes clicks
+    await page.locator('[data-testid="tool-measure"][data-ready="true"]').waitFor({ timeout: 30_000 });
     const shown = page.getByTestId('measure-km');
     const shownKm = async () => {
       const text = ((await shown.textContent()) ?? '').trim();

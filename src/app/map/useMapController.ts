@@ -246,6 +246,7 @@ function useDrawingTools(mapOf: MapOf, datumRef: RefObject<DisplayDatum>): void 
     );
     void drawSession.current.then((s) => {
       s.setTool(editorTool);
+      if (useAppStore.getState().drawTool === editorTool) useAppStore.getState().setDrawToolReady(editorTool);
       // a measured path from a link: drawn as if just measured, with its length
       const path = useAppStore.getState().measurePath;
       if (editorTool === 'measure' && path) {

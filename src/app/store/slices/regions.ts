@@ -13,6 +13,12 @@ export interface RegionsSlice {
   drawnAreas: DrawnArea[];
   /** The drawing tool that is active, if any. */
   drawTool: DrawToolChoice;
+  /**
+   * The tool that takes clicks now: the polygon, rectangle and measure tools load their editor on
+   * first use, and a click before it is there is lost, so the button says it is not ready yet.
+   */
+  drawToolReady: DrawToolChoice;
+  setDrawToolReady: (tool: DrawToolChoice) => void;
   circleRadiusKm: number;
   /** The measured path's length (km) while the measure tool is on. */
   measureKm: number | null;
@@ -40,6 +46,8 @@ export const regionsSlice: StateCreator<RegionsSlice> = (set) => ({
   choropleth: null,
   drawnAreas: [],
   drawTool: null,
+  drawToolReady: null,
+  setDrawToolReady: (drawToolReady) => set({ drawToolReady }),
   circleRadiusKm: 50,
   measureKm: null,
   measurePath: null,
@@ -58,7 +66,8 @@ export const regionsSlice: StateCreator<RegionsSlice> = (set) => ({
   addDrawnArea: (area) => set((s) => ({ drawnAreas: [...s.drawnAreas, area] })),
   renameDrawnArea: (id, name) => set((s) => ({ drawnAreas: s.drawnAreas.map((a) => (a.id === id ? { ...a, name } : a)) })),
   removeDrawnArea: (id) => set((s) => ({ drawnAreas: s.drawnAreas.filter((a) => a.id !== id) })),
-  setDrawTool: (drawTool) => set({ drawTool, measureKm: null, measurePath: null }),
+  // the circle is a plain click: ready at once; the editor tools once their editor says so
+  setDrawTool: (drawTool) => set({ drawTool, drawToolReady: drawTool === 'circle' ? 'circle' : null, measureKm: null, measurePath: null }),
   setCircleRadiusKm: (circleRadiusKm) => set({ circleRadiusKm }),
   regionHover: null,
   setRegionHover: (regionHover) => set({ regionHover }),
