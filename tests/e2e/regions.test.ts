@@ -329,7 +329,11 @@ describe('regions: panel, comparison, choropleth, drawn areas, measure', () => {
     const geodesic = meridianArcKm(a[1], b[1]);
     await clickMap(page, a);
     await clickMap(page, b);
-    await shown.waitFor();
+    // the readout appears with the first point (0 km); the second point is in once it moves
+    await page.waitForFunction(() => {
+      const t = document.querySelector('[data-testid="measure-km"]')?.textContent ?? '';
+      return /[1-9]/.test(t);
+    }, undefined, { timeout: 10_000 }).catch(() => undefined);
     const whileDrawing = await shownKm(); // two points clicked: the path so far
     await clickMap(page, b); // a click on the last point finishes the line
     await page.mouse.move(100, 400); // moving away must not change a finished line
