@@ -43,8 +43,9 @@ export function issueValues(issue: ImportIssue, tr: Translator, withReason = tru
     const more = typeof p.moreColumns === 'number' && p.moreColumns > 0 ? `, ${word(tr, 'moreItems', `and ${p.moreColumns} more`, { n: p.moreColumns })}` : '';
     v.columnList = boundedMessage(p.columnList, 1200) + more;
   }
-  // vertex counts run to millions: grouped digits read at a glance (1,000,001, not 1000001)
-  for (const k of ['vertices', 'shown', 'budget']) if (typeof p[k] === 'number') v[k] = p[k].toLocaleString('en-US');
+  // vertex and feature counts run to millions: grouped digits read at a glance (1,000,001, not
+  // 1000001); `count` stays a number, it chooses the plural form
+  for (const k of ['vertices', 'shown', 'budget', 'kept', 'total', 'dropped']) if (typeof p[k] === 'number') v[k] = p[k].toLocaleString('en-US');
   if (issue.line !== undefined) v.line = issue.line;
   if (issue.column !== undefined) v.column = issue.column;
   if (issue.offset !== undefined) v.offset = issue.offset;

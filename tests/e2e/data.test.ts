@@ -24,6 +24,8 @@ import { issueText, type Translator } from '../../src/i18n/importIssueText';
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const FIXTURES = path.join(ROOT, 'tests/fixtures/import');
 const VIEWPORT = { width: 1280, height: 800 };
+/** counts as the app writes them: grouped digits (800,000) */
+const g = (n: number) => n.toLocaleString('en-US');
 const DAXING_AIRPORT: [number, number] = [116.41, 39.51];
 
 interface Expected {
@@ -145,7 +147,7 @@ describe('data: import, user layers, export', () => {
       const before = await userLayers(page);
       const r = await importFile(page, path.join(FIXTURES, v.file));
       assert.ok(r.ok, r.text);
-      assert.match(r.text, new RegExp(`保留 ${v.count} / ${v.count} 个要素`));
+      assert.match(r.text, new RegExp(`保留 ${g(v.count)} / ${g(v.count)} 个要素`));
       const after = await userLayers(page);
       assert.equal(after.length, before.length + 1, `${v.file} adds one layer`);
       const layer = after.at(-1)!;
@@ -180,7 +182,7 @@ describe('data: import, user layers, export', () => {
       if (exp.ok) {
         assert.equal(after.length, before.length + 1, `${file}: one new layer`);
         assert.equal(after.at(-1)!.count, exp.kept, `${file}: kept`);
-        assert.match(r.text, new RegExp(`保留 ${exp.kept} / ${exp.total} 个要素`), file);
+        assert.match(r.text, new RegExp(`保留 ${g(exp.kept!)} / ${g(exp.total!)} 个要素`), file);
       } else {
         assert.equal(after.length, before.length, `${file}: no layer added`);
         assert.match(r.text, /未能导入，已有图层不受影响/, file);
@@ -316,7 +318,7 @@ describe('data: import, user layers, export', () => {
       }
       const r = await importFile(page, file);
       assert.ok(r.ok, r.text);
-      assert.match(r.text, new RegExp(`保留 ${expected} / ${expected} 个要素`));
+      assert.match(r.text, new RegExp(`保留 ${g(expected)} / ${g(expected)} 个要素`));
       const layers = await userLayers(page);
       assert.equal(layers.at(-1)!.count, expected);
       // the round trip is not exported again next time
@@ -396,7 +398,7 @@ describe('data: import, user layers, export', () => {
     const importMs = Date.now() - started;
     const text = (await result.textContent()) ?? '';
     assert.equal(await result.getAttribute('data-ok'), 'true', text);
-    assert.match(text, new RegExp(`保留 ${n} / ${n} 个要素`));
+    assert.match(text, new RegExp(`保留 ${g(n)} / ${g(n)} 个要素`));
     const after = await userLayers(page);
     assert.equal(after.length, layersBefore.length + 1);
     assert.equal(after.at(-1)!.count, n);
