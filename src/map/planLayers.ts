@@ -21,6 +21,7 @@ import { isSchematicLine } from '../model/placeSymbols';
 import { PlanSitesLayer, type PlanSitesLayerProps } from './planSitesLayer';
 import type { DisplayCrs } from '../geo/displayCrs';
 import { SELECTION_LAYER } from './picking';
+import { selectionInk } from '../model/legend';
 
 /** A plan item with geometry, plus its index in the full item list and its layer. */
 export interface DrawnItem {
@@ -53,6 +54,8 @@ export interface PlanLayerInput {
   userSelected?: ImportedFeature | null;
   /** The plan item under the pointer (the preferred pick, ./picking.ts), outlined. */
   hoveredId?: string | null;
+  /** The map's theme: the selection and hover outlines take its ink (model/legend.ts selectionInk). */
+  theme?: 'light' | 'dark';
 }
 
 /** A user layer as deck draws it: its colour and style (./userLayerStyle.ts), and the filter mask. */
@@ -131,6 +134,7 @@ function onlyPoints(features: readonly ImportedFeature[]): boolean {
 
 export function buildPlanLayers(input: PlanLayerInput): LayersList {
   const { drawn, links, visible, filterVersion, selectedId } = input;
+  const ink = selectionInk(input.theme);
   const allAreas = drawn.filter((d) => d.geometry.type === 'Polygon' || d.geometry.type === 'MultiPolygon');
   const areas = allAreas.filter((d) => !isOutsidePlace(d));
   // Areas from outside the release (the 'three cities' drawn as their host districts) are outlines
@@ -336,7 +340,7 @@ export function buildPlanLayers(input: PlanLayerInput): LayersList {
         stroked: true,
         filled: false,
         pointType: 'circle',
-        getLineColor: [20, 20, 20, 255],
+        getLineColor: [...ink, 255],
         getLineWidth: point ? 3 : 5,
         lineWidthUnits: 'pixels',
         getPointRadius: 10,
@@ -361,7 +365,7 @@ export function buildPlanLayers(input: PlanLayerInput): LayersList {
         filled: false,
         pointType: 'circle',
         // a line gets a translucent halo, so its own colour still shows through
-        getLineColor: line ? [20, 20, 20, 80] : [20, 20, 20, 210],
+        getLineColor: line ? [...ink, 80] : [...ink, 210],
         getLineWidth: point ? 2 : line ? 10 : 3,
         lineCapRounded: true,
         lineJointRounded: true,
@@ -385,7 +389,7 @@ export function buildPlanLayers(input: PlanLayerInput): LayersList {
         filled: selected.geometry.type === 'Point',
         pointType: 'circle',
         getFillColor: color(selected.properties.layer, 255),
-        getLineColor: [20, 20, 20, 255],
+        getLineColor: [...ink, 255],
         getLineWidth: selected.geometry.type === 'Point' ? 3 : 6,
         lineWidthUnits: 'pixels',
         getPointRadius: 10,

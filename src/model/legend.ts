@@ -32,14 +32,22 @@ export interface LegendEntry {
 
 /** The marks drawn over the layers right now (see `legendMarks`). */
 export interface LegendMarks {
+  /** the map's theme: the selection's ink follows it */
+  theme?: 'light' | 'dark';
   selected?: boolean;
   userSelected?: boolean;
   timelinePlanned?: boolean;
   timelineBuilding?: boolean;
 }
 
-/** The selection's outline colour on the map (src/map/planLayers.ts). */
-const SELECTION_INK: RGB = [20, 20, 20];
+/**
+ * The ink of the selection's and the hover's outline on the map (src/map/planLayers.ts) and of
+ * its legend mark: near-black on the light map; near-white on the dark one, where a black outline
+ * on dark land and water is barely seen.
+ */
+export function selectionInk(theme: 'light' | 'dark' = 'light'): RGB {
+  return theme === 'dark' ? [245, 245, 245] : [20, 20, 20];
+}
 
 export function buildLegend(plan: Pick<FilteredPlan, 'countsByLayer' | 'users'>, layersOn: readonly PlanLayerKey[], t: TFunction, marks: LegendMarks = {}): LegendEntry[] {
   const plans: LegendEntry[] = PLAN_LAYER_KEYS.filter((k) => layersOn.includes(k)).map((k) => ({
@@ -52,11 +60,12 @@ export function buildLegend(plan: Pick<FilteredPlan, 'countsByLayer' | 'users'>,
   }));
   const users: LegendEntry[] = userLegendEntries(plan.users, t).map((e) => ({ key: e.key, kind: 'user', label: e.label, color: hexToRgb(e.color), count: e.count }));
   const grey: RGB = [110, 110, 110];
+  const ink = selectionInk(marks.theme);
   const extra: LegendEntry[] = [
     ...(marks.timelinePlanned ? [{ key: 'mark-planned', kind: 'mark' as const, label: t('slideMaps.planned'), color: grey, mark: 'dashed' as const }] : []),
     ...(marks.timelineBuilding ? [{ key: 'mark-building', kind: 'mark' as const, label: t('slideMaps.building'), color: PLAN_LAYER_COLORS['g3-transport'], mark: 'line' as const }] : []),
-    ...(marks.selected ? [{ key: 'mark-selected', kind: 'mark' as const, label: t('slideMaps.selection'), color: SELECTION_INK, mark: 'outline' as const }] : []),
-    ...(marks.userSelected ? [{ key: 'mark-user-selected', kind: 'mark' as const, label: t('slideMaps.userSelection'), color: SELECTION_INK, mark: 'outline' as const }] : []),
+    ...(marks.selected ? [{ key: 'mark-selected', kind: 'mark' as const, label: t('slideMaps.selection'), color: ink, mark: 'outline' as const }] : []),
+    ...(marks.userSelected ? [{ key: 'mark-user-selected', kind: 'mark' as const, label: t('slideMaps.userSelection'), color: ink, mark: 'outline' as const }] : []),
   ];
   return [...plans, ...users, ...extra];
 }
@@ -66,14 +75,16 @@ export function buildLegend(plan: Pick<FilteredPlan, 'countsByLayer' | 'users'>,
  * user feature, and on the timeline the dated items still planned and the lines being built.
  */
 export function legendMarks(
-  state: { selected: string | null; userSelected: unknown; timelineMonth: number | null },
+  state: { selected: string | null; userSelected: unknown; timelineMonth: number | null; theme?: 'light' | 'dark' },
   plan: Pick<FilteredPlan, 'items' | 'visible'>,
 ): LegendMarks {
   const shown = plan.items.filter((_, i) => plan.visible[i]);
   const selected = state.selected !== null && shown.some((it) => it.properties.id === state.selected && it.geometry !== null);
-  if (state.timelineMonth === null) return { selected, userSelected: state.userSelected !== null };
+  const theme = state.theme ?? 'light';
+  if (state.timelineMonth === null) return { theme, selected, userSelected: state.userSelected !== null };
   const stages = timelineStages(shown.filter((it) => it.geometry !== null), state.timelineMonth);
   return {
+    theme,
     selected,
     userSelected: state.userSelected !== null,
     timelinePlanned: [...stages.values()].includes('planned'),

@@ -18,7 +18,8 @@ export function MapLegend({ plan, withCounts = false }: { plan: FilteredPlan; wi
   const selected = useAppStore((s) => s.selected);
   const userSelected = useAppStore((s) => s.userSelected);
   const timelineMonth = useAppStore((s) => s.timelineMonth);
-  const entries = buildLegend(plan, layers, t, legendMarks({ selected, userSelected, timelineMonth }, plan));
+  const theme = useAppStore((s) => s.theme);
+  const entries = buildLegend(plan, layers, t, legendMarks({ selected, userSelected, timelineMonth, theme }, plan));
   return (
     <>
       <ul>

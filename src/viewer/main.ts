@@ -113,6 +113,7 @@ function layers() {
     selectedId,
     drawnAreas: state.drawnAreas,
     userLayers: users,
+    theme: state.theme,
   };
   return buildPlanLayers(input);
 }
