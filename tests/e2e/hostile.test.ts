@@ -1,8 +1,9 @@
 /**
  * The adversarial corpus (tests/fixtures/hostile/corpus.ts) in the production build: a link
  * with thousands of unknown parameters and a right-to-left override, formula cells exported as
- * CSV, a 4000-column CSV, column names with bidi overrides, nesting deeper than the limit, and a
- * CSV mixing UTF-8 and GBK rows.
+ * CSV, a 4000-column CSV, column names with bidi overrides, nesting deeper than the limit, a
+ * CSV mixing UTF-8 and GBK rows, a tile URL that never answers, 200,000 tiny polygons and one
+ * polygon of a million vertices.
  * Each gives a short plain message in Chinese, no page error, no dialog, no script run, and the
  * earlier layers stay. One browser; tests run in order on the same page.
  */
