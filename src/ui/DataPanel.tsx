@@ -289,11 +289,12 @@ function UserLayerRow({ layer, filter }: { layer: UserLayer; filter: UserLayerFi
   const { t } = useTranslation();
   const st = useAppStore.getState;
   const [name, setName] = useState(layer.name);
-  // renamed elsewhere (another tab of the app): show the new name
+  // Renamed elsewhere (another tab of the app): show the new name, unless a name is being typed
+  // here; that one is kept and, once committed, is the layer's name in every tab.
   const [nameShown, setNameShown] = useState(layer.name);
   if (nameShown !== layer.name) {
     setNameShown(layer.name);
-    setName(layer.name);
+    if (name === nameShown) setName(layer.name);
   }
   const commit = () => {
     const n = name.trim();
@@ -313,6 +314,7 @@ function UserLayerRow({ layer, filter }: { layer: UserLayer; filter: UserLayerFi
           onBlur={commit}
           onKeyDown={(e) => {
             if (e.key === 'Enter') commit();
+            else if (e.key === 'Escape') setName(layer.name);
           }}
           aria-label={t('data.rename')}
           data-testid="user-layer-name"
