@@ -77,8 +77,16 @@ export function usePresentation(handle: React.RefObject<MapHandle | null>, datum
       : { itemIds: new Set<string>(), regionCodes: new Set<string>(), planText };
   }, []);
 
+  /**
+   * Whether the story shown is this browser's saved one (or the plan's, when none is saved), which
+   * another tab's saves replace. A story opened here from a link or a file is not, until it is
+   * edited here (its edits are then what is saved): another tab's edit must not take it away.
+   */
+  const showsSavedStory = useRef(true);
+
   /** Load a story as shown: its quotes that are whole clauses of the release are marked verified. */
-  const load = useCallback((story: Story, origin: StoryOrigin, ctx: StoryContext) => {
+  const load = useCallback((story: Story, origin: StoryOrigin, ctx: StoryContext, fromOutside = false) => {
+    showsSavedStory.current = !fromOutside;
     useAppStore.getState().loadStory(story, origin, verifiedQuotes(story.chapters.map((c) => c.quote), ctx.planText ?? ''));
   }, []);
 
@@ -113,7 +121,7 @@ export function usePresentation(handle: React.RefObject<MapHandle | null>, datum
       void Promise.all([import('../model/story/io'), storyContext()]).then(([{ storyFromLink }, ctx]) => {
         const r = storyFromLink(storyLink, ctx);
         if (r.ok) {
-          load(r.story, 'link', ctx);
+          load(r.story, 'link', ctx, true);
           useAppStore.getState().setSidebarTab('story');
         } else {
           useAppStore.getState().notify('error', t('story.badLink', { error: r.error }));
@@ -144,17 +152,19 @@ export function usePresentation(handle: React.RefObject<MapHandle | null>, datum
     () =>
       useAppStore.subscribe((s, prev) => {
         if (s.storyEdits === prev.storyEdits || !s.story) return;
-        if (!writeStoredStory(s.story, s.storyOrigin)) s.notify('warning', t('storyKept.notSaved'));
+        if (writeStoredStory(s.story, s.storyOrigin)) showsSavedStory.current = true;
+        else s.notify('warning', t('storyKept.notSaved'));
       }),
     [t],
   );
 
-  // Another tab saved or reset the story: a tab showing a story shows the stored one (loading is
-  // not an edit, so nothing is written back and the tabs do not echo each other).
+  // Another tab saved or reset the story: a tab showing the saved story shows the new one (loading
+  // is not an edit, so nothing is written back and the tabs do not echo each other); a tab showing
+  // a story opened from a link or a file keeps it.
   useEffect(
     () =>
       onStoredStoryChange(() => {
-        if (!useAppStore.getState().story) return;
+        if (!useAppStore.getState().story || !showsSavedStory.current) return;
         const saved = readStoredStory();
         if (saved.state === 'none') return loadPlanStory(false);
         if (saved.state !== 'ok') return;
@@ -310,7 +320,7 @@ export function usePresentation(handle: React.RefObject<MapHandle | null>, datum
   };
 
   const openStory = (story: Story, ctx: StoryContext) => {
-    load(story, 'file', ctx);
+    load(story, 'file', ctx, true);
     useAppStore.getState().goToChapter(0);
   };
 

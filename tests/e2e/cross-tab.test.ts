@@ -2,16 +2,23 @@
  * Two tabs of the app in one browser stay in step without a reload: a layer imported in one
  * tab appears in the other, a rename there reaches the first, a deletion in either drops it in
  * both, and no change is echoed back and forth (each tab announces its own changes only); a
- * chapter added to the story in one tab shows in the other.
+ * name being typed is not overwritten by a rename from the other tab; a chapter added to the
+ * story in one tab shows in the other, but not over a story the other opened from a link.
  * One browser, two pages of the same origin.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { openApp, waitForMapIdle, type AppSession } from './harness';
+import { storyToLink } from '../../src/model/story/io';
+import type { Story } from '../../src/model/story/schema';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const STORY = JSON.parse(readFileSync(path.join(ROOT, 'geodata/story/default.json'), 'utf8')) as Story;
+const chapters = (page: Page) => page.getByTestId('chapter-list').locator('> li');
 
 // Counts what each page posts on BroadcastChannel (a string: tsx would wrap a function in `__name`).
 const COUNT_POSTS = `(() => {
@@ -133,13 +140,53 @@ describe('tabs in step', () => {
     await waitForNames(other, []);
   });
 
+  test('a name being typed in one tab is kept when a rename arrives from the other; committed, it is the name in both', async () => {
+    await app.page.getByTestId('import-input').setInputFiles(file);
+    await waitForNames(other, ['津冀站点']);
+    const typing = app.page.getByTestId('user-layer-name');
+    await typing.fill('我正在输入的名字');
+    const theirs = other.getByTestId('user-layer-name');
+    await theirs.fill('另一个标签页的名字');
+    await theirs.press('Enter');
+    // the first tab has the other's rename (its remove button is labelled with it) …
+    await app.page.locator('[data-testid="user-layer-remove"][aria-label="删除图层 另一个标签页的名字"]').waitFor({ timeout: 10_000 });
+    // … and the typing is still there, still being typed
+    assert.equal(await typing.inputValue(), '我正在输入的名字');
+    assert.ok(await typing.evaluate((e) => e === document.activeElement), 'the name field keeps the focus');
+    await typing.press('Enter');
+    await waitForNames(other, ['我正在输入的名字']);
+    await waitForNames(app.page, ['我正在输入的名字']);
+    await app.page.getByTestId('user-layer-remove').click();
+    await waitForNames(other, []);
+  });
+
   test('a chapter added to the story in one tab shows in the other', async () => {
-    const chapters = (page: Page) => page.getByTestId('chapter-list').locator('> li');
     for (const page of [app.page, other]) await page.getByRole('tab', { name: /^演示$/ }).click();
     await Promise.all([chapters(app.page).first().waitFor(), chapters(other).first().waitFor()]);
     const n = await chapters(other).count();
     assert.equal(await chapters(app.page).count(), n);
     await app.page.getByTestId('add-chapter').click();
     await other.waitForFunction((want) => document.querySelectorAll('[data-testid="chapter-list"] > li').length === want, n + 1, { timeout: 10_000, polling: 100 });
+  });
+
+  test('a story the other tab opened from a link stays when this tab edits the saved story', async () => {
+    const outside = structuredClone(STORY);
+    outside.chapters = outside.chapters.slice(0, 3);
+    await other.goto('about:blank');
+    await other.goto(`${app.url}#story=${storyToLink(outside)}`);
+    await waitForMapIdle(other);
+    await other.getByTestId('outside-story-banner').first().waitFor();
+    await chapters(other).first().waitFor();
+    assert.equal(await chapters(other).count(), 3);
+    const n = await chapters(app.page).count();
+    await app.page.getByTestId('add-chapter').click();
+    // the first tab's edit is saved where the other tab reads it
+    await other.waitForFunction((want) => (JSON.parse(localStorage.getItem('jjj-atlas:story') ?? '{}') as { story?: { chapters: unknown[] } }).story?.chapters.length === want, n + 1, { timeout: 10_000, polling: 100 });
+    // the other tab keeps showing the link's story (it took it over within 0.1 s before)
+    const replaced = await other
+      .waitForFunction(() => document.querySelectorAll('[data-testid="chapter-list"] > li').length !== 3, null, { timeout: 3_000, polling: 100 })
+      .then(() => true, () => false);
+    assert.equal(replaced, false, `the link's story was replaced: the other tab shows ${await chapters(other).count()} chapters`);
+    assert.ok(await other.getByTestId('outside-story-banner').first().isVisible(), 'still labelled as an outside story');
   });
 });
