@@ -34,6 +34,7 @@ function add(info: TileSourceInfo, url: string, name: string): TileLayer {
     status: 'loading',
     ...(info.bounds ? { bounds: info.bounds } : {}),
     ...(info.attribution ? { attribution: info.attribution } : {}),
+    ...(info.tileJson ? { tileJson: info.tileJson } : {}),
   };
   st.addTileLayer(layer);
   if (info.bounds) st.flyToBbox(info.bounds);

@@ -3,6 +3,8 @@
  * layer whose tiles fail is marked 'failed', taken off the map and the person is told. Over a
  * base map in another datum (AMap, GCJ-02) the vector layers are moved by the datum's offset
  * at the centre of the view, taken again after every move (src/map/datumTranslate.ts).
+ * A TileJSON layer kept from an earlier visit has only its address: the app reads the TileJSON
+ * (once, checked as when it was added) before the layer goes on the map with the tiles it lists.
  */
 import { useEffect, useRef, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +16,7 @@ export function useTileLayers(handle: RefObject<MapHandle | null>, mapReady: boo
   const { t } = useTranslation();
   const layers = useAppStore((s) => s.tileLayers);
   const watching = useRef(new Map<string, () => void>());
+  const reading = useRef(new Set<string>());
 
   useEffect(() => {
     const map = handle.current?.map;
@@ -21,9 +24,27 @@ export function useTileLayers(handle: RefObject<MapHandle | null>, mapReady: boo
     if (layers.length === 0 && !map.getStyle().layers.some((l) => l.id.startsWith('tiles:'))) return;
     let stale = false;
     let moved: (() => void) | null = null;
-    void Promise.all([import('../map/tileLayers'), import('../map/watchTiles'), import('../map/datumTranslate')]).then(([{ syncTileLayers, setTileTranslate, TILE_PREFIX }, { watchTiles }, { datumTranslate }]) => {
+    void Promise.all([import('../map/tileLayers'), import('../map/watchTiles'), import('../map/datumTranslate')]).then(([{ syncTileLayers, setTileTranslate, inspectTileUrl, TileSourceProblem, TILE_STEP_TIMEOUT_MS, TILE_PREFIX }, { watchTiles }, { datumTranslate }]) => {
       if (stale) return;
-      const drawn = layers.filter((l) => l.status !== 'failed');
+      const unread = layers.filter((l) => l.kind.startsWith('tilejson') && !l.tileJson && l.status === 'loading');
+      for (const layer of unread) {
+        if (reading.current.has(layer.id)) continue;
+        reading.current.add(layer.id);
+        inspectTileUrl(layer.url).then(
+          (info) => {
+            reading.current.delete(layer.id);
+            if (info.tileJson) useAppStore.getState().updateTileLayer(layer.id, { tileJson: info.tileJson });
+          },
+          (e: unknown) => {
+            reading.current.delete(layer.id);
+            const st = useAppStore.getState();
+            st.updateTileLayer(layer.id, { status: 'failed' });
+            const detail = e instanceof TileSourceProblem ? t(`tiles.problems.${e.code}`, { s: TILE_STEP_TIMEOUT_MS / 1000 }) : e instanceof Error ? e.message : String(e);
+            st.notify('warning', t('tiles.failed', { name: layer.name, detail }));
+          },
+        );
+      }
+      const drawn = layers.filter((l) => l.status !== 'failed' && !unread.includes(l));
       try {
         syncTileLayers(map, drawn);
         const follow = () => {

@@ -19,7 +19,8 @@ import { FetchSource, FileSource, PMTiles, Protocol, TileType, type Source } fro
 import { StepCancelled, StepTimeout, withDeadline } from '../data/deadline';
 import { isHttpsUrl } from '../model/remoteUrl';
 import { attributionAsHtmlText } from '../model/attributionText';
-import type { TileLayerDraw, TileLayerKind } from '../model/tileLayer';
+import type { TileLayerDraw, TileLayerKind, TileJsonTiles } from '../model/tileLayer';
+import { readTileJson } from '../model/tileJson';
 import type { TranslateExpression } from './datumTranslate';
 
 
@@ -31,6 +32,8 @@ export interface TileSourceInfo {
   bounds?: [number, number, number, number];
   name?: string;
   attribution?: string;
+  /** A TileJSON's tiles as read when the layer was added (MapLibre is not asked to fetch it again). */
+  tileJson?: TileJsonTiles;
 }
 
 export type TileProblemCode = 'bad-url' | 'fetch' | 'not-pmtiles' | 'not-tilejson' | 'needs-source-layer' | 'unknown-format' | 'no-layers' | 'timeout-pmtiles' | 'timeout-tilejson' | 'cancelled' | 'insecure';
@@ -143,31 +146,24 @@ export async function inspectTileUrl(url: string, opts: { sourceLayer?: string; 
     if (e instanceof SyntaxError) throw new TileSourceProblem('not-tilejson', 'The address returned no JSON: expected a TileJSON or a .pmtiles archive.');
     throw new TileSourceProblem('fetch', `${plain} could not be fetched: ${e instanceof Error ? e.message : String(e)}`);
   }
-  const tj = doc as { tiles?: unknown; vector_layers?: { id?: unknown }[]; format?: unknown; bounds?: unknown; name?: unknown; attribution?: unknown };
-  if (!tj || !Array.isArray(tj.tiles) || tj.tiles.length === 0) throw new TileSourceProblem('not-tilejson', 'The JSON is not a TileJSON (it has no "tiles").');
-  // refused here, at once: MapLibre's worker is not bound by the page's policy and would fetch them
-  const insecure = tj.tiles.find((u) => typeof u !== 'string' || !isHttpsTemplate(u, plain));
-  if (insecure !== undefined) throw new TileSourceProblem('insecure', `The TileJSON lists tiles that are not https://: ${String(insecure).slice(0, 80)}`);
-  const sourceLayers = (tj.vector_layers ?? []).map((l) => l.id).filter((id): id is string => typeof id === 'string');
-  const raster = sourceLayers.length === 0 && (tj.format === 'png' || tj.format === 'jpg' || tj.format === 'webp' || /\.(png|jpe?g|webp)/.test(String(tj.tiles[0])));
-  if (!raster && sourceLayers.length === 0) throw new TileSourceProblem('no-layers', 'The TileJSON lists no vector_layers.');
-  const b = Array.isArray(tj.bounds) && tj.bounds.length === 4 && tj.bounds.every((v) => typeof v === 'number') ? (tj.bounds as [number, number, number, number]) : undefined;
+  const read = readTileJson(doc, plain);
+  if (!read.ok) throw new TileSourceProblem(read.code, read.message);
+  const tj = read.source;
+  if (!tj.raster && tj.vectorLayers.length === 0) throw new TileSourceProblem('no-layers', 'The TileJSON lists no vector_layers.');
   return {
-    kind: raster ? 'tilejson-raster' : 'tilejson-vector',
-    sourceLayers,
-    ...(b ? { bounds: b } : {}),
-    ...(typeof tj.name === 'string' ? { name: tj.name } : {}),
-    ...(typeof tj.attribution === 'string' ? { attribution: tj.attribution } : {}),
+    kind: tj.raster ? 'tilejson-raster' : 'tilejson-vector',
+    sourceLayers: tj.vectorLayers,
+    ...(tj.bounds ? { bounds: tj.bounds } : {}),
+    ...(tj.name !== undefined ? { name: tj.name } : {}),
+    ...(tj.attribution !== undefined ? { attribution: tj.attribution } : {}),
+    tileJson: {
+      tiles: tj.tiles,
+      ...(tj.minzoom !== undefined ? { minzoom: tj.minzoom } : {}),
+      ...(tj.maxzoom !== undefined ? { maxzoom: tj.maxzoom } : {}),
+      ...(tj.scheme ? { scheme: tj.scheme } : {}),
+      ...(tj.bounds ? { bounds: tj.bounds } : {}),
+    },
   };
-}
-
-/** A tile URL template that resolves (against the TileJSON's address) to https. */
-function isHttpsTemplate(template: string, base: string): boolean {
-  try {
-    return new URL(template, base).protocol === 'https:';
-  } catch {
-    return false;
-  }
 }
 
 function sourceUrl(layer: TileLayerDraw): string {
@@ -188,9 +184,14 @@ export function tileLayerStyle(layer: TileLayerDraw): { sourceId: string; source
       ? { type: 'vector', tiles: [url], ...attribution }
       : layer.kind === 'xyz-raster'
         ? { type: 'raster', tiles: [url], tileSize: 256, ...attribution }
-        : raster
-          ? { type: 'raster', url, tileSize: 256, ...attribution }
-          : { type: 'vector', url, ...attribution };
+        : layer.tileJson
+          ? // the TileJSON as read when the layer was added: MapLibre does not fetch it again
+            raster
+            ? { type: 'raster', ...layer.tileJson, tileSize: 256, ...attribution }
+            : { type: 'vector', ...layer.tileJson, ...attribution }
+          : raster
+            ? { type: 'raster', url, tileSize: 256, ...attribution }
+            : { type: 'vector', url, ...attribution };
   const visibility = layer.visible ? 'visible' : 'none';
   if (raster) return { sourceId, source, layers: [{ id: `${sourceId}:raster`, type: 'raster', source: sourceId, layout: { visibility }, paint: { 'raster-opacity': 0.85 } }] };
   const layers: LayerSpecification[] = layer.sourceLayers.flatMap((sl): LayerSpecification[] => [

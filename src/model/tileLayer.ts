@@ -2,6 +2,15 @@
 
 export type TileLayerKind = 'pmtiles-vector' | 'pmtiles-raster' | 'tilejson-vector' | 'tilejson-raster' | 'xyz-vector' | 'xyz-raster';
 
+/** A TileJSON's tiles as the app read them (./tileJson.ts): absolute https templates. */
+export interface TileJsonTiles {
+  tiles: string[];
+  minzoom?: number;
+  maxzoom?: number;
+  scheme?: 'xyz' | 'tms';
+  bounds?: [number, number, number, number];
+}
+
 /** What the map needs to draw a tile layer (a subset of the app's TileLayer). */
 export interface TileLayerDraw {
   id: string;
@@ -12,6 +21,11 @@ export interface TileLayerDraw {
   color: string;
   visible: boolean;
   attribution?: string;
+  /**
+   * A TileJSON layer's tiles, read when it was added in this page (not stored: after a reload
+   * MapLibre reads the TileJSON at `url` itself, once).
+   */
+  tileJson?: TileJsonTiles;
 }
 
 /** A layer drawn from tiles (a PMTiles archive, TileJSON or a template); URL ones persist in localStorage. */

@@ -491,6 +491,41 @@ describe('base maps: online choices, fallback and GCJ-02', () => {
     assert.equal(onMap, 0, 'the failed layer is taken off the map');
   });
 
+  test('a TileJSON by URL is read once: its tiles, listed relative to it, are drawn; after a reload it is read once again', async () => {
+    let reads = 0;
+    const tiles: string[] = [];
+    await app.context.route('https://tj.example.test/data/layer.json', (r) => {
+      reads += 1;
+      return r.fulfill({
+        status: 200,
+        contentType: 'application/json',
+        headers: { 'access-control-allow-origin': '*' },
+        body: JSON.stringify({ tilejson: '3.0.0', name: '栅格瓦片', tiles: ['t/{z}/{x}/{y}.png'], format: 'png', minzoom: 0, maxzoom: 12, bounds: [113.5, 37.5, 115.5, 39] }),
+      });
+    });
+    await app.context.route('https://tj.example.test/data/t/**', (r) => {
+      tiles.push(r.request().url());
+      return fulfilTiles(r, STYLE_COLOUR);
+    });
+    await openDataTab(app.page);
+    await app.page.getByTestId('tile-url').fill('https://tj.example.test/data/layer.json');
+    await app.page.getByTestId('tile-add').click();
+    const row = app.page.locator('[data-testid="tile-layer"]').filter({ hasText: '栅格瓦片' });
+    await row.and(app.page.locator('[data-status="ready"]')).waitFor({ timeout: 30_000 });
+    await waitForIdle(app.page);
+    assert.equal(reads, 1, 'the TileJSON is read once (by the app; MapLibre is handed its tiles)');
+    assert.ok(tiles.length > 0, 'its tiles are drawn');
+    assert.ok(tiles.every((u) => /^https:\/\/tj\.example\.test\/data\/t\/\d+\/\d+\/\d+\.png$/.test(u)), `at the addresses it lists, resolved against it: ${tiles.slice(0, 3).join(' ')}`);
+    const drawnBefore = tiles.length;
+    await app.page.reload();
+    await waitForMapIdle(app.page);
+    await openDataTab(app.page);
+    await row.and(app.page.locator('[data-status="ready"]')).waitFor({ timeout: 30_000 });
+    await waitForIdle(app.page);
+    assert.equal(reads, 2, 'after the reload it is read once more (the stored layer keeps its address, not its tiles)');
+    assert.ok(tiles.length > drawnBefore && tiles.every((u) => u.startsWith('https://tj.example.test/data/t/')), 'and its tiles are drawn again from the addresses it lists');
+  });
+
   test('no page errors or CSP violations along the way', async () => {
     const cspViolations = await app.page.evaluate(() => window.__e2e!.cspViolations);
     assert.deepEqual(cspViolations, []);

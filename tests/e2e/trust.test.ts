@@ -211,7 +211,11 @@ describe('trust: provenance, kept stories, consent, a failing overlay', () => {
     };
     const huge = { ...hostile, layers: Array.from({ length: 10_000 }, (_, i) => ({ id: `l${i}`, type: 'raster', source: 'ground' })) };
     const serve = (doc: unknown) => (r: Route) => r.fulfill({ status: 200, contentType: 'application/json', headers: { 'access-control-allow-origin': '*' }, body: JSON.stringify(doc) });
-    await app.context.route('https://tiles.hostile.test/tile.json', serve(tileJson));
+    let tileJsonReads = 0;
+    await app.context.route('https://tiles.hostile.test/tile.json', (r) => {
+      tileJsonReads += 1;
+      return serve(tileJson)(r);
+    });
     await app.context.route('https://styles.hostile.test/style.json', serve(hostile));
     await app.context.route('https://styles.hostile.test/huge.json', serve(huge));
     const page = await app.context.newPage();
@@ -228,6 +232,7 @@ describe('trust: provenance, kept stories, consent, a failing overlay', () => {
       assert.match((await attrib.textContent()) ?? '', /瓦片署名 \(phish\.example\)/, 'the TileJSON’s link shows where it goes');
       await waitForMapIdle(page);
       assert.ok(tiles.some((u) => u.includes('/o/')), 'the TileJSON’s tiles were drawn');
+      assert.equal(tileJsonReads, 1, 'the TileJSON is read once (by the app; MapLibre is handed its tiles)');
       assert.deepEqual(phish, [], 'nothing requested from the attribution’s hosts');
       assert.equal(await page.evaluate(() => (window as { __pwned?: unknown }).__pwned), undefined);
 

@@ -40,7 +40,9 @@ export function readTileLayers(): TileLayer[] {
 /** Store the https ones (a local file cannot be reopened after a reload); returns the list. */
 export function writeTileLayers(layers: TileLayer[]): TileLayer[] {
   try {
-    globalThis.localStorage?.setItem(TILE_LAYERS_STORAGE, JSON.stringify(layers.filter((l) => !l.url.startsWith('file:'))));
+    // the address only: a TileJSON read in this page is read again (by MapLibre) after a reload
+    const stored = layers.filter((l) => !l.url.startsWith('file:')).map((l) => ({ ...l, tileJson: undefined }));
+    globalThis.localStorage?.setItem(TILE_LAYERS_STORAGE, JSON.stringify(stored));
   } catch {
     // storage blocked: the layers last for this page only
   }

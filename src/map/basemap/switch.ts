@@ -13,7 +13,7 @@ import type { Map as MaplibreMap } from 'maplibre-gl';
 import { watchTiles } from '../watchTiles';
 import type { BaseMapSource } from '../../model/state';
 import { ONLINE_PREFIX, parseStyleText, rasterBaseMapParts, StyleProblem, type OnlineStyleParts } from './online';
-import { withPlainTileJsonAttributions } from './tileJsonAttribution';
+import { withTileJsonsRead } from './tileJsonSources';
 
 export interface OnlineBaseMapEvents {
   onLoaded: () => void;
@@ -54,8 +54,8 @@ export class OnlineBaseMap {
         const text = await fetchStyle(source.url, abort.signal);
         if (gen !== this.generation) return;
         parts = parseStyleText(text, source.url);
-        // the style's TileJSONs are read here, so their attributions reach MapLibre as plain text
-        parts = { ...parts, sources: await withPlainTileJsonAttributions(parts.sources, (url) => fetchStyle(url, abort.signal).then((t) => JSON.parse(t) as unknown)) };
+        // the style's TileJSONs are read here, once: their tiles go to MapLibre, their attributions as plain text
+        parts = { ...parts, sources: await withTileJsonsRead(parts.sources, (url) => fetchStyle(url, abort.signal).then((t) => JSON.parse(t) as unknown)) };
         if (gen !== this.generation) return;
       } catch (e) {
         if (gen !== this.generation) return;

@@ -8,7 +8,7 @@ export interface TileLayersSlice {
   /** A tile-layer feature clicked on the map: its properties are shown. */
   tileFeature: { layerId: string; properties: Record<string, unknown> } | null;
   addTileLayer: (layer: TileLayer) => void;
-  updateTileLayer: (id: string, update: Partial<Pick<TileLayer, 'visible' | 'color' | 'name' | 'status'>>) => void;
+  updateTileLayer: (id: string, update: Partial<Pick<TileLayer, 'visible' | 'color' | 'name' | 'status' | 'tileJson'>>) => void;
   removeTileLayer: (id: string) => void;
   setTileFeature: (picked: { layerId: string; properties: Record<string, unknown> } | null) => void;
 }
