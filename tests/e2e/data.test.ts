@@ -455,10 +455,12 @@ describe('data: import, user layers, export', () => {
     assert.ok(hundredMb, 'the 100 MB import ran');
     const page = app.page;
     const { id, layersBefore } = hundredMb;
-    // IndexedDB writes it in the background: wait until the record says all 800,000 are in
-    await page.waitForFunction(
-      (layerId) =>
-        new Promise<boolean>((resolve) => {
+    // IndexedDB writes it in the background: wait until the record says all 800,000 are in (polled
+    // inside the page: waitForFunction takes a returned Promise as truthy and would not wait)
+    const stored = await page.evaluate(async (layerId) => {
+      // no named functions in here: tsx would wrap them in a helper the page does not have
+      for (const end = Date.now() + 120_000; Date.now() < end; await new Promise((r) => setTimeout(r, 500))) {
+        const done = await new Promise<boolean>((resolve) => {
           const req = indexedDB.open('jjj-atlas');
           req.onerror = () => resolve(false);
           req.onsuccess = () => {
@@ -469,10 +471,12 @@ describe('data: import, user layers, export', () => {
             };
             get.onerror = () => resolve(false);
           };
-        }),
-      id,
-      { timeout: 120_000, polling: 500 },
-    );
+        });
+        if (done) return true;
+      }
+      return false;
+    }, id);
+    assert.ok(stored, 'the 800,000 features are stored');
     // long tasks from the start of the new page (the observer is set up before the app's scripts run)
     await page.evaluate(() => sessionStorage.setItem('jjj-e2e-longtasks', '1'));
     await page.addInitScript(() => {

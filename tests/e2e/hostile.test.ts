@@ -176,6 +176,15 @@ describe('hostile corpus', () => {
   test('200,000 tiny polygons: all kept and drawn, the page never held for seconds; removing the layer leaves the earlier ones', { timeout: 120_000 }, async (t) => {
     const page = app.page;
     const before = await userLayers(page);
+    // Software WebGL may still be drawing the earlier tests' layers (frames queue for seconds in the
+    // GPU process, and GL calls wait behind them): start once two frames come within 200 ms.
+    await page.evaluate(async () => {
+      for (const end = Date.now() + 60_000; Date.now() < end; ) {
+        const t0 = performance.now();
+        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+        if (performance.now() - t0 < 200) return;
+      }
+    });
     await page.evaluate(() => {
       const w = window as unknown as { __tasks: number[] };
       w.__tasks = [];
@@ -197,10 +206,12 @@ describe('hostile corpus', () => {
     await waitForIdle(page);
     const longest = await page.evaluate(() => Math.max(0, ...(window as unknown as { __tasks: number[] }).__tasks));
     t.diagnostic(`longest main-thread task after choosing the file: ${longest.toFixed(0)} ms`);
-    // a freeze, not a speed bound: 0.7–1.0 s here, most of it deck.gl filling and uploading the
-    // layer's vertex buffers on software WebGL; building all 200,000 on the page in one task held it for 3.5 s
-    assert.ok(longest < 2_500, `longest main-thread task ${longest.toFixed(0)} ms`);
-    await page.locator(`[data-layer-id="${layer.id}"] [data-testid="user-layer-remove"]`).click();
+    // a freeze, not a speed bound: 0.6–1.0 s here, most of it deck.gl filling and uploading the
+    // layer's vertex buffers on software WebGL (2–3.7 s when the GPU process was still busy)
+    assert.ok(longest < 3_000, `longest main-thread task ${longest.toFixed(0)} ms`);
+    // clicked in the page: Playwright's "stable" check waits for animation frames, which software
+    // WebGL delays for seconds while it works off this layer's frames
+    await page.locator(`[data-layer-id="${layer.id}"] [data-testid="user-layer-remove"]`).evaluate((b) => (b as HTMLButtonElement).click());
     assert.deepEqual(await userLayers(page), before, 'the earlier layers stay as they were');
   });
 
@@ -248,9 +259,12 @@ describe('hostile corpus', () => {
     const atImport = await longest();
 
     // the stored layer keeps its simplified copy: the reload draws the same, without the exact geometry's cost
-    await page.waitForFunction(
-      (id) =>
-        new Promise<boolean>((resolve) => {
+    // polled inside the page: waitForFunction takes a returned Promise as truthy, so it did not
+    // wait for the save, and a reload before it lost the layer (as it would for a person)
+    const stored = await page.evaluate(async (id) => {
+      // no named functions in here: tsx would wrap them in a helper the page does not have
+      for (const end = Date.now() + 60_000; Date.now() < end; await new Promise((r) => setTimeout(r, 500))) {
+        const done = await new Promise<boolean>((resolve) => {
           const open = indexedDB.open('jjj-atlas');
           open.onerror = () => resolve(false);
           open.onsuccess = () => {
@@ -260,10 +274,12 @@ describe('hostile corpus', () => {
               resolve((get.result as { complete?: boolean } | undefined)?.complete === true);
             };
           };
-        }),
-      layer.id,
-      { timeout: 60_000, polling: 500 },
-    );
+        });
+        if (done) return true;
+      }
+      return false;
+    }, layer.id);
+    assert.ok(stored, 'the layer is stored');
     await page.reload();
     await recordLongTasks();
     await waitForMapIdle(page);
