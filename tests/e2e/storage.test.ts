@@ -3,7 +3,8 @@
  * localStorage (a feature chunk holding null, a layer name that is an object, a half-written
  * layer, a tile layer whose name is an object, one with an http URL) and a storage whose `open`
  * never answers. After a reload the page is whole, names what it set aside or removed, draws
- * nothing from those records, requests nothing over http, and keeps the good layer.
+ * nothing from those records, requests nothing over http, and keeps the good layer. And a page
+ * reloaded after an import but before its save: the next start says the layer was lost.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -153,6 +154,62 @@ describe('stored data', () => {
     assert.match(await notices(page), /浏览器的存储在 5 秒内没有响应/);
     await openDataTab(page);
     assert.deepEqual(await layerNames(page), []);
+    assert.deepEqual(app.pageErrors, []);
+  });
+});
+
+describe('a page left before its import was saved', () => {
+  let app: AppSession;
+  before(async () => {
+    app = await openApp({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+    // the save waits for an idle moment after the first draw; while this flag is set that moment
+    // never comes, so the reload below lands where a person closing the tab too soon would
+    await app.context.addInitScript({ content: "if (sessionStorage.getItem('jjj-test-hold-save')) window.requestIdleCallback = () => 0;" });
+    await waitForMapIdle(app.page);
+  });
+  after(async () => {
+    await app?.close();
+  });
+
+  test('the next start says the layer was not saved, and nothing of it is left stored', { timeout: 90_000 }, async () => {
+    const page = app.page;
+    await page.evaluate(() => sessionStorage.setItem('jjj-test-hold-save', '1'));
+    await page.reload();
+    await waitForMapIdle(page);
+    await openDataTab(page);
+    await page.getByTestId('import-input').setInputFiles(path.join(ROOT, 'tests/fixtures/import/valid/sites.geojson'));
+    await page.locator('[data-testid="import-result"][data-ok="true"]').waitFor({ timeout: 30_000 });
+    assert.deepEqual(await layerNames(page), ['sites']);
+    // the layer's record, marked unfinished, is stored at once (polled inside the page)
+    const marked = await page.evaluate(async () => {
+      for (const end = Date.now() + 10_000; Date.now() < end; await new Promise((r) => setTimeout(r, 100))) {
+        const layers = await new Promise<{ complete?: boolean }[]>((resolve) => {
+          const r = indexedDB.open('jjj-atlas');
+          r.onerror = () => resolve([]);
+          r.onsuccess = () => {
+            const g = r.result.transaction('userLayers').objectStore('userLayers').getAll();
+            g.onsuccess = () => {
+              r.result.close();
+              resolve(g.result as { complete?: boolean }[]);
+            };
+          };
+        });
+        if (layers.some((l) => l.complete === false)) return true;
+      }
+      return false;
+    });
+    assert.ok(marked, 'a new layer is stored marked unfinished before its features are written');
+
+    await page.evaluate(() => sessionStorage.removeItem('jjj-test-hold-save'));
+    await page.reload();
+    await waitForMapIdle(page);
+    await page.getByTestId('notices').getByText('上次未保存完成的图层').waitFor({ timeout: 20_000 });
+    assert.match(await notices(page), /上次未保存完成的图层“sites”已移除。/);
+    await openDataTab(page);
+    assert.deepEqual(await layerNames(page), []);
+    const s = await stored(page);
+    assert.deepEqual(s.layers, [], 'the unfinished record is removed');
+    assert.deepEqual(s.chunks, []);
     assert.deepEqual(app.pageErrors, []);
   });
 });

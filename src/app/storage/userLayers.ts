@@ -6,7 +6,9 @@
  * reading it is a few memory copies, not a structured clone of a million objects) at `[id, 0]`,
  * written in ONE transaction with its record: the save is atomic by IndexedDB's own rule, and a
  * reload reads every layer's table in one transaction. The features save waits until the page
- * has drawn (two frames and an idle moment), so it never delays the first draw of a new layer.
+ * has drawn (two frames and an idle moment), so it never delays the first draw of a new layer;
+ * meanwhile a new layer's record is stored marked unfinished, so a page closed before the save
+ * is reported at the next start, not silent.
  * A change of name, colour, visibility or style rewrites only the small record.
  *
  * Older records (features inline, or in chunks of 4,000 feature objects written one
@@ -14,7 +16,8 @@
  * Every record read goes through ./schema.ts (zod; versions 1 to 3 are migrated) and every table
  * through `checkTable`: a record, chunk or table that does not pass is set aside (kept in storage,
  * not shown, listed in `lastLoadReport` so the person can delete it). A chunked layer found
- * incomplete at start (the page closed while saving) is deleted with its chunks and reported once.
+ * incomplete at start (the page closed while saving) is deleted with its chunks and reported once,
+ * unless another tab holds its saving lock (Web Locks): that tab is still writing it.
  *
  * Another tab's save or deletion (./crossTab.ts) is read back with `loadUserLayers({ id })`:
  * that one layer's table alone, so several tabs stay in step.
@@ -182,7 +185,8 @@ export async function loadUserLayers(only?: { id: string; features: boolean }): 
     }
     const { record } = parsed;
     if (!parsed.complete) {
-      if (only) continue;
+      // another tab is still saving it (its lock is held): that tab finishes it
+      if (only || (await savedElsewhere(record.id))) continue;
       // the page closed while this layer was being written: its data is gone for good
       await deleteUserLayer(record.id);
       report.removedIncomplete.push(record.name);
@@ -386,14 +390,64 @@ export async function saveUserLayer(layer: UserLayer, features = true, { now = f
   }
   const mine = ++writeSeq;
   writing.set(layer.id, mine);
-  if (!now) await afterDraw();
-  if (writing.get(layer.id) !== mine) return true; // removed or written again meanwhile
-  const table: FeatureTable = tableOf(list) ?? tableFromFeatures(list, meta.columns);
-  writing.delete(layer.id);
-  Object.assign(record, latestMeta.get(layer.id) ?? {});
-  latestMeta.delete(layer.id);
-  // the table and its record in one transaction: both are stored or neither is
-  return writeTable(layer.id, record, table);
+  const release = holdWhileSaving(layer.id);
+  try {
+    if (!now) {
+      // a page closed before the write below leaves this marker; the next start removes it and says so
+      await markPending(record);
+      await afterDraw();
+    }
+    if (writing.get(layer.id) !== mine) return true; // removed or written again meanwhile
+    const table: FeatureTable = tableOf(list) ?? tableFromFeatures(list, meta.columns);
+    writing.delete(layer.id);
+    Object.assign(record, latestMeta.get(layer.id) ?? {});
+    latestMeta.delete(layer.id);
+    // the table and its record in one transaction: both are stored or neither is
+    return await writeTable(layer.id, record, table);
+  } finally {
+    release();
+  }
+}
+
+/**
+ * A new layer's record, marked unfinished, written at once (small): the features wait for the
+ * page's drawing, and a page closed in those seconds would otherwise lose the layer without a
+ * word. A layer already stored keeps its complete record until the new one replaces it.
+ */
+function markPending(record: StoredLayer): Promise<unknown> {
+  const pending: StoredLayer = { ...record, complete: false, featureCount: -1 };
+  return run('readwrite', [STORE], (tx) => {
+    const s = tx.objectStore(STORE);
+    const known = s.getKey(record.id);
+    known.onsuccess = () => {
+      if (known.result === undefined) s.put(pending);
+    };
+    return known;
+  });
+}
+
+/** The Web Lock a page holds while it saves a layer: another page starting meanwhile leaves that record alone. */
+const SAVING_LOCK = 'jjj-atlas:saving:';
+
+function holdWhileSaving(id: string): () => void {
+  const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+  if (!locks) return () => {};
+  let release = () => {};
+  const done = new Promise<void>((resolve) => (release = resolve));
+  locks.request(SAVING_LOCK + id, () => done).catch(() => {});
+  return release;
+}
+
+/** Whether another page (a tab still saving it) holds this layer's saving lock. */
+async function savedElsewhere(id: string): Promise<boolean> {
+  const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+  if (!locks) return false;
+  try {
+    const q = await locks.query();
+    return [...(q.held ?? []), ...(q.pending ?? [])].some((l) => l.name === SAVING_LOCK + id);
+  } catch {
+    return false;
+  }
 }
 
 export async function deleteUserLayer(id: string): Promise<boolean> {
