@@ -12,8 +12,10 @@
  *   the stored layer drawn, and the app's restore mark → drawn.
  * - floor: the same file read whole in a worker (`file.text()`), `JSON.parse` or papaparse, the
  *   coordinates copied into a Float64Array and transferred to the page.
+ * - peer: loaders.gl in a worker, called as kepler.gl's file handler calls it (./peer-page/), the
+ *   coordinates copied and transferred as in the floor: where kepler.gl's loader stands.
  *
- * Prints app ÷ floor for listed and drawn, and restore → drawn vs import → drawn.
+ * Prints app ÷ floor for listed and drawn, app ÷ peer (drawn), and restore → drawn vs import → drawn.
  */
 import path from 'node:path';
 import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
@@ -22,6 +24,7 @@ import type { Page } from 'playwright-core';
 import { launch } from '../../tests/e2e/browser';
 import { serveDist } from '../../tests/e2e/server';
 import { instrument, waitForMapIdle } from '../../tests/e2e/harness';
+import { build } from 'vite';
 import { median, type BenchModule, type BenchTable } from './types';
 
 export const IMPORT_RATIO_TARGET = 2;
@@ -222,12 +225,28 @@ async function floorRun(url: string, file: string): Promise<number> {
   }
 }
 
+/** loaders.gl as kepler.gl calls it, on the page built from ./peer-page/ (same shape as the floor). */
+async function peerRun(url: string, file: string): Promise<number> {
+  const { context, close } = await launch();
+  try {
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.locator('#f').setInputFiles(file);
+    const h = await page.waitForFunction(() => (window as unknown as { __peer?: object }).__peer, null, { timeout: 300_000, polling: 50 });
+    const r = (await h.jsonValue()) as { ms: number } | { error: string };
+    if ('error' in r) throw new Error(`loaders.gl: ${r.error}`);
+    return r.ms;
+  } finally {
+    await close();
+  }
+}
+
 const s = (ms: number) => (ms / 1000).toFixed(2);
 const range = (xs: number[], f: (x: number) => string) => `${f(median(xs))} (${f(Math.min(...xs))}–${f(Math.max(...xs))})`;
 
 export const importBench: BenchModule = {
   name: 'import',
-  description: 'file chosen → layer listed / drawn, app vs JSON.parse/papaparse floor; heap, long tasks, reload',
+  description: 'file chosen → layer listed / drawn, app vs JSON.parse/papaparse floor and loaders.gl (kepler.gl’s way); heap, long tasks, reload',
   run: async ({ root }) => {
     const reps = Math.max(3, Number(process.env.BENCH_IMPORT_REPS ?? 3) || 3);
     const only = process.env.BENCH_IMPORT_FILES?.split(',');
@@ -238,8 +257,10 @@ export const importBench: BenchModule = {
     writeFileSync(path.join(floorDir, 'index.html'), FLOOR_PAGE);
     writeFileSync(path.join(floorDir, 'floor-page.js'), FLOOR_PAGE_JS);
     writeFileSync(path.join(floorDir, 'floor.worker.js'), readFileSync(path.join(root, 'node_modules/papaparse/papaparse.min.js'), 'utf8') + FLOOR_WORKER);
+    await build({ configFile: path.join(root, 'scripts/bench/vite.peer.config.ts'), logLevel: 'warn' });
     const app = await serveDist(path.join(root, 'dist'));
     const floor = await serveDist(floorDir);
+    const peer = await serveDist(path.join(root, 'dist-bench/peer'));
     const rows: BenchTable['rows'] = [];
     const targets: { name: string; met: boolean; value: string }[] = [];
     try {
@@ -248,16 +269,20 @@ export const importBench: BenchModule = {
         f.write(file);
         const apps: AppRun[] = [];
         const floors: number[] = [];
+        const peers: number[] = [];
         for (let i = 0; i < reps; i++) {
-          const order = i % 2 === 0 ? ['app', 'floor'] : ['floor', 'app'];
+          const order = [['app', 'floor', 'peer'], ['floor', 'peer', 'app'], ['peer', 'app', 'floor']][i % 3]!;
           for (const v of order) {
             if (v === 'app') {
               const r = await appRun(app.url, file, f.n);
               apps.push(r);
               process.stderr.write(`  ${f.name} app ${i + 1}/${reps}: listed ${s(r.listedMs)} s, drawn ${s(r.drawnMs)} s, longest task ${Math.round(r.longestTaskMs)} ms, heap ${r.peakHeapMb.toFixed(0)} MB, reopened→drawn ${s(r.reloadDrawnMs)} s (restore→listed ${s(r.restoreListedMs)} s, →drawn ${s(r.restoreDrawnMs)} s, longest task after the restore began ${Math.round(r.restoreLongestTaskMs)} ms)\n`);
-            } else {
+            } else if (v === 'floor') {
               floors.push(await floorRun(floor.url, file));
               process.stderr.write(`  ${f.name} floor ${i + 1}/${reps}: ${s(floors.at(-1)!)} s\n`);
+            } else {
+              peers.push(await peerRun(peer.url, file));
+              process.stderr.write(`  ${f.name} loaders.gl ${i + 1}/${reps}: ${s(peers.at(-1)!)} s\n`);
             }
           }
         }
@@ -276,8 +301,10 @@ export const importBench: BenchModule = {
           range(listed, s),
           range(drawn, s),
           range(floors, s),
+          range(peers, s),
           listedRatio.toFixed(1) + '×',
           drawnRatio.toFixed(1) + '×',
+          (median(drawn) / median(peers)).toFixed(1) + '×',
           heap.toFixed(0),
           `${Math.round(task)} / ${Math.round(reloadTask)}`,
           range(apps.map((a) => a.reloadDrawnMs), s),
@@ -293,16 +320,18 @@ export const importBench: BenchModule = {
     } finally {
       await app.close();
       await floor.close();
+      await peer.close();
       rmSync(dir, { recursive: true, force: true });
     }
     return {
       tables: [
         {
           title: `Import, headless Chromium (SwiftShader), ${reps} interleaved repetitions, median (min–max) s`,
-          headers: ['file', 'app: listed', 'app: drawn', 'floor', 'listed ÷ floor', 'drawn ÷ floor', 'peak heap MB', 'longest task ms (import / restore)', 'reopened → drawn', 'restore → listed', 'restore → drawn', 'restore ÷ import'],
+          headers: ['file', 'app: listed', 'app: drawn', 'floor', 'loaders.gl (kepler’s way)', 'listed ÷ floor', 'drawn ÷ floor', 'drawn ÷ loaders.gl', 'peak heap MB', 'longest task ms (import / restore)', 'reopened → drawn', 'restore → listed', 'restore → drawn', 'restore ÷ import'],
           rows,
           notes: [
             'floor: the file read whole in a worker, JSON.parse or papaparse, coordinates copied into a Float64Array and transferred.',
+            'loaders.gl: parseInBatches with JSONLoader and CSVLoader and kepler.gl’s options (object rows, jsonpaths $ and $.features), the rows collected as kepler does, then copied and transferred as in the floor; kepler’s own processing of the rows is not included.',
             'app: from choosing the file in the data tab. Reopened: the same profile in a new browser (see appRun); reopened → drawn counts from the navigation, so it includes the app’s own start; restore → drawn counts from the app asking storage for its layers (User Timing mark jjj-atlas:restore), and the restore’s longest task is the longest that began after that mark.',
             'longest task includes the GPU upload and first draw of the layer (SwiftShader: the CPU does the GPU’s work).',
           ],
