@@ -97,3 +97,24 @@ describe('worker core', () => {
     expect(msgs.filter(({ m }) => m.type === 'done').length).toBe(1);
   });
 });
+
+describe('CSV rows with bad coordinates', () => {
+  it('drops each with its reason and row, names the axis, and keeps the good rows with their properties', () => {
+    const csv = 'name,lon,lat\na,116.4,39.9\nb,abc,39.9\nc,116.4,xyz\nd,NaN,39.9\ne,116.4,nan\nf,,39.9\ng,116.4,\n';
+    const r = importData(bytes(csv), 'rows.csv');
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.layer.features.length).toBe(1);
+    expect(r.layer.features[0]).toMatchObject({ geometry: { type: 'Point', coordinates: [116.4, 39.9] }, properties: { name: 'a' } });
+    const dropped = r.warnings.flatMap((w) => (w.code === 'features-dropped' ? ((w.params?.list as string | undefined) ?? w.message) : w.message));
+    const text = dropped.join(' | ');
+    for (const [row, reason] of [
+      [3, 'longitude "abc" is not a number'],
+      [4, 'latitude "xyz" is not a number'],
+      [5, 'NaN coordinate (longitude)'],
+      [6, 'NaN coordinate (latitude)'],
+      [7, 'empty longitude ("lon")'],
+      [8, 'empty latitude ("lat")'],
+    ] as const)
+      expect(text).toContain(`row ${row} (${reason})`);
+  });
+});
