@@ -112,26 +112,24 @@ function run(bytes: Uint8Array, name: string, opts: ImportOptions, warnings: Imp
   source.features.forEach((raw, i) => {
     if (i % step === 0) onProgress?.({ phase: 'validate', featuresParsed: i, featuresTotal: total });
     if (swapCheck && !raw.error) swapCheck.addRaw(raw.geometry);
-    // where a problem is, made only for a feature that has one
-    const at = () => ({ ...(raw.row !== undefined ? { row: raw.row } : {}), featureIndex: raw.index });
+    const at = { ...(raw.row !== undefined ? { row: raw.row } : {}), featureIndex: raw.index };
     if (raw.error) {
-      dropped.push({ code: 'feature-invalid', message: `${where(raw)}: ${raw.error.reason}`, ...at(), params: problemParams(raw.error) });
+      dropped.push({ code: 'feature-invalid', message: `${where(raw)}: ${raw.error.reason}`, ...at, params: problemParams(raw.error) });
       return;
     }
     const c = checkGeometry(swap || swapOnly.has(raw.index) ? swapRaw(raw.geometry) : raw.geometry);
     if (!c.ok) {
-      dropped.push({ code: 'feature-invalid', message: `${where(raw)}: ${c.reason}`, ...at(), params: problemParams(c) });
+      dropped.push({ code: 'feature-invalid', message: `${where(raw)}: ${c.reason}`, ...at, params: problemParams(c) });
       return;
     }
     let geometry: Geometry = c.geometry;
     if (c.repairs.length) {
-      repaired.push({ code: 'ring-closed', message: `${where(raw)}: ${c.repairs.join(', ')} (the first position was repeated at the end)`, ...at(), params: { variant: 'feature', count: c.repairs.length } });
+      repaired.push({ code: 'ring-closed', message: `${where(raw)}: ${c.repairs.join(', ')} (the first position was repeated at the end)`, ...at, params: { variant: 'feature', count: c.repairs.length } });
     }
     if (convert) geometry = mapPositions(geometry, convert);
     const { props, note, type } = plainProperties(raw.properties);
-    if (note) warnings.push({ code: 'properties-invalid', message: `${where(raw)}: ${note}`, ...at(), params: { variant: type! } });
-    // own keys of a plain object (parsed JSON or a CSV row) without an array per feature
-    for (const k in props) {
+    if (note) warnings.push({ code: 'properties-invalid', message: `${where(raw)}: ${note}`, ...at, params: { variant: type! } });
+    for (const k of Object.keys(props)) {
       if (!seen.has(k)) {
         seen.add(k);
         columns.push(k);
