@@ -212,29 +212,19 @@ async function appRun(url: string, file: string, n: number): Promise<AppRun> {
   }
 }
 
-async function floorRun(url: string, file: string): Promise<number> {
+/**
+ * The floor's or loaders.gl's page (each sets `window[key]` to the time from the choice to the
+ * coordinates back on the page, or to the error): the file chosen, the time read.
+ */
+async function pageRun(url: string, file: string, key: '__floor' | '__peer'): Promise<number> {
   const { context, close } = await launch();
   try {
     const page = await context.newPage();
     await page.goto(url);
     await page.locator('#f').setInputFiles(file);
-    const h = await page.waitForFunction(() => (window as unknown as { __floor?: { ms: number } }).__floor?.ms, null, { timeout: 300_000, polling: 50 });
-    return (await h.jsonValue()) as number;
-  } finally {
-    await close();
-  }
-}
-
-/** loaders.gl as kepler.gl calls it, on the page built from ./peer-page/ (same shape as the floor). */
-async function peerRun(url: string, file: string): Promise<number> {
-  const { context, close } = await launch();
-  try {
-    const page = await context.newPage();
-    await page.goto(url);
-    await page.locator('#f').setInputFiles(file);
-    const h = await page.waitForFunction(() => (window as unknown as { __peer?: object }).__peer, null, { timeout: 300_000, polling: 50 });
+    const h = await page.waitForFunction((k) => (window as unknown as Record<string, object | undefined>)[k], key, { timeout: 300_000, polling: 50 });
     const r = (await h.jsonValue()) as { ms: number } | { error: string };
-    if ('error' in r) throw new Error(`loaders.gl: ${r.error}`);
+    if ('error' in r) throw new Error(`${key}: ${r.error}`);
     return r.ms;
   } finally {
     await close();
@@ -278,10 +268,10 @@ export const importBench: BenchModule = {
               apps.push(r);
               process.stderr.write(`  ${f.name} app ${i + 1}/${reps}: listed ${s(r.listedMs)} s, drawn ${s(r.drawnMs)} s, longest task ${Math.round(r.longestTaskMs)} ms, heap ${r.peakHeapMb.toFixed(0)} MB, reopened→drawn ${s(r.reloadDrawnMs)} s (restore→listed ${s(r.restoreListedMs)} s, →drawn ${s(r.restoreDrawnMs)} s, longest task after the restore began ${Math.round(r.restoreLongestTaskMs)} ms)\n`);
             } else if (v === 'floor') {
-              floors.push(await floorRun(floor.url, file));
+              floors.push(await pageRun(floor.url, file, '__floor'));
               process.stderr.write(`  ${f.name} floor ${i + 1}/${reps}: ${s(floors.at(-1)!)} s\n`);
             } else {
-              peers.push(await peerRun(peer.url, file));
+              peers.push(await pageRun(peer.url, file, '__peer'));
               process.stderr.write(`  ${f.name} loaders.gl ${i + 1}/${reps}: ${s(peers.at(-1)!)} s\n`);
             }
           }
