@@ -113,8 +113,9 @@ const WATCH_DRAWN = `(() => {
     const layers = deck && deck.layerManager ? deck.layerManager.getLayers() : [];
     const ready = layers.some((l) => l.id.startsWith('user-layer-') && l.id.endsWith('-points') && l.props.data && l.props.data.length > 0);
     if (!window.__listedAt && document.querySelector('[data-testid="user-layer"]')) window.__listedAt = performance.now();
-    if (ready) { requestAnimationFrame(() => { window.__drawnAt = performance.now(); }); return; }
-    requestAnimationFrame(tick);
+    if (ready && !window.__drawing) { window.__drawing = true; requestAnimationFrame(() => { window.__drawnAt = performance.now(); }); }
+    // a restored layer can be drawn before its row is listed: keep looking for the row
+    if (!window.__drawing || !window.__listedAt) requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
 })()`;
