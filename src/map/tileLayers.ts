@@ -20,7 +20,7 @@ import { StepCancelled, StepTimeout, withDeadline } from '../data/deadline';
 import { isHttpsUrl } from '../model/remoteUrl';
 import { attributionAsHtmlText } from '../model/attributionText';
 import type { TileLayerDraw, TileLayerKind, TileJsonTiles } from '../model/tileLayer';
-import { readTileJson } from '../model/tileJson';
+import { readTileJson, tileJsonTiles } from '../model/tileJson';
 import type { TranslateExpression } from './datumTranslate';
 
 
@@ -156,13 +156,7 @@ export async function inspectTileUrl(url: string, opts: { sourceLayer?: string; 
     ...(tj.bounds ? { bounds: tj.bounds } : {}),
     ...(tj.name !== undefined ? { name: tj.name } : {}),
     ...(tj.attribution !== undefined ? { attribution: tj.attribution } : {}),
-    tileJson: {
-      tiles: tj.tiles,
-      ...(tj.minzoom !== undefined ? { minzoom: tj.minzoom } : {}),
-      ...(tj.maxzoom !== undefined ? { maxzoom: tj.maxzoom } : {}),
-      ...(tj.scheme ? { scheme: tj.scheme } : {}),
-      ...(tj.bounds ? { bounds: tj.bounds } : {}),
-    },
+    tileJson: tileJsonTiles(tj),
   };
 }
 

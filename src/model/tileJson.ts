@@ -5,6 +5,8 @@
  * not bound by a CSP given in a meta tag. The app hands MapLibre the tiles it read (no second
  * fetch of the document, and no chance that the second answer lists other tiles than the first).
  */
+import type { TileJsonTiles } from './tileLayer';
+
 export interface TileJsonSource {
   /** Absolute https templates with `{z}`, `{x}`, `{y}` as written. */
   tiles: string[];
@@ -19,6 +21,18 @@ export interface TileJsonSource {
   /** The ids of its `vector_layers` (empty for raster tiles). */
   vectorLayers: string[];
   raster: boolean;
+}
+
+/** What MapLibre's source takes of a read TileJSON (the tiles it lists, with their zoom range and extent). */
+export function tileJsonTiles(s: TileJsonSource): TileJsonTiles {
+  const { tiles, minzoom, maxzoom, scheme, bounds } = s;
+  return {
+    tiles,
+    ...(minzoom !== undefined ? { minzoom } : {}),
+    ...(maxzoom !== undefined ? { maxzoom } : {}),
+    ...(scheme ? { scheme } : {}),
+    ...(bounds ? { bounds } : {}),
+  };
 }
 
 export type TileJsonRead = { ok: true; source: TileJsonSource } | { ok: false; code: 'not-tilejson' | 'insecure'; message: string };

@@ -22,8 +22,8 @@ export interface TileLayerDraw {
   visible: boolean;
   attribution?: string;
   /**
-   * A TileJSON layer's tiles, read when it was added in this page (not stored: after a reload
-   * MapLibre reads the TileJSON at `url` itself, once).
+   * A TileJSON layer's tiles as the app read them (not stored: after a reload the app reads the
+   * TileJSON at `url` again before the layer is drawn, src/app/useTileLayers.ts).
    */
   tileJson?: TileJsonTiles;
 }

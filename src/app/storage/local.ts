@@ -40,7 +40,7 @@ export function readTileLayers(): TileLayer[] {
 /** Store the https ones (a local file cannot be reopened after a reload); returns the list. */
 export function writeTileLayers(layers: TileLayer[]): TileLayer[] {
   try {
-    // the address only: a TileJSON read in this page is read again (by MapLibre) after a reload
+    // the address only: after a reload the app reads the TileJSON again, checked as when it was added
     const stored = layers.filter((l) => !l.url.startsWith('file:')).map((l) => ({ ...l, tileJson: undefined }));
     globalThis.localStorage?.setItem(TILE_LAYERS_STORAGE, JSON.stringify(stored));
   } catch {

@@ -11,7 +11,7 @@
  */
 import type { SourceSpecification } from 'maplibre-gl';
 import { attributionAsHtmlText } from '../../model/attributionText';
-import { readTileJson } from '../../model/tileJson';
+import { readTileJson, tileJsonTiles } from '../../model/tileJson';
 
 /** Reads a JSON document (the caller's fetch, with its timeout and no credentials). */
 export type FetchJson = (url: string) => Promise<unknown>;
@@ -35,14 +35,10 @@ export async function withTileJsonsRead(sources: Record<string, SourceSpecificat
         out[id] = { ...src, attribution: '' } as SourceSpecification;
         return;
       }
-      const { tiles, minzoom, maxzoom, bounds, scheme, attribution } = read.source;
+      const { attribution } = read.source;
       const { url: _named, ...own } = s;
       out[id] = {
-        tiles,
-        ...(minzoom !== undefined ? { minzoom } : {}),
-        ...(maxzoom !== undefined ? { maxzoom } : {}),
-        ...(bounds ? { bounds } : {}),
-        ...(scheme ? { scheme } : {}),
+        ...tileJsonTiles(read.source),
         ...own,
         attribution: attribution !== undefined ? attributionAsHtmlText(attribution) : '',
       } as SourceSpecification;
