@@ -200,7 +200,22 @@ describe('a page left before its import was saved', () => {
     });
     assert.ok(marked, 'a new layer is stored marked unfinished before its features are written');
 
+    // leaving now asks first (the browser's own prompt); staying keeps the page and its layer
+    const asked = new Promise<string>((resolve) => {
+      page.once('dialog', (d) => {
+        resolve(d.type());
+        void d.dismiss();
+      });
+      setTimeout(() => resolve('no prompt within 10 s'), 10_000);
+    });
+    await page.close({ runBeforeUnload: true });
+    assert.equal(await asked, 'beforeunload', 'closing the page while a layer is being saved asks first');
+    assert.equal(page.isClosed(), false, 'staying keeps the page');
+    assert.deepEqual(await layerNames(page), ['sites']);
+
+    // leaving anyway: the next start says what was lost
     await page.evaluate(() => sessionStorage.removeItem('jjj-test-hold-save'));
+    page.once('dialog', (d) => void d.accept());
     await page.reload();
     await waitForMapIdle(page);
     await page.getByTestId('notices').getByText('上次未保存完成的图层').waitFor({ timeout: 20_000 });

@@ -32,6 +32,7 @@ import type { ImportedFeature } from '../../data/import/types';
 import { checkTable, tableFeatures, tableFromFeatures, tableOf, type FeatureTable } from '../../data/import/table';
 
 import { chunksOf, DB_NAME, DB_VERSION, FEATURES, STORE, upgrade, type TableStoreAnswer, type TableStoreRequest } from './idb';
+import { askBeforeLeaving } from './leaveGuard';
 
 /** How long an IndexedDB `open` may stay unanswered before storage counts as unavailable. */
 export const OPEN_TIMEOUT_MS = 5000;
@@ -391,6 +392,7 @@ export async function saveUserLayer(layer: UserLayer, features = true, { now = f
   const mine = ++writeSeq;
   writing.set(layer.id, mine);
   const release = holdWhileSaving(layer.id);
+  const letLeave = askBeforeLeaving();
   try {
     if (!now) {
       // a page closed before the write below leaves this marker; the next start removes it and says so
@@ -406,6 +408,7 @@ export async function saveUserLayer(layer: UserLayer, features = true, { now = f
     return await writeTable(layer.id, record, table);
   } finally {
     release();
+    letLeave();
   }
 }
 
