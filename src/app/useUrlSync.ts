@@ -75,6 +75,8 @@ export function useUrlSync(): void {
     const onHashChange = () => {
       const { state, problems } = decodeUrlState(window.location.hash, ctx);
       show(state, problems);
+      // the map took the opening link's view when it was made; a later link moves it
+      if (state.view) useAppStore.getState().jumpToView(state.view);
     };
     window.addEventListener('hashchange', onHashChange);
     return () => {

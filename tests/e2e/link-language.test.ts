@@ -167,6 +167,21 @@ describe('link and language', () => {
     assert.equal(await other.getByTestId('choropleth-toggle').isChecked(), false);
   });
 
+  test('a link opened in the running page (pasted over the address) moves the map to its view, with its selection', async () => {
+    const page = app.page;
+    const before = await page.evaluate(() => window.jjjAtlas!.map.getZoom());
+    assert.ok(Math.abs(before - 11.5) > 1, `the map starts elsewhere (zoom ${before})`);
+    await page.evaluate(() => (location.hash = '#map=11.50/39.5100/116.4100&sel=g3-daxing-airport'));
+    await page.getByTestId('detail-panel').waitFor();
+    await page.waitForFunction(() => {
+      const m = window.jjjAtlas!.map;
+      const c = m.getCenter();
+      return Math.abs(m.getZoom() - 11.5) < 0.01 && Math.abs(c.lng - 116.41) < 1e-3 && Math.abs(c.lat - 39.51) < 1e-3;
+    }, null, { timeout: 10_000 });
+    await waitForIdle(page);
+    assert.equal(hashParams(page).get('map'), '11.50/39.5100/116.4100', 'the link keeps the view it named');
+  });
+
   test('chips say what they filter in both languages, each removable on its own', async () => {
     const page = app.page;
     await page.getByRole('tab', { name: '图层与筛选', exact: true }).click();

@@ -177,13 +177,18 @@ function useThemePaint(mapOf: MapOf): void {
   }, [theme, mapOf]);
 }
 
-/** Camera requests (search, list, "zoom to"): to the item's shape, or its regions when it has none. */
+/** Camera requests (search, list, "zoom to", a link opened in the page): to the item's shape, or its regions when it has none; a link's view exactly. */
 function useCameraRequests(mapOf: MapOf, datumRef: RefObject<DisplayDatum>): void {
   const flyRequest = useAppStore((s) => s.flyRequest);
   const data = useAppStore((s) => s.data);
   useEffect(() => {
     const map = mapOf();
     if (!map || !flyRequest || data.state !== 'ready') return;
+    if ('view' in flyRequest) {
+      const { lon, lat, zoom } = flyRequest.view;
+      map.jumpTo({ center: datumRef.current.toDisplay<[number, number]>([lon, lat]), zoom });
+      return;
+    }
     if ('bbox' in flyRequest) {
       flyToBbox(map, datumRef.current.bbox(flyRequest.bbox));
       return;

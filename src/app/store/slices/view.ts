@@ -3,7 +3,7 @@ import type { StateCreator } from 'zustand';
 import type { MapView } from '../../../model/state';
 import type { MapStatus } from '../types';
 
-export type FlyRequest = { id: string; seq: number } | { bbox: [number, number, number, number]; seq: number };
+export type FlyRequest = { id: string; seq: number } | { bbox: [number, number, number, number]; seq: number } | { view: MapView; seq: number };
 
 export interface ViewSlice {
   view: MapView | null;
@@ -14,6 +14,8 @@ export interface ViewSlice {
   flyRequest: FlyRequest | null;
   setView: (view: MapView) => void;
   flyToBbox: (bbox: [number, number, number, number]) => void;
+  /** Put the camera where a link opened in the running page says (no flight: the link names a view, not a route). */
+  jumpToView: (view: MapView) => void;
   setMapStatus: (status: MapStatus) => void;
 }
 
@@ -30,5 +32,6 @@ export const viewSlice: StateCreator<ViewSlice> = (set) => ({
   flyRequest: null,
   setView: (view) => set({ view }),
   flyToBbox: (bbox) => set({ flyRequest: { bbox, seq: nextFlySeq() } }),
+  jumpToView: (view) => set({ flyRequest: { view, seq: nextFlySeq() } }),
   setMapStatus: (mapStatus) => set({ mapStatus }),
 });
