@@ -37,9 +37,15 @@ export async function initI18n(lng: Language): Promise<typeof i18next> {
   return i18next;
 }
 
+let wanted: Language | null = null;
+
 /** Show the app in a language, loading its strings first. */
 export async function switchLanguage(lng: Language): Promise<void> {
+  wanted = lng;
   await ensureLanguages([lng]);
+  // a switch made while these strings were loading is the one the person wants (links opened
+  // one after another, a quick double click): a late load must not turn the app back
+  if (wanted !== lng) return;
   if (i18next.language !== lng) await i18next.changeLanguage(lng);
 }
 
