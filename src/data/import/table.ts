@@ -280,7 +280,25 @@ export function stringAt(p: PackedStrings, k: number): string {
     cache = new Array<string | undefined>(p.offsets.length - 1);
     decoded.set(p, cache);
   }
-  return (cache[k] ??= decoder.decode(p.bytes.subarray(p.offsets[k], p.offsets[k + 1])));
+  return (cache[k] ??= decodeString(p.bytes, p.offsets[k]!, p.offsets[k + 1]!));
+}
+
+/**
+ * UTF-8 bytes [start, end) as a string. Most cells are short ASCII (names, codes, numbers kept as
+ * text): building those from char codes costs far less than a TextDecoder call per cell, which
+ * dominated reading a sample of a big layer's column on the page.
+ */
+function decodeString(bytes: Uint8Array, start: number, end: number): string {
+  if (end - start <= 32) {
+    let s = '';
+    for (let j = start; j < end; j++) {
+      const b = bytes[j]!;
+      if (b >= 0x80) return decoder.decode(bytes.subarray(start, end));
+      s += String.fromCharCode(b);
+    }
+    return s;
+  }
+  return decoder.decode(bytes.subarray(start, end));
 }
 
 /** Feature i's value in a column (undefined: the feature does not have the property). */

@@ -34,6 +34,13 @@ describe('columnar feature table', () => {
     expect(t.columns.find((c) => c.name === 'name')!.text.offsets.length - 1).toBe(3);
   });
 
+  it('reads back every string: empty, ASCII, short and long, CJK, emoji, ASCII past a non-ASCII byte, control characters', () => {
+    const texts = ['', 'a', 'point 481400', 'x'.repeat(32), 'y'.repeat(33), '天安门', 'ab😀', 'abc é', `z${'\u0000'}\t\r\n`, '0123456789012345678901234567890€', ' ', 'NaN'];
+    const t = tableFromFeatures(texts.map((v) => f({ type: 'Point', coordinates: [0, 0] }, { v })));
+    const read = propertyReader(tableFeatures(t), 'v');
+    expect(texts.map((_, i) => read(i))).toEqual(texts);
+  });
+
   it('holds a layer of points as one coordinate array and number columns without tags', () => {
     const pts = Array.from({ length: 100 }, (_, i) => f({ type: 'Point', coordinates: [116 + i / 100, 39] }, { i }));
     const t = tableFromFeatures(pts);
