@@ -16,7 +16,7 @@ import type { PlanLayerKey } from '../model/state';
 import type { ImportedFeature } from '../data/import/types';
 import { GEOM, tableOf } from '../data/import/table';
 import type { UserLayerStyle } from '../model/userLayerStyle';
-import { UserFeaturesLayer, type UserFeaturesLayerProps } from './userFeaturesLayer';
+import { UserFeaturesLayer, userPointsWarmup, type UserFeaturesLayerProps } from './userFeaturesLayer';
 import { isSchematicLine } from '../model/placeSymbols';
 import { PlanSitesLayer, type PlanSitesLayerProps } from './planSitesLayer';
 import type { DisplayCrs } from '../geo/displayCrs';
@@ -50,6 +50,11 @@ export interface PlanLayerInput {
   timelineVersion?: string;
   /** The person's own layers that are switched on, bottom first; deck id `user-layer-<id>`. */
   userLayers?: UserLayerInput[];
+  /**
+   * A file may be imported soon (the data tab is open) or is being imported: the user point
+   * layer's shaders are made meanwhile (userPointsWarmup), not in the frame that shows the layer.
+   */
+  warmUserPoints?: boolean;
   /** The user-layer feature chosen in the search or on the map, outlined on top. */
   userSelected?: ImportedFeature | null;
   /** The plan item under the pointer (the preferred pick, ./picking.ts), outlined. */
@@ -249,6 +254,7 @@ export function buildPlanLayers(input: PlanLayerInput): LayersList {
   // User layers above the plan's, under the labels; coloured by their style (one colour, or by
   // attribute), filtered by the text and region filters. Points go to deck as typed arrays built
   // in slices (./userFeaturesLayer.ts): an import of 800,000 points draws without a long task.
+  if (input.warmUserPoints) layers.push(userPointsWarmup());
   for (const u of input.userLayers ?? []) {
     layers.push(
       new UserFeaturesLayer({

@@ -14,7 +14,8 @@
  * through each shape's `featureOf`), so
  * tooltips, clicks and the search's selection work the same for both.
  */
-import { CompositeLayer, type CompositeLayerProps, type DefaultProps, type GetPickingInfoParams, type Layer, type LayersList, type PickingInfo } from '@deck.gl/core';
+import { CompositeLayer, type CompositeLayerProps, type DefaultProps, type GetPickingInfoParams, type Layer, type LayerContext, type LayersList, type PickingInfo } from '@deck.gl/core';
+import { Buffer } from '@luma.gl/core';
 import { PathLayer, ScatterplotLayer, SolidPolygonLayer, type PathLayerProps, type ScatterplotLayerProps, type SolidPolygonLayerProps } from '@deck.gl/layers';
 import { DataFilterExtension } from '@deck.gl/extensions';
 import type { ImportedFeature } from '../data/import/types';
@@ -34,6 +35,8 @@ interface OwnProps {
   filterVersion: string;
   /** The datum the base map is drawn in; features are shifted into it for display. */
   displayCrs: DisplayCrs;
+  /** Draw nothing, but make the point layer's shaders and pipeline (see `userPointsWarmup`). */
+  warmup: boolean;
 }
 export type UserFeaturesLayerProps = OwnProps & CompositeLayerProps;
 
@@ -41,7 +44,7 @@ const POINT_ALPHA = 220;
 const EMPTY_POSITIONS = new Float64Array(0);
 const filterExt = new DataFilterExtension({ filterSize: 1 });
 
-type Descriptor = { value: Float64Array | Float32Array | Uint8Array; size: number };
+type Descriptor = { value: Float64Array | Float32Array | Uint8Array; size: number; buffer?: Buffer };
 interface BinaryData {
   length: number;
   attributes: Record<string, Descriptor>;
@@ -72,6 +75,20 @@ function binaryOnce<T extends object>(arrays: object, make: () => T): T {
   return d;
 }
 
+/**
+ * While the data tab is open or a file is imported: an empty point layer made like a user
+ * layer's points (it has no points, so it draws nothing), so that its shaders are compiled and
+ * its pipelines linked — the one made with the layer and the one its first draw makes with the
+ * frame's parameters — before an import's result arrives. luma.gl keeps pipelines, and the layer
+ * added with the result finds them made. On SwiftShader that was a 140–175 ms task in the frame
+ * that first showed a 100 MB import, mostly synchronous reads of the linked program waiting for
+ * the GPU process; made while the import ran instead, it was a task of the same length then.
+ */
+export function userPointsWarmup(): UserFeaturesLayer {
+  const props: Partial<UserFeaturesLayerProps> = { id: 'user-points-warmup', features: [], warmup: true, pickable: false };
+  return new UserFeaturesLayer(props);
+}
+
 export class UserFeaturesLayer extends CompositeLayer<Required<OwnProps>> {
   static override layerName = 'UserFeaturesLayer';
   static override defaultProps: DefaultProps<OwnProps> = {
@@ -81,12 +98,23 @@ export class UserFeaturesLayer extends CompositeLayer<Required<OwnProps>> {
     shown: { type: 'object', value: new Uint8Array(0) },
     filterVersion: '',
     displayCrs: 'wgs84',
+    warmup: false,
   };
 
-  declare state: { binary?: { deps: readonly unknown[]; data: BinaryData } };
+  declare state: {
+    binary?: { deps: readonly unknown[]; data: BinaryData };
+    /** The points' positions on the GPU, uploaded from their split copy (owned here, destroyed with the layer). */
+    gpuPositions?: { split: Float32Array; descriptor: Descriptor & { buffer: Buffer } };
+  };
+
+  override finalizeState(context: LayerContext): void {
+    this.state.gpuPositions?.descriptor.buffer.destroy();
+    super.finalizeState(context);
+  }
 
   override renderLayers(): Layer | LayersList | null {
     const { features, displayCrs } = this.props;
+    if (this.props.warmup) return this.renderPoints(EMPTY_POSITIONS, null, 0, styledUserLayer({ features, style: undefined, color: this.props.color }));
     // a big layer's geometry is built in slices; when it is in, this layer renders again
     const geometry = userLayerGeometry(features, displayCrs, () => this.getCurrentLayer()?.setNeedsUpdate());
     if (!geometry) {
@@ -95,20 +123,37 @@ export class UserFeaturesLayer extends CompositeLayer<Required<OwnProps>> {
       // synchronous program read-back would wait for the upload of all the points (0.4–1.1 s on
       // SwiftShader).
       const first = features[0]?.geometry.type;
-      return first === 'Point' ? this.renderPoints(EMPTY_POSITIONS, 0, styledUserLayer({ features, style: this.props.style, color: this.props.color })) : null;
+      return first === 'Point' ? this.renderPoints(EMPTY_POSITIONS, null, 0, styledUserLayer({ features, style: this.props.style, color: this.props.color })) : null;
     }
     const styled = styledUserLayer({ features, style: this.props.style, color: this.props.color });
-    if (geometry.kind === 'points') return this.renderPoints(geometry.positions, geometry.count, styled);
+    if (geometry.kind === 'points') return this.renderPoints(geometry.positions, geometry.split, geometry.count, styled);
     return this.renderShapes(geometry, styled);
   }
 
-  private renderPoints(positions: Float64Array, count: number, styled: ReturnType<typeof styledUserLayer>): Layer {
+  /**
+   * The positions as deck's binary attribute: a buffer made here from the split copy, with the
+   * Float64 values beside it (deck then neither splits nor copies them; it keeps its own buffer
+   * only for arrays it split itself).
+   */
+  private positionsAttribute(positions: Float64Array, split: Float32Array | null): Descriptor {
+    if (!split || positions.length === 0) return describe(positions, 2);
+    const held = this.state.gpuPositions;
+    if (held?.split === split) return held.descriptor;
+    held?.descriptor.buffer.destroy();
+    const buffer = this.context.device.createBuffer({ data: split, usage: Buffer.VERTEX | Buffer.COPY_DST });
+    const descriptor = { value: positions, size: 2, buffer };
+    this.setState({ gpuPositions: { split, descriptor } });
+    return descriptor;
+  }
+
+  private renderPoints(positions: Float64Array, split: Float32Array | null, count: number, styled: ReturnType<typeof styledUserLayer>): Layer {
     const { fill, radius } = classAttributes(styled, POINT_ALPHA);
     const filter = filterValues(this.props.shown, count);
-    const deps = [positions, fill, radius, filter];
+    const position = this.positionsAttribute(positions, split);
+    const deps = [position, fill, radius, filter];
     let binary = this.state.binary;
     if (!binary || binary.deps.some((d, i) => d !== deps[i])) {
-      const attributes: Record<string, Descriptor> = { getPosition: describe(positions, 2), getFilterValue: describe(filter, 1) };
+      const attributes: Record<string, Descriptor> = { getPosition: position, getFilterValue: describe(filter, 1) };
       if (fill) attributes.getFillColor = describe(fill, 4);
       if (radius) attributes.getRadius = describe(radius, 1);
       binary = { deps, data: { length: count, attributes } };

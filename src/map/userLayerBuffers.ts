@@ -5,9 +5,11 @@
  * drawn instead from typed arrays (deck's binary data: no accessor runs), and those arrays are
  * filled here in time slices of a few milliseconds, the page answering in between:
  *
- * - positions (in the display datum, GCJ-02 over AMap), once per feature array and datum;
+ * - positions (in the display datum, GCJ-02 over AMap), once per feature array and datum, with the
+ *   split copy deck uploads for a double-precision attribute (`splitPositions`): deck would make it
+ *   in one frame, 50 ms for 800,000 points;
  * - fill colours and radii per feature, from the style's classes (only when it has several);
- * - the filter mask as the float attribute DataFilterExtension reads.
+ * - the filter mask as the attribute DataFilterExtension reads (the mask itself when it fits).
  *
  * Layers with lines or areas (or a mix) are flattened the same way into polygons with their
  * triangles (earcut: deck would otherwise tessellate them in one frame, ~1.2 s for 50,000
@@ -34,8 +36,11 @@ export interface ShapeArrays {
 }
 
 export type UserGeometry =
-  /** Every feature is a Point: [x0, y0, x1, y1, …] in feature order (deck's index = feature index). */
-  | { kind: 'points'; count: number; positions: Float64Array }
+  /**
+   * Every feature is a Point: [x0, y0, x1, y1, …] in feature order (deck's index = feature index),
+   * and the same split for the GPU (`splitPositions`).
+   */
+  | { kind: 'points'; count: number; positions: Float64Array; split: Float32Array }
   /**
    * Lines, areas and anything mixed, in the display datum: areas as polygons with their
    * triangles (earcut, so deck does not tessellate them in one frame), paths (lines and the
@@ -114,7 +119,7 @@ function* buildGeometry(features: readonly ImportedFeature[], crs: DisplayCrs): 
     positions[2 * i + 1] = c[1]!;
     if ((i & 1023) === 1023) yield;
   }
-  if (points) return { kind: 'points', count: n, positions };
+  if (points) return { kind: 'points', count: n, positions, split: yield* splitPositions(positions) };
   return yield* buildShapes(features, crs);
 }
 
@@ -151,7 +156,7 @@ function* buildFromTable(t: FeatureTable, crs: DisplayCrs): Generator<void, User
   const xy = t.display?.xy ?? t.xy;
   const shift = crs === 'wgs84' ? null : (x: number, y: number) => toDisplayPosition([x, y], crs);
   if (!t.nesting) {
-    if (!shift) return { kind: 'points', count: t.count, positions: xy };
+    if (!shift) return { kind: 'points', count: t.count, positions: xy, split: yield* splitPositions(xy) };
     const positions = new Float64Array(xy.length);
     for (let v = 0; v < t.count; v++) {
       const d = shift(xy[2 * v]!, xy[2 * v + 1]!);
@@ -159,7 +164,7 @@ function* buildFromTable(t: FeatureTable, crs: DisplayCrs): Generator<void, User
       positions[2 * v + 1] = d[1]!;
       if ((v & 1023) === 1023) yield;
     }
-    return { kind: 'points', count: t.count, positions };
+    return { kind: 'points', count: t.count, positions, split: yield* splitPositions(positions) };
   }
   const { partStart, ringStart } = t.nesting;
   const { vertexStart, triangleStart, triangles } = t.display ?? t.nesting;
@@ -356,6 +361,29 @@ function* buildShapes(features: readonly ImportedFeature[], crs: DisplayCrs): Ge
   return finishShapes(area, path, point);
 }
 
+/**
+ * Positions as deck.gl uploads a double-precision (`float64`) attribute: per point the Float32
+ * high parts then the low parts, [x, y, x − fround(x), y − fround(y)] (deck's `fp64LowPart`), so
+ * the shader keeps the full precision of a longitude/latitude. Given to deck ready-made in a
+ * buffer, it is not split again in one frame.
+ */
+export function* splitPositions(positions: Float64Array): Generator<void, Float32Array> {
+  const out = new Float32Array(positions.length * 2);
+  const n = positions.length / 2;
+  for (let v = 0; v < n; v++) {
+    const x = positions[2 * v]!;
+    const y = positions[2 * v + 1]!;
+    const hx = Math.fround(x);
+    const hy = Math.fround(y);
+    out[4 * v] = hx;
+    out[4 * v + 1] = hy;
+    out[4 * v + 2] = x - hx;
+    out[4 * v + 3] = y - hy;
+    if ((v & 4095) === 4095) yield;
+  }
+  return out;
+}
+
 function drain<T>(work: Generator<void, T>): T {
   for (;;) {
     const r = work.next();
@@ -424,13 +452,18 @@ export function classAttributes(styled: StyledLayer, alpha: number): ClassAttrib
   return out;
 }
 
-const filterCache = new WeakMap<Uint8Array, Float32Array>();
-/** The filter mask (1 = shown) as the float values DataFilterExtension compares with [1, 1]. */
-export function filterValues(shown: Uint8Array, count: number): Float32Array {
+const filterCache = new WeakMap<Uint8Array, Uint8Array>();
+/**
+ * The filter mask (1 = shown) as the values DataFilterExtension compares with [1, 1]: the mask
+ * itself when it has one value per point (WebGL reads unsigned bytes into the shader's float, so
+ * nothing is converted: a Float32Array copy took 30 ms for 800,000 points), else a copy of that length.
+ */
+export function filterValues(shown: Uint8Array, count: number): Uint8Array {
+  if (shown.length === count) return shown;
   const hit = filterCache.get(shown);
   if (hit && hit.length === count) return hit;
-  const out = new Float32Array(count);
-  for (let i = 0; i < count; i++) out[i] = shown[i] ?? 0;
+  const out = new Uint8Array(count);
+  out.set(shown.subarray(0, count));
   filterCache.set(shown, out);
   return out;
 }

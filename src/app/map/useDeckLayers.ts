@@ -23,6 +23,7 @@ export function useDeckLayers(plan: FilteredPlan | null, datum: DisplayDatum): {
   const userSelected = useAppStore((s) => s.userSelected);
   const hoveredId = useAppStore((s) => s.hover?.id ?? null);
   const theme = useAppStore((s) => s.theme);
+  const warmUserPoints = useAppStore((s) => s.importStatus.state === 'running' || s.sidebarTab === 'data');
   const planUsers = plan?.users;
   const shownUserLayers = useMemo(() => (planUsers ? userLayerInputs(planUsers) : []), [planUsers]);
   const userSelectedFeature = useMemo(() => (userSelected ? (planUsers?.layers.find((l) => l.id === userSelected.layerId)?.features[userSelected.index] ?? null) : null), [userSelected, planUsers]);
@@ -60,9 +61,9 @@ export function useDeckLayers(plan: FilteredPlan | null, datum: DisplayDatum): {
   }, []);
   const layers = useMemo<LayersList>(() => {
     if (!plan || !deckLayers) return [];
-    const input = { drawn, links: plan.links, linkItemIndex, linkLayers, visible: plan.visible, filterVersion: plan.version, selectedId: selected, drawnAreas: areaGeometries, ...timeline, userLayers: shownUserLayers, userSelected: userSelectedFeature, hoveredId, theme };
+    const input = { drawn, links: plan.links, linkItemIndex, linkLayers, visible: plan.visible, filterVersion: plan.version, selectedId: selected, drawnAreas: areaGeometries, ...timeline, userLayers: shownUserLayers, warmUserPoints, userSelected: userSelectedFeature, hoveredId, theme };
     return deckLayers.buildPlanLayers(datum.layerInput(input));
-  }, [plan, deckLayers, drawn, linkItemIndex, linkLayers, selected, areaGeometries, timeline, shownUserLayers, userSelectedFeature, hoveredId, theme, datum]);
+  }, [plan, deckLayers, drawn, linkItemIndex, linkLayers, selected, areaGeometries, timeline, shownUserLayers, warmUserPoints, userSelectedFeature, hoveredId, theme, datum]);
   return { layers, onOverlay };
 }
 

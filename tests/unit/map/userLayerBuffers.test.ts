@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import type { ImportedFeature } from '../../../src/data/import/types';
 import { toDisplayPosition } from '../../../src/geo/displayCrs';
-import { SYNC_FEATURES, classAttributes, filterValues, userLayerGeometry } from '../../../src/map/userLayerBuffers';
+import { fp64LowPart } from '@deck.gl/core';
+import { SYNC_FEATURES, classAttributes, filterValues, splitPositions, userLayerGeometry } from '../../../src/map/userLayerBuffers';
 import { styleUserLayer } from '../../../src/model/userLayerStyle';
 
 const point = (x: number, y: number, props: Record<string, unknown> = {}): ImportedFeature => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [x, y] }, properties: props });
@@ -10,7 +11,8 @@ describe('user layer buffers', () => {
   test('a small layer of points: positions at once, in feature order, and shifted into GCJ-02', () => {
     const features = [point(116.4, 39.9), point(117.2, 39.13)];
     const g = userLayerGeometry(features, 'wgs84');
-    expect(g).toEqual({ kind: 'points', count: 2, positions: new Float64Array([116.4, 39.9, 117.2, 39.13]) });
+    expect(g?.kind === 'points' && { count: g.count, positions: g.positions }).toEqual({ count: 2, positions: new Float64Array([116.4, 39.9, 117.2, 39.13]) });
+    expect(g?.kind === 'points' && g.split.length).toBe(8);
     const gcj = userLayerGeometry(features, 'gcj02');
     expect(gcj?.kind).toBe('points');
     const shifted = toDisplayPosition([117.2, 39.13], 'gcj02');
@@ -83,7 +85,28 @@ describe('user layer buffers', () => {
     expect(radius && [...radius]).toEqual([4, 13, 5]);
   });
 
-  test('the filter mask as floats', () => {
-    expect([...filterValues(new Uint8Array([1, 0, 1]), 3)]).toEqual([1, 0, 1]);
+  test('the filter mask: the mask itself when it has one value per point, else a copy of that length', () => {
+    const mask = new Uint8Array([1, 0, 1]);
+    expect(filterValues(mask, 3)).toBe(mask);
+    expect([...filterValues(mask, 2)]).toEqual([1, 0]);
+    expect([...filterValues(mask, 5)]).toEqual([1, 0, 1, 0, 0]);
+  });
+
+  test('positions split for the GPU as deck.gl splits a float64 attribute: high parts, then low parts', () => {
+    const positions = new Float64Array([116.123456789012, 39.987654321098, -179.99999999, 89.123456789, 0, -0.5]);
+    const run = splitPositions(positions);
+    let r = run.next();
+    while (!r.done) r = run.next();
+    const split = r.value;
+    expect(split.length).toBe(12);
+    for (let v = 0; v < 3; v++) {
+      for (const k of [0, 1]) {
+        const x = positions[2 * v + k]!;
+        expect(split[4 * v + k]).toBe(Math.fround(x));
+        expect(split[4 * v + 2 + k]).toBe(Math.fround(fp64LowPart(x)));
+        // the two Float32 parts give the position back to well under a millimetre (1e-8° ≈ 1 mm)
+        expect(Math.abs(split[4 * v + k]! + split[4 * v + 2 + k]! - x)).toBeLessThan(1e-9);
+      }
+    }
   });
 });
