@@ -6,6 +6,7 @@
  */
 import type { ImportIssue } from '../data/import/types';
 import { boundedList, boundedMessage, echo } from '../i18n/bounded';
+import { groupedDigits } from './groupedDigits';
 
 /** The part of i18next this needs (i18next's `t` and `exists`, bound to a language). */
 export interface Translator {
@@ -45,7 +46,7 @@ export function issueValues(issue: ImportIssue, tr: Translator, withReason = tru
   }
   // vertex and feature counts run to millions: grouped digits read at a glance (1,000,001, not
   // 1000001); `count` stays a number, it chooses the plural form
-  for (const k of ['vertices', 'shown', 'budget', 'kept', 'total', 'dropped']) if (typeof p[k] === 'number') v[k] = p[k].toLocaleString('en-US');
+  for (const k of ['vertices', 'shown', 'budget', 'kept', 'total', 'dropped']) if (typeof p[k] === 'number') v[k] = groupedDigits(p[k]);
   if (issue.line !== undefined) v.line = issue.line;
   if (issue.column !== undefined) v.column = issue.column;
   if (issue.offset !== undefined) v.offset = issue.offset;

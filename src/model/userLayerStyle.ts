@@ -12,7 +12,9 @@
  * stay put while filters change; counts of what is shown come from `classCounts`.
  */
 import { classBreaks, sampleRamp } from '../geo/classify';
-import { propertyReader } from '../data/import/table';
+import { propertyReader, tableOf } from '../data/import/table';
+import { categoryValue, numericValue, sampleColumns } from '../data/import/columnInfo';
+import type { ColumnInfo } from '../data/import/tableTypes';
 
 export type GraduatedMethod = 'quantile' | 'equal' | 'natural';
 export const GRADUATED_METHODS: GraduatedMethod[] = ['quantile', 'equal', 'natural'];
@@ -66,58 +68,30 @@ interface WithProperties {
   properties: Record<string, unknown> | null;
 }
 
-/** A property value as the text a category is named by; null for no value. */
-export function categoryValue(v: unknown): string | null {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'string') return v.trim() === '' ? null : v;
-  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : null;
-  if (typeof v === 'boolean') return String(v);
-  return JSON.stringify(v);
-}
+/** What a column holds, for the style chooser. */
+export type PropertyInfo = ColumnInfo;
 
-/** A property value as a number (numbers, and strings that are plain numbers); null otherwise. */
-export function numericValue(v: unknown): number | null {
-  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
-  if (typeof v === 'string') {
-    const s = v.trim();
-    if (s === '' || !/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(s)) return null;
-    const n = Number(s);
-    return Number.isFinite(n) ? n : null;
+const infoCache = new WeakMap<readonly WithProperties[], Map<string, readonly PropertyInfo[]>>();
+/**
+ * What each column holds, for the style chooser: as the import worked it out for a new layer's
+ * table, else from a sample of the layer (data/import/columnInfo.ts). Kept per layer: the chooser
+ * is made again each time the data tab opens.
+ */
+export function propertyInfo(features: readonly WithProperties[], columns: readonly string[]): readonly PropertyInfo[] {
+  let byColumns = infoCache.get(features);
+  if (!byColumns) {
+    byColumns = new Map();
+    infoCache.set(features, byColumns);
   }
-  return null;
-}
-
-export interface PropertyInfo {
-  name: string;
-  /** Features with a value. */
-  values: number;
-  /** Distinct values (up to 1000 counted). */
-  distinct: number;
-  /** Every value is a number (and there is at least one): can be graduated. */
-  numeric: boolean;
-}
-
-/** Features propertyInfo looks at (spread over the layer), so a huge layer's chooser stays quick. */
-export const PROPERTY_SAMPLE = 20_000;
-
-/** What each column holds, for the style chooser (from up to PROPERTY_SAMPLE features spread over the layer). */
-export function propertyInfo(features: readonly WithProperties[], columns: readonly string[]): PropertyInfo[] {
-  const step = Math.max(1, Math.ceil(features.length / PROPERTY_SAMPLE));
-  return columns.map((name) => {
-    let values = 0;
-    let numeric = true;
-    const distinct = new Set<string>();
-    const read = propertyReader(features, name);
-    for (let i = 0; i < features.length; i += step) {
-      const v = read(i);
-      const c = categoryValue(v);
-      if (c === null) continue;
-      values++;
-      if (numeric && numericValue(v) === null) numeric = false;
-      if (distinct.size < 1000) distinct.add(c);
-    }
-    return { name, values, distinct: distinct.size, numeric: numeric && values > 0 };
-  });
+  const key = columns.join('\u0000');
+  let info = byColumns.get(key);
+  if (!info) {
+    const known = tableOf(features)?.columnInfo;
+    const found = known ? columns.map((name) => known.find((c) => c.name === name)) : [];
+    info = known && found.every((c) => c !== undefined) ? (found as PropertyInfo[]) : sampleColumns(features, columns);
+    byColumns.set(key, info);
+  }
+  return info;
 }
 
 /** Equal-interval upper bounds: k classes from min to max. */
@@ -243,10 +217,38 @@ export function hiddenClassMask(styled: StyledLayer, hidden: readonly string[] |
   return any ? mask : null;
 }
 
-/** Features per class among those shown (`shown[i]` non-zero), or among all without a mask. */
-export function classCounts(styled: StyledLayer, shown?: ArrayLike<number> | null): number[] {
+const countsCache = new WeakMap<StyledLayer, WeakMap<object, readonly number[]>>();
+const NO_MASK = {};
+/**
+ * Features per class among those shown (`shown[i]` non-zero), or among all without a mask. Kept
+ * per (classes, mask): the legend and the style chooser both ask at every render, and a pass over
+ * 800,000 features is 3–14 ms.
+ */
+export function classCounts(styled: StyledLayer, shown?: ArrayLike<number> | null): readonly number[] {
+  let byMask = countsCache.get(styled);
+  if (!byMask) {
+    byMask = new WeakMap();
+    countsCache.set(styled, byMask);
+  }
+  const key = shown ?? NO_MASK;
+  let counts = byMask.get(key);
+  if (!counts) {
+    counts = countClasses(styled, shown);
+    byMask.set(key, counts);
+  }
+  return counts;
+}
+
+function countClasses(styled: StyledLayer, shown?: ArrayLike<number> | null): number[] {
+  const { classOf } = styled;
   const counts = new Array<number>(styled.classes.length).fill(0);
-  for (let i = 0; i < styled.classOf.length; i++) if (!shown || shown[i]) counts[styled.classOf[i]!]!++;
+  if (styled.classes.length === 1) {
+    let n = classOf.length;
+    if (shown) for (let i = 0; i < classOf.length; i++) if (!shown[i]) n--;
+    counts[0] = n;
+    return counts;
+  }
+  for (let i = 0; i < classOf.length; i++) if (!shown || shown[i]) counts[classOf[i]!]!++;
   return counts;
 }
 

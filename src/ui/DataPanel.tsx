@@ -26,13 +26,12 @@ import { echo } from '../i18n/bounded';
 import { DamagedLayers } from './DamagedLayers';
 import { PanelSection } from './PanelSection';
 import { usePlan, usePlanOrNull } from '../app/planContext';
+import { groupedDigits } from '../i18n/groupedDigits';
 
 // The import messages' texts come with this panel (not with the first page).
 addImportIssueTexts(i18next);
 
 const CRS: SourceCrs[] = ['wgs84', 'gcj02', 'bd09'];
-/** Counts with grouped digits in both languages (800,000 features; 保留 800,000 个要素). */
-const grouped = (n: number) => n.toLocaleString('en-US');
 
 export function DataPanel() {
   const plan = usePlanOrNull();
@@ -153,8 +152,8 @@ function ImportStatusView({ status, crs }: { status: ImportStatus; crs: SourceCr
         <strong>
           {result.ok
             ? result.kept < result.total
-              ? t('data.importedDropped', { name, kept: grouped(result.kept), total: grouped(result.total), dropped: grouped(result.total - result.kept) })
-              : t('data.imported', { name, kept: grouped(result.kept), total: grouped(result.total) })
+              ? t('data.importedDropped', { name, kept: groupedDigits(result.kept), total: groupedDigits(result.total), dropped: groupedDigits(result.total - result.kept) })
+              : t('data.imported', { name, kept: groupedDigits(result.kept), total: groupedDigits(result.total) })
             : cancelled
               ? t('data.cancelled', { name: fileName })
               : t('data.failed', { name: fileName })}
@@ -326,7 +325,7 @@ function UserLayerRow({ layer, filter }: { layer: UserLayer; filter: UserLayerFi
             ? t('userLayers.pending')
             : filter && filter.count < layer.features.length
               ? t('userLayers.shownOf', { shown: filter.count, total: layer.features.length })
-              : t('data.features', { n: grouped(layer.features.length), count: layer.features.length })}
+              : t('data.features', { n: groupedDigits(layer.features.length), count: layer.features.length })}
         </span>
         <button type="button" className="link-button" disabled={!layer.bbox} onClick={() => layer.bbox && st().flyToBbox(layer.bbox)}>
           {t('data.zoomTo')}

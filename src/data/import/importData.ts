@@ -11,6 +11,7 @@ import { parseDelimited } from './csv';
 import { parseXmlFormat } from './xml';
 import { checkGeometry, mapPositions, SwapCheck } from './geometry';
 import { TableBuilder, tableFeatures } from './table';
+import { sampleColumns } from './columnInfo';
 import { DISPLAY_VERTEX_BUDGET } from './displayGeometry';
 import { emptyBbox, extendBbox, finiteOrNull } from '../../geo/bbox';
 import { toWgs84 } from './crs';
@@ -155,6 +156,8 @@ function run(bytes: Uint8Array, name: string, opts: ImportOptions, warnings: Imp
     });
   }
   const kept = table.done();
+  // the style chooser's look at the columns, done here off the page's main thread
+  kept.columnInfo = sampleColumns(tableFeatures(kept), kept.columns.map((c) => c.name));
 
   if (keptCount === 0) {
     throw new ImportFailure({

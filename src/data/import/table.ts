@@ -467,6 +467,17 @@ function ascending(a: Uint32Array, last: number, what: string): void {
   for (let i = 1; i < a.length; i++) need(a[i]! >= a[i - 1]!, `${what} goes backwards`);
 }
 
+/** A stored column summary that matches the columns (one entry each, in order) and the feature count. */
+function columnInfoFits(info: unknown, columns: readonly TableColumn[], count: number): boolean {
+  if (!Array.isArray(info) || info.length !== columns.length) return false;
+  const counted = (v: unknown): boolean => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= count;
+  return info.every((c: unknown, k) => {
+    if (!c || typeof c !== 'object') return false;
+    const x = c as Record<string, unknown>;
+    return x.name === columns[k]!.name && counted(x.values) && counted(x.distinct) && typeof x.numeric === 'boolean';
+  });
+}
+
 /** The simplified copy the map draws: the same parts and rings as the exact geometry, in range. */
 function checkDisplay(d: DisplayGeometry, nest: TableNesting | null, exactVertices: number): void {
   need(!!d && typeof d === 'object' && nest !== null, 'the simplified geometry has no parts');
@@ -568,6 +579,8 @@ export function checkTable(x: unknown): Check {
         }
       }
     }
+    // what the import said of the columns is a hint: a damaged one is worked out again when needed
+    if (t.columnInfo !== undefined && !columnInfoFits(t.columnInfo, t.columns, n)) delete t.columnInfo;
     return { ok: true, table: t };
   } catch (e) {
     if (e instanceof BadTable) return { ok: false, reason: e.message };

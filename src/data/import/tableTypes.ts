@@ -74,5 +74,18 @@ export interface FeatureTable {
   columns: TableColumn[];
   /** what the map draws instead of the exact geometry, when the layer has too many vertices */
   display?: DisplayGeometry;
+  /** what each column holds, per column in order (./columnInfo.ts); absent in tables stored before it */
+  columnInfo?: ColumnInfo[];
+}
+
+/** What a column holds, from a sample of the layer (./columnInfo.ts). */
+export interface ColumnInfo {
+  name: string;
+  /** Features with a value. */
+  values: number;
+  /** Distinct values (up to DISTINCT_COUNTED counted). */
+  distinct: number;
+  /** Every value is a number (and there is at least one): can be graduated. */
+  numeric: boolean;
 }
 

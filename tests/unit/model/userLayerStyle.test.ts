@@ -6,12 +6,12 @@ import {
   OTHER_COLOR,
   classCounts,
   graduatedBreaks,
-  numericValue,
   propertyInfo,
   styleUserLayer,
   styledUserLayer,
   validStyle,
 } from '../../../src/model/userLayerStyle';
+import { numericValue } from '../../../src/data/import/columnInfo';
 
 const f = (properties: Record<string, unknown>) => ({ properties });
 
