@@ -242,13 +242,15 @@ export function usePresentation(handle: React.RefObject<MapHandle | null>, datum
   }, [presenting, handle, datum]);
 
   // Leaving the story tab after previewing chapters puts the explorer back (the new tab stays).
-  const tab = useAppStore((s) => s.sidebarTab);
+  // Only whether the story tab is open is read: the app root, which holds this hook, then does
+  // not render again at every switch between the other tabs.
+  const onStoryTab = useAppStore((s) => s.sidebarTab === 'story');
   useEffect(() => {
     const map = handle.current?.map;
-    if (presenting || tab === 'story' || !map || !snapshot.current) return;
+    if (presenting || onStoryTab || !map || !snapshot.current) return;
     restoreSnapshot(map, snapshot.current, true);
     snapshot.current = null;
-  }, [tab, presenting, handle]);
+  }, [onStoryTab, presenting, handle]);
 
   // The highlighted place's name beside it, while a chapter is shown (a point is never an unlabelled dot).
   const lang = useAppStore((s) => s.lang);
@@ -256,12 +258,12 @@ export function usePresentation(handle: React.RefObject<MapHandle | null>, datum
     const map = handle.current?.map;
     const chapter = story?.chapters[index];
     const id = chapter?.highlight?.item;
-    if (!map || !mapReady || !id || data.state !== 'ready' || !(presenting || (tab === 'story' && snapshot.current))) return;
+    if (!map || !mapReady || !id || data.state !== 'ready' || !(presenting || (onStoryTab && snapshot.current))) return;
     const item = data.items.find((i) => i.properties.id === id);
     const at = item ? calloutPlace(item.geometry) : null;
     if (!item || !at) return;
     return showCallout(map, datum.current.toDisplay(at), localized(item.properties, 'name', lang));
-  }, [story, index, presenting, tab, mapReady, data, lang, handle, datum]);
+  }, [story, index, presenting, onStoryTab, mapReady, data, lang, handle, datum]);
 
   const currentCamera = () => {
     const map = handle.current?.map;
