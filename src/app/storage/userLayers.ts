@@ -29,10 +29,11 @@
 import type { UserLayer } from '../../model/userLayer';
 import { featureSchema, parseFeatures, parseStoredRecord, recordId, recordName, STORED_SCHEMA_VERSION, type StoredLayer } from './schema';
 import type { ImportedFeature } from '../../data/import/types';
-import { checkTable, tableFeatures, tableFromFeatures, tableOf, type FeatureTable } from '../../data/import/table';
+import { checkTable, tableBuffers, tableFeatures, tableFromFeatures, tableOf, type FeatureTable } from '../../data/import/table';
 
 import { chunksOf, DB_NAME, DB_VERSION, FEATURES, STORE, upgrade, type TableStoreAnswer, type TableStoreRequest } from './idb';
 import { askBeforeLeaving } from './leaveGuard';
+import { copyInSlices } from './copyInSlices';
 
 /** How long an IndexedDB `open` may stay unanswered before storage counts as unavailable. */
 export const OPEN_TIMEOUT_MS = 5000;
@@ -290,7 +291,7 @@ function workerFailed(): void {
 }
 
 type WithoutSeq<T> = T extends unknown ? Omit<T, 'seq'> : never;
-function ask(w: Worker, req: WithoutSeq<TableStoreRequest>): Promise<TableStoreAnswer | null> {
+function ask(w: Worker, req: WithoutSeq<TableStoreRequest>, transfer: Transferable[] = []): Promise<TableStoreAnswer | null> {
   const seq = ++askSeq;
   return new Promise((resolve) => {
     const timer = setTimeout(() => {
@@ -301,7 +302,7 @@ function ask(w: Worker, req: WithoutSeq<TableStoreRequest>): Promise<TableStoreA
       clearTimeout(timer);
       resolve(a);
     });
-    w.postMessage({ ...req, seq } as TableStoreRequest);
+    w.postMessage({ ...req, seq } as TableStoreRequest, transfer);
   });
 }
 
@@ -340,7 +341,8 @@ async function writeTable(id: string, record: StoredLayer, table: FeatureTable):
   if (!(await open())) return false;
   const w = tableWorker();
   if (w) {
-    const a = await ask(w, { op: 'write', id, record, table });
+    const copy = await copyInSlices(table);
+    const a = await ask(w, { op: 'write', id, record, table: copy }, tableBuffers(copy));
     if (a?.op === 'write') return a.ok;
     if (storeWorker !== null) return false;
   }
