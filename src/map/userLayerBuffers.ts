@@ -22,6 +22,7 @@ import type { Geometry, Position } from 'geojson';
 import type { ImportedFeature } from '../data/import/types';
 import { GEOM, geometryAt, tableOf, type FeatureTable } from '../data/import/table';
 import { toDisplayPosition, type DisplayCrs } from '../geo/displayCrs';
+import { runSliced } from '../data/runSliced';
 import type { StyledLayer } from '../model/userLayerStyle';
 import { hexToRgb } from '../model/color';
 
@@ -57,8 +58,6 @@ export type UserGeometry =
 export const SYNC_FEATURES = 20_000;
 /** Vertices (or triangle corners) copied between two checks of the slice's time. */
 const SLICE_VERTICES = 20_000;
-/** The longest slice of work between two yields to the page, ms. */
-const SLICE_MS = 8;
 
 interface Job {
   result: UserGeometry | null;
@@ -389,23 +388,6 @@ function drain<T>(work: Generator<void, T>): T {
     const r = work.next();
     if (r.done) return r.value;
   }
-}
-
-/** Run `work` in slices of SLICE_MS, yielding to the page (a macrotask) between them. */
-function runSliced<T>(work: Generator<void, T>, done: (result: T) => void): void {
-  const step = () => {
-    const end = performance.now() + SLICE_MS;
-    for (;;) {
-      const r = work.next();
-      if (r.done) {
-        done(r.value);
-        return;
-      }
-      if (performance.now() >= end) break;
-    }
-    setTimeout(step, 0);
-  };
-  setTimeout(step, 0);
 }
 
 /** Per-feature fill colours (RGBA) and point radii of a styled layer; null where one value fits all. */

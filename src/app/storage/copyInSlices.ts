@@ -1,20 +1,14 @@
+import { runSliced } from '../../data/runSliced';
+
 /**
- * A copy of a table made one typed array at a time, the page answering between slices of ~8 ms,
- * for the storage worker to take by transfer. Posting the table itself made the browser copy all
+ * A copy of a table made one typed array at a time, the page answering between slices of ~8 ms
+ * (runSliced), for the storage worker to take by transfer. Posting the table itself made the browser copy all
  * of it in one task of the page: 60–120 ms for the 800,000 points of a 100 MB import, right after
  * their first frame. The largest single copy left is one array (the coordinates: 12.8 MB there).
  */
-export async function copyInSlices<T>(value: T): Promise<T> {
-  const work = copyData(value);
-  for (;;) {
-    const end = performance.now() + SLICE_MS;
-    let r = work.next();
-    while (!r.done && performance.now() < end) r = work.next();
-    if (r.done) return r.value as T;
-    await new Promise((resolve) => setTimeout(resolve, 0));
-  }
+export function copyInSlices<T>(value: T): Promise<T> {
+  return new Promise((resolve) => runSliced(copyData(value), (copy) => resolve(copy as T)));
 }
-const SLICE_MS = 8;
 
 /** Plain data (objects, arrays, typed arrays, primitives) copied, one step per typed array. */
 function* copyData(v: unknown): Generator<void, unknown> {
