@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ImportedFeature } from '../../../../src/data/import/types';
-import { checkTable, featureAt, propertyReader, tableBuffers, tableFeatures, tableFromFeatures, tableOf } from '../../../../src/data/import/table';
+import { checkTable, featureAt, packStrings, propertyReader, stringAt, tableBuffers, tableFeatures, tableFromFeatures, tableOf } from '../../../../src/data/import/table';
 import { importData } from '../../../../src/data/import/importData';
 import { userLayerGeometry } from '../../../../src/map/userLayerBuffers';
 
@@ -128,5 +128,45 @@ describe('columnar feature table', () => {
     const swapped = importData(new TextEncoder().encode('name,lon,lat\na,39.93,116.41\nb,39.91,116.36\n'), 's.csv');
     expect(!swapped.ok && swapped.error.code).toBe('lonlat-swapped');
     expect(swapped.warnings).toEqual([]);
+  });
+
+  it('packs the strings of a column as each one alone encodes, also where joining them would pair surrogates', () => {
+    const enc = new TextEncoder();
+    const cases: string[][] = [
+      [],
+      ['', 'point 0', '', '北京市', 'Zhāngjiākǒu', '🚄 京雄城际', 'a"b\\c'],
+      // a lone high surrogate at the end of one string, a lone low one at the start of the next
+      ['x\ud83d', '\ude84y', '\udc00', 'end\ud800'],
+    ];
+    for (const strings of cases) {
+      const p = packStrings(strings);
+      const apart = strings.map((s) => enc.encode(s));
+      expect([...p.offsets]).toEqual(apart.reduce((o, b) => [...o, o[o.length - 1]! + b.length], [0]));
+      expect([...p.bytes]).toEqual(apart.flatMap((b) => [...b]));
+      strings.forEach((s, k) => expect(stringAt(p, k)).toBe(new TextDecoder().decode(enc.encode(s))));
+    }
+  });
+
+  it('keeps a dictionary for text that repeats, and stores text that hardly repeats as it comes', () => {
+    const n = 20_000;
+    const kinds = ['airport', 'rail', '园区'];
+    const features: ImportedFeature[] = Array.from({ length: n }, (_, i) => ({
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: [116 + i / n, 39] },
+      properties: { kind: kinds[i % 3], name: `site ${i}`, late: i < n / 2 ? `a${i}` : 'same' },
+    }));
+    const t = tableFromFeatures(features);
+    const col = (name: string) => t.columns.find((c) => c.name === name)!;
+    expect(col('kind').text.offsets.length - 1).toBe(3);
+    expect(col('name').text.offsets.length - 1).toBe(n);
+    // unique for the first cells, then one value: no dictionary is kept after the trial
+    expect(col('late').text.offsets.length - 1).toBe(n);
+    const read = (name: string) => propertyReader(tableFeatures(t), name);
+    for (const i of [0, 1, 8191, 8192, 8193, n - 1]) {
+      expect(read('kind')(i)).toBe(kinds[i % 3]);
+      expect(read('name')(i)).toBe(`site ${i}`);
+      expect(read('late')(i)).toBe(i < n / 2 ? `a${i}` : 'same');
+    }
+    expect(checkTable(t).ok).toBe(true);
   });
 });
