@@ -18,6 +18,17 @@ export function newUserLayerId(): string {
   return `u${Date.now().toString(36)}${layerSeq}`;
 }
 
+/**
+ * Have the import client and a worker ready before a file is chosen (the data tab is open), at
+ * an idle moment so that it never competes with a layer's first frame. A client that cannot
+ * load is left to the import, which reports it.
+ */
+export function prepareImport(): void {
+  const go = () => void import('../data/import/client').then(({ prepareImportWorker }) => prepareImportWorker(), () => undefined);
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(go, { timeout: 1000 });
+  else setTimeout(go, 0);
+}
+
 export function startImport(file: File, opts: ImportOptions = {}): void {
   const st = useAppStore.getState();
   current?.cancel();

@@ -5,11 +5,11 @@
  * visibility, name, zoom to, remove); export the filtered plan and the shown layers.
  * Loaded lazily (Sidebar). Everything from a file is rendered as React text, never as markup.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore, type ImportStatus } from '../app/store';
 import type { UserLayer } from '../model/userLayer';
-import { cancelImport, startImport } from '../app/importController';
+import { cancelImport, prepareImport, startImport } from '../app/importController';
 import type { ImportIssue, ImportOptions, ImportProgress, SourceCrs } from '../data/import/types';
 import type { ExportFormat } from '../model/dataExport';
 import { exportFeatures } from '../app/download';
@@ -52,6 +52,11 @@ function ImportSection() {
   const status = useAppStore((s) => s.importStatus);
   const [crs, setCrs] = useState<SourceCrs>('wgs84');
   const [over, setOver] = useState(false);
+  // a worker waits for the next file while this tab is open (an import takes it)
+  const running = status.state === 'running';
+  useEffect(() => {
+    if (!running) prepareImport();
+  }, [running]);
   const pick = (file: File | undefined | null) => {
     if (file) startImport(file, { crs });
   };
