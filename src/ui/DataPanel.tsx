@@ -112,7 +112,7 @@ function ImportSection() {
 function progressValue(p: ImportProgress | null): { value: number; max: number } | null {
   if (!p) return null;
   if (p.phase === 'read') return { value: p.bytesRead, max: Math.max(1, p.bytesTotal) };
-  if (p.phase === 'validate') return { value: p.featuresParsed, max: Math.max(1, p.featuresTotal) };
+  if (p.phase === 'validate') return { value: p.done, max: 1 };
   if (p.phase === 'transfer') return { value: p.featuresSent, max: Math.max(1, p.featuresTotal) };
   return null; // parsing: indeterminate
 }

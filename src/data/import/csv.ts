@@ -7,7 +7,7 @@
  */
 import Papa from 'papaparse';
 import { wktToGeoJSON } from 'betterknown';
-import { ImportFailure, type ImportOptions } from './types';
+import { ImportFailure, type ImportIssue, type ImportOptions } from './types';
 import type { RawFeature, RawSource } from './raw';
 import { PLAIN_NUMBER, unneutraliseCell } from '../csvSafety';
 import { boundedList, MAX_LIST_ITEMS } from '../../i18n/bounded';
@@ -82,9 +82,11 @@ export function cellValue(s: string): string | number | null {
 function coordinate(s: string | undefined): number | string {
   const t = (s ?? '').trim();
   if (t === '') return '';
+  const n = Number(t);
+  if (!Number.isNaN(n)) return n;
   // decimal comma (116,39) only when the delimiter is not a comma: papaparse already split on it
-  const n = Number(t.replace(/^(-?\d+),(\d+)$/, '$1.$2'));
-  return Number.isNaN(n) ? t : n;
+  const c = Number(t.replace(/^(-?\d+),(\d+)$/, '$1.$2'));
+  return Number.isNaN(c) ? t : c;
 }
 
 /** A header the app's export marked as text ('=col) is that text. */
@@ -92,11 +94,39 @@ function header(h: string): string {
   return unneutraliseCell(h) ?? h;
 }
 
+/**
+ * The header row and the first record, with the delimiter and line break papaparse reads from the
+ * start of the file (from its first ten rows and first megabyte). Read from a prefix: papaparse
+ * splits all the text it is given into lines first, so the whole of a 40 MB file cost a second
+ * even when stopped after two rows.
+ */
+function headOf(text: string, delimiter: string): { rows: string[][]; delimiter: string; linebreak: Papa.ParseConfig['newline'] } {
+  for (let size = 1 << 20; ; size *= 4) {
+    const part = size >= text.length ? text : text.slice(0, size);
+    const rows: string[][] = [];
+    const meta = { delimiter, linebreak: '\n' };
+    Papa.parse<string[]>(part, {
+      delimiter,
+      skipEmptyLines: 'greedy',
+      header: false,
+      // not `preview`, which counts the blank lines that 'greedy' then skips
+      step: (r, parser) => {
+        meta.delimiter = r.meta.delimiter;
+        meta.linebreak = r.meta.linebreak;
+        if (rows.push(r.data) === 11) parser.abort();
+      },
+    });
+    // eleven rows: the first ten, which the guesses come from, ended inside the prefix
+    if (part === text || rows.length === 11) return { rows: rows.slice(0, 2), delimiter: meta.delimiter, linebreak: meta.linebreak as Papa.ParseConfig['newline'] };
+  }
+}
+
 export function parseDelimited(text: string, tsv: boolean, opts: ImportOptions): RawSource {
   const delimiter = opts.delimiter ?? (tsv ? '\t' : '');
-  const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: 'greedy', header: false });
-  const rows = parsed.data;
-  const fatal = parsed.errors.find((e) => e.code === 'MissingQuotes');
+  // the header and the first record: the columns are chosen (or the file refused) before the
+  // records are read, one at a time, in `each`
+  const head = headOf(text, delimiter);
+  const rows = head.rows;
   if (rows.length === 0) throw new ImportFailure({ code: 'empty-file', message: 'The file has no rows.', params: { variant: 'no-rows' } });
   const first = rows[0]!;
   if (first.length > MAX_COLUMNS) {
@@ -111,8 +141,7 @@ export function parseDelimited(text: string, tsv: boolean, opts: ImportOptions):
     });
   }
   const headers = first.map((h, i) => header(h.replace(/^\uFEFF/, '').trim()) || `column_${i + 1}`);
-  const records = rows.slice(1);
-  if (records.length === 0) throw new ImportFailure({ code: 'no-features', message: `The file has a header row (${quotedEnglish(headers)}) but no data rows.`, params: { variant: 'header-only', ...columnListParams(headers) } });
+  if (rows.length === 1) throw new ImportFailure({ code: 'no-features', message: `The file has a header row (${quotedEnglish(headers)}) but no data rows.`, params: { variant: 'header-only', ...columnListParams(headers) } });
 
   let lon = -1;
   let lat = -1;
@@ -132,8 +161,7 @@ export function parseDelimited(text: string, tsv: boolean, opts: ImportOptions):
       lon = lat = -1;
       wkt = findColumn(headers, WKT_NAMES, null);
       if (wkt < 0) {
-        const first = records[0]!;
-        wkt = first.findIndex((v) => WKT_VALUE.test(v));
+        wkt = rows[1]!.findIndex((v) => WKT_VALUE.test(v));
       }
     }
   }
@@ -145,66 +173,83 @@ export function parseDelimited(text: string, tsv: boolean, opts: ImportOptions):
     });
   }
   const skip = new Set([wkt, lon, lat].filter((c) => c >= 0));
-  const features: RawFeature[] = [];
-  const rowErrors = new Map<number, string>();
   const problem = (reason: string, code: string, params: Record<string, string | number> = {}) => ({ reason, code, params });
-  for (const e of parsed.errors) if (e.row !== undefined && e.code !== 'UndetectableDelimiter') rowErrors.set(e.row, e.message);
 
-  records.forEach((cells, i) => {
+  // record i (row i + 2 of the file) as a feature; `perr` is what papaparse said of that row
+  const record = (cells: string[], i: number, perr: string | undefined): RawFeature => {
     const row = i + 2;
     const properties: Record<string, unknown> = {};
     headers.forEach((h, c) => {
       if (!skip.has(c)) properties[h] = cellValue(cells[c] ?? '');
     });
     const base = { index: i, row, properties };
-    const perr = rowErrors.get(i + 1);
     if (cells.length !== headers.length && perr) {
-      features.push({ ...base, error: problem(`${cells.length} fields, the header has ${headers.length} (${perr})`, 'field-count', { fields: cells.length, expected: headers.length, detail: perr }) });
-      return;
+      return { ...base, error: problem(`${cells.length} fields, the header has ${headers.length} (${perr})`, 'field-count', { fields: cells.length, expected: headers.length, detail: perr }) };
     }
     if (wkt >= 0 && (lon < 0 || (cells[wkt] ?? '').trim() !== '')) {
       const v = (cells[wkt] ?? '').trim();
-      if (!v) return features.push({ ...base, error: problem(`empty WKT in column "${headers[wkt]}"`, 'wkt-empty', { column: headers[wkt]! }) });
+      if (!v) return { ...base, error: problem(`empty WKT in column "${headers[wkt]}"`, 'wkt-empty', { column: headers[wkt]! }) };
       try {
         const g = wktToGeoJSON(v);
         if (!g) throw new Error('no geometry');
-        features.push({ ...base, geometry: g });
+        return { ...base, geometry: g };
       } catch (e) {
         const value = v.length > 30 ? v.slice(0, 30) + '…' : v;
         const detail = e instanceof Error ? e.message : String(e);
-        features.push({ ...base, error: problem(`invalid WKT "${value}" (${detail})`, 'wkt-invalid', { value, detail }) });
+        return { ...base, error: problem(`invalid WKT "${value}" (${detail})`, 'wkt-invalid', { value, detail }) };
       }
-      return;
     }
     const x = coordinate(cells[lon]);
     const y = coordinate(cells[lat]);
     if (x === '' || y === '') {
       const [axis, column] = x === '' ? (['longitude', headers[lon]!] as const) : (['latitude', headers[lat]!] as const);
-      return features.push({ ...base, error: problem(`empty ${axis} ("${column}")`, 'coord-empty', { axis, column }) });
+      return { ...base, error: problem(`empty ${axis} ("${column}")`, 'coord-empty', { axis, column }) };
     }
     if (typeof x === 'string' || typeof y === 'string') {
       const [v, axis] = typeof x === 'string' ? ([x, 'longitude'] as const) : ([y as string, 'latitude'] as const);
-      return features.push({
+      return {
         ...base,
         error: v.toLowerCase() === 'nan' ? problem(`NaN coordinate (${axis})`, 'coord-nan', { axis }) : problem(`${axis} "${v}" is not a number`, 'coord-text', { axis, value: v }),
-      });
+      };
     }
     // the common row: one object, not a base spread into a copy (a million rows make a million of each)
-    features.push({ index: i, row, properties, geometry: { type: 'Point', coordinates: [x, y] } });
-  });
+    return { index: i, row, properties, geometry: { type: 'Point', coordinates: [x, y] } };
+  };
+  const fileIssues: ImportIssue[] = [];
+  const each: RawSource['each'] = (take, share) => {
+    let n = 0;
+    let header = true;
+    Papa.parse<string[]>(text, {
+      delimiter: head.delimiter,
+      newline: head.linebreak,
+      skipEmptyLines: 'greedy',
+      header: false,
+      step: (r) => {
+        if (header) {
+          header = false;
+          return;
+        }
+        const errors = r.errors.length === 0 ? r.errors : r.errors.filter((e) => e.code !== 'UndetectableDelimiter');
+        const unclosed = errors.find((e) => e.code === 'MissingQuotes');
+        if (unclosed && fileIssues.length === 0) {
+          fileIssues.push({
+            code: 'csv-row',
+            message: `Row ${n + 2}: a quoted field is never closed (${unclosed.message}); the rest of the file may have been read as one field.`,
+            row: n + 2,
+            params: { detail: unclosed.message },
+          });
+        }
+        if (share && n % 4096 === 0) share(r.meta.cursor / text.length);
+        take(record(r.data, n, errors[0]?.message));
+        n++;
+      },
+    });
+    return n;
+  };
   return {
-    features,
+    each,
     columns: headers.filter((_, c) => !skip.has(c)),
     coordinateColumns: lon >= 0 ? { lon: headers[lon]!, lat: headers[lat]! } : { wkt: headers[wkt]! },
-    fileIssues: fatal
-      ? [
-          {
-            code: 'csv-row',
-            message: `Row ${(fatal.row ?? 0) + 2}: a quoted field is never closed (${fatal.message}); the rest of the file may have been read as one field.`,
-            row: (fatal.row ?? 0) + 2,
-            params: { detail: fatal.message },
-          },
-        ]
-      : [],
+    fileIssues,
   };
 }

@@ -7,7 +7,7 @@
  */
 import { jsonTooDeep, MAX_JSON_DEPTH } from './limits';
 import { ImportFailure, type ImportIssue, type ProblemParams } from './types';
-import type { RawFeature, RawSource } from './raw';
+import { eachOf, type RawFeature, type RawSource } from './raw';
 
 const GEOMETRY_TYPES = new Set(['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon', 'GeometryCollection']);
 
@@ -257,15 +257,17 @@ export function parseGeoJSON(text: string, name: string): RawSource {
       });
     }
   }
-  const features: RawFeature[] = list.map((f, index) => {
-    if (!f || typeof f !== 'object' || Array.isArray(f)) return { index, properties: {}, error: { reason: `feature is ${describe(f)}`, code: 'feature-value', params: describeParams(f) } };
-    const o = f as { type?: unknown; geometry?: unknown; properties?: unknown };
-    if (o.type !== 'Feature') {
-      if (typeof o.type === 'string' && GEOMETRY_TYPES.has(o.type)) return { index, geometry: o, properties: {} };
-      return { index, properties: {}, error: { reason: `${describe(f)}, not a Feature`, code: 'not-feature', params: describeParams(f) } };
-    }
-    return { index, geometry: o.geometry, properties: o.properties };
-  });
-  if (features.length === 0) throw new ImportFailure({ code: 'no-features', message: `"${name}" is valid GeoJSON but holds no features.`, params: { variant: 'geojson', file: name } });
-  return { features, fileIssues };
+  if (list.length === 0) throw new ImportFailure({ code: 'no-features', message: `"${name}" is valid GeoJSON but holds no features.`, params: { variant: 'geojson', file: name } });
+  return { each: eachOf(list, rawFeature), fileIssues };
+}
+
+/** Element `index` of the features list as the validation reads it. */
+function rawFeature(f: unknown, index: number): RawFeature {
+  if (!f || typeof f !== 'object' || Array.isArray(f)) return { index, properties: {}, error: { reason: `feature is ${describe(f)}`, code: 'feature-value', params: describeParams(f) } };
+  const o = f as { type?: unknown; geometry?: unknown; properties?: unknown };
+  if (o.type !== 'Feature') {
+    if (typeof o.type === 'string' && GEOMETRY_TYPES.has(o.type)) return { index, geometry: o, properties: {} };
+    return { index, properties: {}, error: { reason: `${describe(f)}, not a Feature`, code: 'not-feature', params: describeParams(f) } };
+  }
+  return { index, geometry: o.geometry, properties: o.properties };
 }

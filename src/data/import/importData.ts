@@ -16,7 +16,7 @@ import { DISPLAY_VERTEX_BUDGET } from './displayGeometry';
 import { emptyBbox, extendBbox, finiteOrNull } from '../../geo/bbox';
 import { toWgs84 } from './crs';
 import { isDepthError } from './limits';
-import type { RawSource } from './raw';
+import type { RawFeature, RawSource } from './raw';
 import {
   ImportFailure,
   type ImportFormat,
@@ -40,6 +40,11 @@ export function layerNameOf(fileName: string): string {
 
 function where(f: { index: number; row?: number }): string {
   return f.row !== undefined ? `row ${f.row}` : `#${f.index + 1}`;
+}
+
+/** Where an issue about a feature points: its CSV row if it has one, and its index. */
+function placeOf(f: { index: number; row?: number }): { row?: number; featureIndex: number } {
+  return { ...(f.row !== undefined ? { row: f.row } : {}), featureIndex: f.index };
 }
 
 function plainProperties(p: unknown): { props: Record<string, unknown>; note?: string; type?: string } {
@@ -90,13 +95,13 @@ function run(bytes: Uint8Array, name: string, opts: ImportOptions, warnings: Imp
   if (format === 'geojson') source = parseGeoJSON(text, name);
   else if (format === 'csv' || format === 'tsv') source = parseDelimited(text, format === 'tsv', opts);
   else source = parseXmlFormat(text, format, name);
-  warnings.push(...source.fileIssues);
 
   // lon/lat order: over all positions of the file, counted in the same loop as the checks
   const swap = opts.swapLonLat === true;
   const swapOnly = new Set(opts.swapFeatures ?? []);
   const swapCheck = opts.swapLonLat === undefined ? new SwapCheck() : null;
-  const warningsBefore = warnings.length;
+  // notes on single features, said after the file's own issues (which a CSV has only once read)
+  const notes: ImportIssue[] = [];
   const convert = toWgs84(opts.crs ?? 'wgs84');
 
   const table = new TableBuilder(source.columns ?? []);
@@ -107,29 +112,25 @@ function run(bytes: Uint8Array, name: string, opts: ImportOptions, warnings: Imp
   const seen = new Set(columns);
   const geometryTypes: LayerStats['geometryTypes'] = {};
   const bbox = emptyBbox();
-  const total = source.features.length;
-  const step = Math.max(1000, Math.floor(total / 50));
 
-  source.features.forEach((raw, i) => {
-    if (i % step === 0) onProgress?.({ phase: 'validate', featuresParsed: i, featuresTotal: total });
+  const take = (raw: RawFeature) => {
     if (swapCheck && !raw.error) swapCheck.addRaw(raw.geometry);
-    const at = { ...(raw.row !== undefined ? { row: raw.row } : {}), featureIndex: raw.index };
     if (raw.error) {
-      dropped.push({ code: 'feature-invalid', message: `${where(raw)}: ${raw.error.reason}`, ...at, params: problemParams(raw.error) });
+      dropped.push({ code: 'feature-invalid', message: `${where(raw)}: ${raw.error.reason}`, ...placeOf(raw), params: problemParams(raw.error) });
       return;
     }
     const c = checkGeometry(swap || swapOnly.has(raw.index) ? swapRaw(raw.geometry) : raw.geometry);
     if (!c.ok) {
-      dropped.push({ code: 'feature-invalid', message: `${where(raw)}: ${c.reason}`, ...at, params: problemParams(c) });
+      dropped.push({ code: 'feature-invalid', message: `${where(raw)}: ${c.reason}`, ...placeOf(raw), params: problemParams(c) });
       return;
     }
     let geometry: Geometry = c.geometry;
     if (c.repairs.length) {
-      repaired.push({ code: 'ring-closed', message: `${where(raw)}: ${c.repairs.join(', ')} (the first position was repeated at the end)`, ...at, params: { variant: 'feature', count: c.repairs.length } });
+      repaired.push({ code: 'ring-closed', message: `${where(raw)}: ${c.repairs.join(', ')} (the first position was repeated at the end)`, ...placeOf(raw), params: { variant: 'feature', count: c.repairs.length } });
     }
     if (convert) geometry = mapPositions(geometry, convert);
     const { props, note, type } = plainProperties(raw.properties);
-    if (note) warnings.push({ code: 'properties-invalid', message: `${where(raw)}: ${note}`, ...at, params: { variant: type! } });
+    if (note) notes.push({ code: 'properties-invalid', message: `${where(raw)}: ${note}`, ...placeOf(raw), params: { variant: type! } });
     for (const k of Object.keys(props)) {
       if (!seen.has(k)) {
         seen.add(k);
@@ -140,10 +141,11 @@ function run(bytes: Uint8Array, name: string, opts: ImportOptions, warnings: Imp
     extendBbox(bbox, geometry);
     table.add(geometry, props);
     keptCount++;
-  });
-  onProgress?.({ phase: 'validate', featuresParsed: total, featuresTotal: total });
+  };
+  const total = source.each(take, (done) => onProgress?.({ phase: 'validate', done }));
+  onProgress?.({ phase: 'validate', done: 1 });
+  warnings.push(...source.fileIssues);
   if (swapCheck?.swapped()) {
-    warnings.length = warningsBefore;
     const cc = source.coordinateColumns;
     throw new ImportFailure({
       code: 'lonlat-swapped',
@@ -155,6 +157,7 @@ function run(bytes: Uint8Array, name: string, opts: ImportOptions, warnings: Imp
       fix: { swapLonLat: true },
     });
   }
+  warnings.push(...notes);
   const kept = table.done();
   // the style chooser's look at the columns, done here off the page's main thread
   kept.columnInfo = sampleColumns(tableFeatures(kept), kept.columns.map((c) => c.name));

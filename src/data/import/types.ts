@@ -177,7 +177,8 @@ export type ImportResult =
 export type ImportProgress =
   | { phase: 'read'; bytesRead: number; bytesTotal: number }
   | { phase: 'parse'; bytesTotal: number }
-  | { phase: 'validate'; featuresParsed: number; featuresTotal: number }
+  /** done: the share of the file's features checked, 0–1 (a CSV's rows are counted as they are read) */
+  | { phase: 'validate'; done: number }
   | { phase: 'transfer'; featuresSent: number; featuresTotal: number };
 
 /** Thrown inside the parsers for a file-level failure; turned into `{ ok: false }`. */

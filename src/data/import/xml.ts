@@ -5,7 +5,7 @@
 import { DOMParser } from '@xmldom/xmldom';
 import { gpx, kml } from '@tmcw/togeojson';
 import { ImportFailure, type FeatureProblem } from './types';
-import type { RawSource } from './raw';
+import { eachOf, type RawFeature, type RawSource } from './raw';
 
 export function parseXmlFormat(text: string, format: 'kml' | 'gpx', name: string): RawSource {
   let doc;
@@ -48,14 +48,9 @@ export function parseXmlFormat(text: string, format: 'kml' | 'gpx', name: string
       params: { variant: format, file: name },
     });
   }
-  return {
-    features: fc.features.map((f, index) =>
-      f.geometry
-        ? { index, geometry: f.geometry, properties: f.properties }
-        : { index, properties: f.properties, error: noGeometry(f.properties) },
-    ),
-    fileIssues: [],
-  };
+  const feature = (f: (typeof fc.features)[number], index: number): RawFeature =>
+    f.geometry ? { index, geometry: f.geometry, properties: f.properties } : { index, properties: f.properties, error: noGeometry(f.properties) };
+  return { each: eachOf(fc.features, feature), fileIssues: [] };
 }
 
 function noGeometry(p: unknown): FeatureProblem {
