@@ -5,11 +5,12 @@
  * and 800,000 points, CSV of 100,000 and 1,000,000 rows. For each, in the same run and
  * interleaved (≥ 3 repetitions, alternating which goes first; a fresh browser profile each):
  *
- * - app: the file chosen in the data tab → the layer listed (its row in the list) → drawn (deck
- *   has the layer's points, a frame later); the longest main-thread task (Long Tasks API) from
- *   the choice until 2 s after drawn; the peak main-thread JS heap (CDP Runtime.getHeapUsage,
- *   every 100 ms); then the person comes back (the same profile in a new browser): navigation →
- *   the stored layer drawn, and the app's restore mark → drawn.
+ * - app: the file chosen in the data tab (2 s after it opened, as a file dialog takes) → the
+ *   layer listed (its row in the list) → drawn (deck has the layer's points, a frame later); the
+ *   longest main-thread task (Long Tasks API) from the choice until 2 s after drawn; the peak
+ *   main-thread JS heap (CDP Runtime.getHeapUsage, every 100 ms); then the person comes back
+ *   (the same profile in a new browser): navigation → the stored layer drawn, and the app's
+ *   restore mark → drawn.
  * - floor: the same file read whole in a worker (`file.text()`), `JSON.parse` or papaparse, the
  *   coordinates copied into a Float64Array and transferred to the page.
  * - peer: loaders.gl in a worker, called as kepler.gl's file handler calls it (./peer-page/), the
@@ -104,6 +105,9 @@ interface AppRun {
   restoreLongestTaskMs: number;
 }
 
+/** The time a person takes to choose a file once the data tab is open, at least. */
+const FILE_DIALOG_MS = 2_000;
+
 /** In the page: record when a user layer's points are in deck (checked every frame). */
 const WATCH_DRAWN = `(() => {
   window.__lt = [];
@@ -134,6 +138,11 @@ async function appRun(url: string, file: string, n: number): Promise<AppRun> {
     await page.goto(url);
     await waitForMapIdle(page);
     await openDataTab(page);
+    // A person spends seconds in the file dialog, and what opening the tab starts (the points'
+    // shaders, the import worker) is ready by then; choosing the file the moment the tab opened
+    // timed that start-up as part of the import.
+    await page.waitForTimeout(FILE_DIALOG_MS);
+    await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 5_000 })));
     const cdp = await context.newCDPSession(page);
     await cdp.send('HeapProfiler.collectGarbage');
     let peak = 0;
