@@ -5,7 +5,7 @@
  * (not JSON, but written by Python's json module) are read as null so that only the features
  * holding them are dropped.
  */
-import { jsonTooDeep, MAX_JSON_DEPTH } from './limits';
+import { jsonStringEnd, jsonTooDeep, MAX_JSON_DEPTH } from './limits';
 import { ImportFailure, type ImportIssue, type ProblemParams } from './types';
 import { eachOf, type RawFeature, type RawSource } from './raw';
 
@@ -127,21 +127,13 @@ function nanToNull(text: string): { text: string; count: number } {
   let count = 0;
   let out = '';
   let i = 0;
-  let inString = false;
   let from = 0;
   while (i < text.length) {
     const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 92) i += 2;
-      else {
-        if (c === 34) inString = false;
-        i++;
-      }
-      continue;
-    }
     if (c === 34) {
-      inString = true;
-      i++;
+      const end = jsonStringEnd(text, i);
+      if (end < 0) break; // unterminated: nothing after it is outside a string
+      i = end + 1;
       continue;
     }
     const m = c === 78 || c === 73 || c === 45 ? /^(NaN|-?Infinity)/.exec(text.slice(i, i + 9)) : null;

@@ -17,7 +17,7 @@ export function jsonTooDeep(text: string, max = MAX_JSON_DEPTH): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 34 /* " */) {
-      i = stringEnd(text, i);
+      i = jsonStringEnd(text, i);
       if (i < 0) return false; // unterminated: JSON.parse says so
     } else if (c === 91 /* [ */ || c === 123 /* { */) {
       if (++depth > max) return true;
@@ -26,8 +26,8 @@ export function jsonTooDeep(text: string, max = MAX_JSON_DEPTH): boolean {
   return false;
 }
 
-/** The index of the quote that closes the string opened at `open`, or -1. */
-function stringEnd(text: string, open: number): number {
+/** The index of the quote that closes the JSON string opened at `open`, or -1 when none does. */
+export function jsonStringEnd(text: string, open: number): number {
   for (let from = open + 1; ; ) {
     const q = text.indexOf('"', from);
     if (q < 0) return -1;
