@@ -25,6 +25,7 @@ import type { StoryOrigin } from './store/slices/story';
 import { clearStoredStory, onStoredStoryChange, readStoredStory, writeStoredStory } from './storage/storyStore';
 import { chapterCamera } from './presentationFraming';
 import { showCallout } from '../map/callout';
+import { prefersReducedMotion } from '../map/motion';
 import type { Geometry } from 'geojson';
 import { restoreSnapshot, takeSnapshot, type ExplorerSnapshot } from './presentationMode';
 
@@ -207,7 +208,7 @@ export function usePresentation(handle: React.RefObject<MapHandle | null>, datum
     st.select(chapter.highlight?.item ?? null);
     const d = st.data;
     const { center, zoom } = d.state === 'ready' ? chapterCamera(map, chapter, d.items, d.regions, datum.current) : { center: datum.current.toDisplay([chapter.camera.center[0], chapter.camera.center[1]]) as [number, number], zoom: chapter.camera.zoom };
-    const reduced = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+    const reduced = prefersReducedMotion();
     map.flyTo({
       center,
       zoom,

@@ -31,6 +31,7 @@ import {
 import { absoluteUrls, applyBasemapOptions } from './basemap/apply';
 import { MAX_ZOOM, MIN_ZOOM } from '../model/zoomRange';
 import { pickPreferred } from './picking';
+import { labelFadeMs } from './motion';
 
 export interface MapHandle {
   map: MaplibreMap;
@@ -109,7 +110,10 @@ export function MapView({ basemap, layers, ariaLabel, initialView, onReady, onBa
         // Shift-click adds a region to a comparison; box zoom would swallow it.
         boxZoom: false,
         pitchWithRotate: true,
-        canvasContextAttributes: { preserveDrawingBuffer: false, antialias: true },
+        // Multisampling smooths deck.gl's edges on a GPU; drawn in software it nearly doubles the
+        // cost of every frame (./README.md), and MapLibre's own lines and labels smooth themselves.
+        canvasContextAttributes: { preserveDrawingBuffer: false, antialias: !webgl.software },
+        fadeDuration: labelFadeMs(),
         // Image export renders at up to 4× (grabMap.ts); the default cap (4096 px) would
         // silently lower the ratio. The GPU's own limit still applies (exportScaleFor).
         maxCanvasSize: [16384, 16384],

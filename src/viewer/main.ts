@@ -20,6 +20,7 @@ import { buildBasemapStyle, MAX_BOUNDS, type BasemapUrls, type FontFaces } from 
 import { recolorStyle, BASEMAP_PALETTES } from '../map/themes';
 import { buildPlanLayers, USER_LAYER_PREFIX, type PlanLayerInput } from '../map/planLayers';
 import { BASEMAP_ATTRIBUTION } from '../map/attribution';
+import { labelFadeMs, prefersReducedMotion } from '../map/motion';
 import { MAX_ZOOM, MIN_ZOOM } from '../model/zoomRange';
 import { SAVED_MAP_ELEMENT_ID, type SavedItem, type SavedMap } from '../model/savedMap';
 import type { ImportedFeature } from '../data/import/types';
@@ -92,6 +93,7 @@ const map = new MaplibreMap({
   maxZoom: MAX_ZOOM,
   attributionControl: false,
   boxZoom: false,
+  fadeDuration: labelFadeMs(),
 });
 map.addControl(new NavigationControl({ visualizePitch: true }), 'top-right');
 map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');
@@ -184,7 +186,7 @@ if (story && story.chapters.length) {
   footer.prepend(play);
   play.addEventListener('click', () => startStory());
 }
-const reduceMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
+const reduceMotion = prefersReducedMotion();
 function showChapter(i: number) {
   if (!story) return;
   chapter = Math.max(0, Math.min(story.chapters.length - 1, i));

@@ -44,6 +44,8 @@ const chips = (page: Page) => page.getByTestId('filter-chip').evaluateAll((bs) =
 async function visibleState(page: Page) {
   await page.locator('[data-testid="region-panel"] .region-column').first().waitFor({ timeout: 30_000 });
   await page.getByTestId('measure-km').waitFor({ timeout: 30_000 });
+  // the choropleth's classes come from the region numbers, computed after the regions are shown
+  if (await page.getByTestId('choropleth-toggle').isChecked()) await page.getByTestId('choropleth-legend').locator('li').first().waitFor({ timeout: 30_000 });
   return {
     tab: await page.getByRole('tab', { selected: true }).textContent(),
     columns: await columnCodes(page),
