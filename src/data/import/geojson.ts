@@ -5,7 +5,7 @@
  * (not JSON, but written by Python's json module) are read as null so that only the features
  * holding them are dropped.
  */
-import { jsonStringEnd, jsonTooDeep, MAX_JSON_DEPTH } from './limits';
+import { jsonStringEnd, MAX_JSON_DEPTH, nestedDeeperThan } from './limits';
 import { ImportFailure, type ImportIssue, type ProblemParams } from './types';
 import { eachOf, type RawFeature, type RawSource } from './raw';
 
@@ -193,9 +193,6 @@ function describeParams(v: unknown): ProblemParams {
 export function parseGeoJSON(text: string, name: string): RawSource {
   const fileIssues: ImportIssue[] = [];
   let doc: unknown;
-  if (jsonTooDeep(text)) {
-    throw new ImportFailure({ code: 'too-large', message: `"${name}" is nested more than ${MAX_JSON_DEPTH} levels deep and was not imported.`, params: { variant: 'deep', file: name, max: MAX_JSON_DEPTH } });
-  }
   try {
     doc = JSON.parse(text);
   } catch (e) {
@@ -217,8 +214,11 @@ export function parseGeoJSON(text: string, name: string): RawSource {
     throw new ImportFailure({ code: 'wrong-type', message: `"${name}" holds ${describe(doc)}, not GeoJSON.`, params: { variant: 'not-object', file: name, ...describeParams(doc) } });
   }
   let list: unknown[];
+  /** the nesting level of the list's entries in the file (the top level is 1) */
+  let entryLevel = 3;
   if (Array.isArray(doc)) {
     list = doc;
+    entryLevel = 2;
   } else {
     const o = doc as { type?: unknown; features?: unknown; crs?: unknown };
     if (o.crs && typeof o.crs === 'object') {
@@ -250,16 +250,23 @@ export function parseGeoJSON(text: string, name: string): RawSource {
     }
   }
   if (list.length === 0) throw new ImportFailure({ code: 'no-features', message: `"${name}" is valid GeoJSON but holds no features.`, params: { variant: 'geojson', file: name } });
-  return { each: eachOf(list, rawFeature), fileIssues };
+  return { each: eachOf(list, (f, index) => rawFeature(f, index, entryLevel, name)), fileIssues };
 }
 
-/** Element `index` of the features list as the validation reads it. */
-function rawFeature(f: unknown, index: number): RawFeature {
-  if (!f || typeof f !== 'object' || Array.isArray(f)) return { index, properties: {}, error: { reason: `feature is ${describe(f)}`, code: 'feature-value', params: describeParams(f) } };
-  const o = f as { type?: unknown; geometry?: unknown; properties?: unknown };
-  if (o.type !== 'Feature') {
+/**
+ * Element `index` of the features list as the validation reads it; `level` is the list's
+ * entries' nesting level in the file. An entry that is neither a feature nor a geometry is not
+ * walked any further, except to find how deep it goes (see ./limits.ts).
+ */
+function rawFeature(f: unknown, index: number, level: number, name: string): RawFeature {
+  const o = f as { type?: unknown; geometry?: unknown; properties?: unknown } | null;
+  if (o && typeof o === 'object' && !Array.isArray(o)) {
+    if (o.type === 'Feature') return { index, geometry: o.geometry, properties: o.properties };
     if (typeof o.type === 'string' && GEOMETRY_TYPES.has(o.type)) return { index, geometry: o, properties: {} };
-    return { index, properties: {}, error: { reason: `${describe(f)}, not a Feature`, code: 'not-feature', params: describeParams(f) } };
   }
-  return { index, geometry: o.geometry, properties: o.properties };
+  if (nestedDeeperThan(f, MAX_JSON_DEPTH - level + 1)) {
+    throw new ImportFailure({ code: 'too-large', message: `"${name}" is nested more than ${MAX_JSON_DEPTH} levels deep and was not imported.`, params: { variant: 'deep', file: name, max: MAX_JSON_DEPTH } });
+  }
+  if (!o || typeof o !== 'object' || Array.isArray(o)) return { index, properties: {}, error: { reason: `feature is ${describe(f)}`, code: 'feature-value', params: describeParams(f) } };
+  return { index, properties: {}, error: { reason: `${describe(f)}, not a Feature`, code: 'not-feature', params: describeParams(f) } };
 }
