@@ -56,6 +56,8 @@ export type UserGeometry =
 
 /** Layers up to this size (features, or vertices of a table) are built synchronously. */
 export const SYNC_FEATURES = 20_000;
+/** Points of a table, in WGS-84, split at once: ~1.5 ms per 100,000 (`splitPositions`). */
+const SYNC_TABLE_POINTS = 200_000;
 /** Vertices (or triangle corners) copied between two checks of the slice's time. */
 const SLICE_VERTICES = 20_000;
 
@@ -81,7 +83,7 @@ export function userLayerGeometry(features: readonly ImportedFeature[], crs: Dis
     job = created;
     byCrs.set(crs, created);
     const work = buildGeometry(features, crs);
-    if (layerSize(features) <= SYNC_FEATURES) created.result = drain(work);
+    if (builtAtOnce(features, crs)) created.result = drain(work);
     else
       runSliced(work, (result) => {
         created.result = result;
@@ -95,10 +97,18 @@ export function userLayerGeometry(features: readonly ImportedFeature[], crs: Dis
   return null;
 }
 
-/** Features, or vertices when a table has more: a layer of one huge polygon is not small. */
-function layerSize(features: readonly ImportedFeature[]): number {
+/**
+ * Whether a layer's geometry is cheap enough to build in the task that asks for it, so that the
+ * layer is drawn in the frame that first shows it: up to SYNC_FEATURES features (or vertices of a
+ * table: a layer of one huge polygon is not small), or up to SYNC_TABLE_POINTS points of a table
+ * drawn where they are, which only need their split copy. Built in slices instead, a layer is
+ * first drawn empty, and on a software renderer that empty frame delayed the points by 0.2–0.3 s.
+ */
+function builtAtOnce(features: readonly ImportedFeature[], crs: DisplayCrs): boolean {
   const table = tableOf(features);
-  return table ? Math.max(table.count, (table.display?.xy ?? table.xy).length / 2) : features.length;
+  if (!table) return features.length <= SYNC_FEATURES;
+  if (!table.nesting && crs === 'wgs84') return table.count <= SYNC_TABLE_POINTS;
+  return Math.max(table.count, (table.display?.xy ?? table.xy).length / 2) <= SYNC_FEATURES;
 }
 
 function* buildGeometry(features: readonly ImportedFeature[], crs: DisplayCrs): Generator<void, UserGeometry> {

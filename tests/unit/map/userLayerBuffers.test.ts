@@ -4,6 +4,7 @@ import { toDisplayPosition } from '../../../src/geo/displayCrs';
 import { fp64LowPart } from '@deck.gl/core';
 import { SYNC_FEATURES, classAttributes, filterValues, splitPositions, userLayerGeometry } from '../../../src/map/userLayerBuffers';
 import { styleUserLayer } from '../../../src/model/userLayerStyle';
+import { tableFeatures, tableFromFeatures } from '../../../src/data/import/table';
 
 const point = (x: number, y: number, props: Record<string, unknown> = {}): ImportedFeature => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [x, y] }, properties: props });
 
@@ -72,6 +73,15 @@ describe('user layer buffers', () => {
     const g = userLayerGeometry(features, 'wgs84');
     expect(ready).toBe(1);
     expect(g?.kind === 'points' && g.positions[2 * (SYNC_FEATURES + 4)]).toBeCloseTo(116 + (SYNC_FEATURES + 4) * 1e-5, 9);
+  });
+
+  test('a table of up to 200,000 points in WGS-84 is built at once, so the frame that lists it draws it', () => {
+    const table = (n: number) => tableFeatures(tableFromFeatures(Array.from({ length: n }, (_, i) => point(116 + i * 1e-6, 39))));
+    const atOnce = userLayerGeometry(table(200_000), 'wgs84');
+    expect(atOnce?.kind === 'points' && atOnce.split.length).toBe(800_000);
+    // more points, or a datum shift (a call per point), are built in slices
+    expect(userLayerGeometry(table(200_001), 'wgs84')).toBeNull();
+    expect(userLayerGeometry(table(SYNC_FEATURES + 1), 'gcj02')).toBeNull();
   });
 
   test('colours and radii per feature from the classes; one class needs none', () => {
