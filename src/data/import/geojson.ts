@@ -259,14 +259,13 @@ export function parseGeoJSON(text: string, name: string): RawSource {
  * walked any further, except to find how deep it goes (see ./limits.ts).
  */
 function rawFeature(f: unknown, index: number, level: number, name: string): RawFeature {
-  const o = f as { type?: unknown; geometry?: unknown; properties?: unknown } | null;
-  if (o && typeof o === 'object' && !Array.isArray(o)) {
-    if (o.type === 'Feature') return { index, geometry: o.geometry, properties: o.properties };
-    if (typeof o.type === 'string' && GEOMETRY_TYPES.has(o.type)) return { index, geometry: o, properties: {} };
-  }
+  const o = f as { type?: unknown; geometry?: unknown; properties?: unknown };
+  const object = f !== null && typeof f === 'object' && !Array.isArray(f);
+  if (object && o.type === 'Feature') return { index, geometry: o.geometry, properties: o.properties };
+  if (object && typeof o.type === 'string' && GEOMETRY_TYPES.has(o.type)) return { index, geometry: o, properties: {} };
   if (nestedDeeperThan(f, MAX_JSON_DEPTH - level + 1)) {
     throw new ImportFailure({ code: 'too-large', message: `"${name}" is nested more than ${MAX_JSON_DEPTH} levels deep and was not imported.`, params: { variant: 'deep', file: name, max: MAX_JSON_DEPTH } });
   }
-  if (!o || typeof o !== 'object' || Array.isArray(o)) return { index, properties: {}, error: { reason: `feature is ${describe(f)}`, code: 'feature-value', params: describeParams(f) } };
+  if (!object) return { index, properties: {}, error: { reason: `feature is ${describe(f)}`, code: 'feature-value', params: describeParams(f) } };
   return { index, properties: {}, error: { reason: `${describe(f)}, not a Feature`, code: 'not-feature', params: describeParams(f) } };
 }
