@@ -138,8 +138,9 @@ async function appRun(url: string, file: string, n: number): Promise<AppRun> {
     await page.goto(url);
     await waitForMapIdle(page);
     // The first visit's offline copy (the service worker's precache of ~10 MB, v8 code caches
-    // made for its scripts) is finished first: a second of the CPU that, overlapping the import,
-    // timed the install. A person's first visit rarely brings a file in its first seconds.
+    // made for its scripts) is finished first: traced, it kept a thread busy 0.5 s (0.3 s of CPU)
+    // during a 0.4 s import, so the bench timed the install. A person's first visit rarely brings
+    // a file in its first seconds.
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
     await openDataTab(page);
     // A person spends seconds in the file dialog, and what opening the tab starts (the points'
