@@ -23,6 +23,8 @@ import type { DisplayCrs } from '../geo/displayCrs';
 import { POINT_RADIUS, styleKey, styledUserLayer, type UserLayerStyle } from '../model/userLayerStyle';
 import { hexToRgb } from '../model/color';
 import { classAttributes, filterValues, userLayerGeometry, type UserGeometry } from './userLayerBuffers';
+import { PointListScatterplotLayer } from './pointListScatterplotLayer';
+import { isSoftwareRenderer } from './webgl';
 import type { RGB } from '../model/color';
 
 interface OwnProps {
@@ -112,6 +114,14 @@ export class UserFeaturesLayer extends CompositeLayer<Required<OwnProps>> {
     super.finalizeState(context);
   }
 
+  /**
+   * Points as instanced quads on a GPU, as one point list where WebGL is drawn in software: there
+   * an instanced draw runs one instance at a time (./pointListScatterplotLayer.ts).
+   */
+  private pointLayer(): new (props: ScatterplotLayerProps) => ScatterplotLayer {
+    return isSoftwareRenderer(this.context.device.info.renderer) ? PointListScatterplotLayer : ScatterplotLayer;
+  }
+
   override renderLayers(): Layer | LayersList | null {
     const { features, displayCrs } = this.props;
     if (this.props.warmup) return this.renderPoints(EMPTY_POSITIONS, null, 0, styledUserLayer({ features, style: undefined, color: this.props.color }));
@@ -174,7 +184,7 @@ export class UserFeaturesLayer extends CompositeLayer<Required<OwnProps>> {
       extensions: [filterExt],
       filterRange: [1, 1],
     }) as ScatterplotLayerProps;
-    return new ScatterplotLayer(props);
+    return new (this.pointLayer())(props);
   }
 
   private renderShapes(geometry: Extract<UserGeometry, { kind: 'shapes' }>, styled: ReturnType<typeof styledUserLayer>): Layer[] {
@@ -246,7 +256,7 @@ export class UserFeaturesLayer extends CompositeLayer<Required<OwnProps>> {
         filterRange: [1, 1],
         updateTriggers: { ...updateTriggers('getFillColor'), getRadius: key },
       }) as ScatterplotLayerProps;
-      out.push(new ScatterplotLayer(props));
+      out.push(new (this.pointLayer())(props));
     }
     return out;
   }
