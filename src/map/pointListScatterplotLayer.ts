@@ -11,7 +11,9 @@
  * steps per vertex, the quad corner is `gl_PointCoord` in the fragment shader, and the picking
  * colour comes from `gl_VertexID` (the point's index, as the instance id was). A sprite is clipped
  * at the renderer's largest point size (1024 px in SwiftShader): user layers draw points of a few
- * pixels. Billboard circles only (the user layers never draw them flat on the map).
+ * pixels. Billboard circles only (the user layers never draw them flat on the map). A point
+ * whose centre leaves the view may be clipped whole, so a dot cut by the map's edge can vanish a
+ * little early: software only, where the alternative was seconds per frame.
  */
 import { ScatterplotLayer } from '@deck.gl/layers';
 import { Model } from '@luma.gl/engine';
