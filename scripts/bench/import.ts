@@ -99,6 +99,7 @@ interface AppRun {
   longestTaskMs: number;
   peakHeapMb: number;
   reloadDrawnMs: number;
+  reloadPixelsMs: number;
   /** from the app's restore mark (User Timing 'jjj-atlas:restore', the stored layers asked for) */
   restoreDrawnMs: number;
   restorePixelsMs: number;
@@ -107,6 +108,47 @@ interface AppRun {
   reloadLongestTaskMs: number;
   /** the longest task that began after the restore mark */
   restoreLongestTaskMs: number;
+  /** the same profile reopened with nothing stored: navigation → the plan's layers drawn, → pixels */
+  baseDrawnMs: number;
+  basePixelsMs: number;
+  /** … and its longest task after the restore mark: the app's start alone */
+  baseLongestTaskMs: number;
+}
+
+interface Reopened {
+  drawnAt: number;
+  pixelsAt: number;
+  listedAt: number;
+  lt: [number, number][];
+  mark: number;
+}
+
+/**
+ * The person coming back: the same profile in a new browser, the link loaded, until `layer` (the
+ * stored user layer, or the plan's layers when nothing is stored) is drawn and its frame is on
+ * screen. Not page.reload(): on SwiftShader a page being left waits for its queued frames before
+ * its GL context goes (DestroyCommandBuffer), so a reload's clock would mostly time the old
+ * page's software rendering, not the restore.
+ */
+async function reopen(profileDir: string, url: string, layer: 'user' | 'plan'): Promise<Reopened> {
+  const { context, close } = await launch({ viewport: { width: 1280, height: 800 }, profileDir });
+  try {
+    await instrument(context);
+    await context.addInitScript({ content: watchDrawn(layer) });
+    const page = context.pages()[0] ?? (await context.newPage());
+    // drawn is timed from the navigation; the load event itself may come late on a busy machine
+    await page.goto(url, { waitUntil: 'commit', timeout: 300_000 });
+    await page.waitForFunction(() => (window as unknown as { __drawnAt?: number }).__drawnAt, null, { timeout: 300_000, polling: 100 });
+    await page.waitForTimeout(2_000);
+    await page.waitForFunction(() => (window as unknown as { __pixelsAt?: number }).__pixelsAt, null, { timeout: 300_000, polling: 100 });
+    return await page.evaluate(() => {
+      const w = window as unknown as { __drawnAt: number; __pixelsAt: number; __listedAt: number; __lt: [number, number][] };
+      const mark = performance.getEntriesByName('jjj-atlas:restore')[0]?.startTime ?? Number.NaN;
+      return { drawnAt: w.__drawnAt, pixelsAt: w.__pixelsAt, listedAt: w.__listedAt, lt: w.__lt, mark };
+    });
+  } finally {
+    await close();
+  }
 }
 
 /** The time a person takes to choose a file once the data tab is open, at least. */
@@ -119,13 +161,18 @@ const FILE_DIALOG_MS = 2_000;
  * for seconds more (800,000 points: ~4 s as the app's point list, ~16 s as deck's instanced
  * quads before it), so the fence says when the pixels are there.
  */
-const WATCH_DRAWN = `(() => {
+function watchDrawn(layer: 'user' | 'plan'): string {
+  const isDrawn =
+    layer === 'user'
+      ? "(l) => l.id.startsWith('user-layer-') && l.id.endsWith('-points') && l.props.data && l.props.data.length > 0"
+      : "(l) => l.id.startsWith('plan-')";
+  return `(() => {
   window.__lt = [];
   new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__lt.push([e.startTime, e.duration]); }).observe({ type: 'longtask' });
   const tick = () => {
     const deck = window.jjjAtlas && window.jjjAtlas.overlay && window.jjjAtlas.overlay._deck;
     const layers = deck && deck.layerManager ? deck.layerManager.getLayers() : [];
-    const ready = layers.some((l) => l.id.startsWith('user-layer-') && l.id.endsWith('-points') && l.props.data && l.props.data.length > 0);
+    const ready = layers.some(${isDrawn});
     if (!window.__listedAt && document.querySelector('[data-testid="user-layer"]')) window.__listedAt = performance.now();
     if (ready && !window.__drawing) {
       window.__drawing = true;
@@ -143,10 +190,11 @@ const WATCH_DRAWN = `(() => {
       });
     }
     // a restored layer can be drawn before its row is listed: keep looking for the row
-    if (!window.__drawing || !window.__listedAt) requestAnimationFrame(tick);
+    if (!window.__drawing || (${layer === 'user'} && !window.__listedAt)) requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
 })()`;
+}
 
 async function openDataTab(page: Page): Promise<void> {
   await page.getByRole('tab', { name: /^数据$|^Data$/ }).click();
@@ -183,7 +231,7 @@ async function appRun(url: string, file: string, n: number): Promise<AppRun> {
         await new Promise((r) => setTimeout(r, 100));
       }
     })();
-    await page.evaluate(WATCH_DRAWN);
+    await page.evaluate(watchDrawn('user'));
     const t0 = await page.evaluate(() => performance.now());
     await page.getByTestId('import-input').setInputFiles(file);
     await page.waitForFunction(() => (window as unknown as { __drawnAt?: number }).__drawnAt, null, { timeout: 300_000, polling: 100 });
@@ -216,26 +264,35 @@ async function appRun(url: string, file: string, n: number): Promise<AppRun> {
       return false;
     }, n);
     if (!stored) throw new Error(`${path.basename(file)}: not stored complete within 120 s`);
-    // The reload is the person coming back: the same profile in a new browser. Not page.reload():
-    // on SwiftShader one frame of 800,000 points is ~15 s of the GPU process's CPU, and a page
-    // being left waits for its queued frames before its GL context goes (DestroyCommandBuffer),
-    // so a reload's clock would mostly time the old page's software rendering, not the restore.
     const reloadUrl = page.url();
     await close();
+    const re = await reopen(profileDir, reloadUrl, 'user');
+    // the same profile without the layer: what the app's start alone costs, for the restore's share
     ({ context, close } = await launch({ viewport: { width: 1280, height: 800 }, profileDir }));
-    await instrument(context);
-    await context.addInitScript({ content: WATCH_DRAWN });
     page = context.pages()[0] ?? (await context.newPage());
-    // drawn is timed from the navigation; the load event itself may come late on a busy machine
-    await page.goto(reloadUrl, { waitUntil: 'commit', timeout: 300_000 });
-    await page.waitForFunction(() => (window as unknown as { __drawnAt?: number }).__drawnAt, null, { timeout: 300_000, polling: 100 });
-    await page.waitForTimeout(2_000);
-    await page.waitForFunction(() => (window as unknown as { __pixelsAt?: number }).__pixelsAt, null, { timeout: 300_000, polling: 100 });
-    const re = await page.evaluate(() => {
-      const w = window as unknown as { __drawnAt: number; __pixelsAt: number; __listedAt: number; __lt: [number, number][] };
-      const mark = performance.getEntriesByName('jjj-atlas:restore')[0]?.startTime ?? Number.NaN;
-      return { drawnAt: w.__drawnAt, pixelsAt: w.__pixelsAt, listedAt: w.__listedAt, lt: w.__lt, mark };
+    await page.goto(reloadUrl);
+    await page.getByTestId('user-layer-remove').click();
+    const emptied = await page.evaluate(async () => {
+      for (const end = Date.now() + 60_000; Date.now() < end; await new Promise((r) => setTimeout(r, 250))) {
+        const n = await new Promise<number>((resolve) => {
+          const req = indexedDB.open('jjj-atlas');
+          req.onerror = () => resolve(-1);
+          req.onsuccess = () => {
+            const g = req.result.transaction('userLayers').objectStore('userLayers').count();
+            g.onsuccess = () => {
+              req.result.close();
+              resolve(g.result);
+            };
+          };
+        });
+        if (n === 0) return true;
+      }
+      return false;
     });
+    if (!emptied) throw new Error(`${path.basename(file)}: the layer was not removed from storage within 60 s`);
+    await close();
+    close = async () => {};
+    const base = await reopen(profileDir, reloadUrl, 'plan');
     return {
       listedMs: r.listedAt - t0,
       drawnMs: r.drawnAt - t0,
@@ -243,11 +300,15 @@ async function appRun(url: string, file: string, n: number): Promise<AppRun> {
       longestTaskMs: longest,
       peakHeapMb: peak / 1e6,
       reloadDrawnMs: re.drawnAt,
+      reloadPixelsMs: re.pixelsAt,
       restoreDrawnMs: re.drawnAt - re.mark,
       restorePixelsMs: re.pixelsAt - re.mark,
       restoreListedMs: re.listedAt - re.mark,
       reloadLongestTaskMs: Math.max(0, ...re.lt.map(([, d]) => d)),
       restoreLongestTaskMs: Math.max(0, ...re.lt.filter(([t]) => t >= re.mark).map(([, d]) => d)),
+      baseDrawnMs: base.drawnAt,
+      basePixelsMs: base.pixelsAt,
+      baseLongestTaskMs: Math.max(0, ...base.lt.filter(([t]) => t >= base.mark).map(([, d]) => d)),
     };
   } finally {
     await close();
@@ -330,6 +391,10 @@ export const importBench: BenchModule = {
         const task = Math.max(...apps.map((a) => a.longestTaskMs));
         const reloadTask = Math.max(...apps.map((a) => a.restoreLongestTaskMs));
         const reloadRatio = median(apps.map((a) => a.restoreDrawnMs)) / median(drawn);
+        // the restore's own share: how much later the layer is drawn than the plan is in a reopen
+        // of the same profile with nothing stored
+        const beyondStart = apps.map((a) => a.reloadDrawnMs - a.baseDrawnMs);
+        const beyondStartPixels = apps.map((a) => a.reloadPixelsMs - a.basePixelsMs);
         rows.push([
           f.label,
           range(listed, s),
@@ -348,6 +413,10 @@ export const importBench: BenchModule = {
           range(apps.map((a) => a.restoreDrawnMs), s),
           range(apps.map((a) => a.restorePixelsMs), s),
           reloadRatio.toFixed(2),
+          range(apps.map((a) => a.baseDrawnMs), s),
+          `${range(beyondStart, s)} / ${range(beyondStartPixels, s)}`,
+          (median(beyondStart) / median(drawn)).toFixed(2),
+          `${Math.round(reloadTask)} / ${Math.round(Math.max(...apps.map((a) => a.baseLongestTaskMs)))}`,
         ]);
         targets.push({ name: `${f.name}: app ÷ floor (drawn) ≤ ${IMPORT_RATIO_TARGET}`, met: drawnRatio <= IMPORT_RATIO_TARGET, value: drawnRatio.toFixed(1) });
         if (f.n === 800_000) targets.push({ name: `${f.name}: main-thread heap ≤ ${HEAP_TARGET_MB} MB`, met: heap <= HEAP_TARGET_MB, value: heap.toFixed(0) });
@@ -364,13 +433,14 @@ export const importBench: BenchModule = {
       tables: [
         {
           title: `Import, headless Chromium (SwiftShader), ${reps} interleaved repetitions, median (min–max) s`,
-          headers: ['file', 'app: listed', 'app: drawn', 'app: pixels', 'floor', 'loaders.gl (kepler’s way)', 'listed ÷ floor', 'drawn ÷ floor', 'pixels ÷ floor', 'drawn ÷ loaders.gl', 'peak heap MB', 'longest task ms (import / restore)', 'reopened → drawn', 'restore → listed', 'restore → drawn', 'restore → pixels', 'restore ÷ import'],
+          headers: ['file', 'app: listed', 'app: drawn', 'app: pixels', 'floor', 'loaders.gl (kepler’s way)', 'listed ÷ floor', 'drawn ÷ floor', 'pixels ÷ floor', 'drawn ÷ loaders.gl', 'peak heap MB', 'longest task ms (import / restore)', 'reopened → drawn', 'restore → listed', 'restore → drawn', 'restore → pixels', 'restore ÷ import', 'reopened with nothing stored → plan drawn', 'restore beyond the app’s start: drawn / pixels', 'beyond the start ÷ import', 'longest task after the restore mark: with the layer / nothing stored'],
           rows,
           notes: [
             'floor: the file read whole in a worker, JSON.parse or papaparse, coordinates copied into a Float64Array and transferred.',
             'loaders.gl: parseInBatches with JSONLoader and CSVLoader and kepler.gl’s options (object rows, jsonpaths $ and $.features), the rows collected as kepler does, then copied and transferred as in the floor; kepler’s own processing of the rows is not included.',
             'app: from choosing the file in the data tab. Reopened: the same profile in a new browser (see appRun); reopened → drawn counts from the navigation, so it includes the app’s own start; restore → drawn counts from the app asking storage for its layers (User Timing mark jjj-atlas:restore), and the restore’s longest task is the longest that began after that mark.',
             'longest task includes the GPU upload and first draw of the layer (SwiftShader: the CPU does the GPU’s work).',
+            'nothing stored: the same profile reopened after the layer was removed, timed to the plan’s layers drawn; "beyond the app’s start" is reopened → layer drawn (or on screen) minus that, per repetition: the restore’s own share of the reopen.',
             'drawn: the frame after deck had the layer’s points (its draw is issued); pixels: the GPU has finished that frame (a WebGL fence). On SwiftShader the GPU process draws that frame for seconds (the map, and the points as one point list); on a GPU the two are a frame apart.',
           ],
         },
