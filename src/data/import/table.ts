@@ -381,6 +381,11 @@ function partRings(t: FeatureTable, p: number): Position[][] {
   return out;
 }
 
+/** Feature i's geometry type, read from its column (nothing made or decoded). */
+export function geometryTypeAt(t: FeatureTable, i: number): Geometry['type'] | undefined {
+  return GEOM_NAME[t.geomType[i]!] || undefined;
+}
+
 /** Feature i's geometry as GeoJSON. */
 export function geometryAt(t: FeatureTable, i: number): Geometry {
   const type = GEOM_NAME[t.geomType[i]!];

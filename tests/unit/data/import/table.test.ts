@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ImportedFeature } from '../../../../src/data/import/types';
-import { checkTable, featureAt, packStrings, propertyReader, stringAt, tableBuffers, tableFeatures, tableFromFeatures, tableOf } from '../../../../src/data/import/table';
+import { checkTable, featureAt, geometryTypeAt, packStrings, propertyReader, stringAt, tableBuffers, tableFeatures, tableFromFeatures, tableOf } from '../../../../src/data/import/table';
 import { importData } from '../../../../src/data/import/importData';
 import { userLayerGeometry } from '../../../../src/map/userLayerBuffers';
 
@@ -30,6 +30,9 @@ describe('columnar feature table', () => {
     expect(tableFeatures(t)).toBe(view); // one view per table: caches keyed by it hold
     expect(tableOf(view)).toBe(t);
     expect(tableOf(mixed)).toBeUndefined();
+    // the type from its column alone, for every kind (and none past the end)
+    expect(mixed.map((_, i) => geometryTypeAt(t, i))).toEqual(mixed.map((x) => x.geometry.type));
+    expect(geometryTypeAt(t, mixed.length)).toBeUndefined();
     // a string used twice is stored once
     expect(t.columns.find((c) => c.name === 'name')!.text.offsets.length - 1).toBe(3);
   });
