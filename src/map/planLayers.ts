@@ -121,20 +121,20 @@ export function isOutsidePlace(f: DrawnItem): boolean {
   return f.properties.location.from_release === false;
 }
 
-const onlyPointsCache = new WeakMap<readonly ImportedFeature[], boolean>();
-/** Every feature is a point (or multipoint): computed once per layer's feature array. */
 function allPoints(geomType: Uint8Array): boolean {
   for (let i = 0; i < geomType.length; i++) if (geomType[i] !== GEOM.Point && geomType[i] !== GEOM.MultiPoint) return false;
   return true;
 }
 
+const onlyPointsCache = new WeakMap<readonly ImportedFeature[], boolean>();
+/** Every feature is a point (or multipoint): computed once per layer's feature array. */
 function onlyPoints(features: readonly ImportedFeature[]): boolean {
   let v = onlyPointsCache.get(features);
   if (v === undefined) {
     // a table's geometry types are one byte array: walking its features instead would make (and
-    // decode the properties of) every feature, 0.7 s on the page for 800,000 points
-    // A table without nesting holds only points (src/data/import/table.ts); else a plain loop
-    // (a callback per feature was 10 ms of the React task that lists 800,000 points)
+    // decode the properties of) every feature, 0.7 s on the page for 800,000 points. A table
+    // without nesting holds only points (src/data/import/table.ts); else a plain loop (a callback
+    // per feature was 10 ms of the React task that lists 800,000 points)
     const table = tableOf(features);
     v = table ? table.count > 0 && (!table.nesting || allPoints(table.geomType)) : features.length > 0 && features.every((f) => f.geometry.type === 'Point' || f.geometry.type === 'MultiPoint');
     onlyPointsCache.set(features, v);
