@@ -25,7 +25,7 @@ import { tmpdir } from 'node:os';
 import type { Page } from 'playwright-core';
 import { launch } from '../../tests/e2e/browser';
 import { serveDist } from '../../tests/e2e/server';
-import { instrument, waitForMapIdle } from '../../tests/e2e/harness';
+import { instrument, waitForMapIdle, waitForStoredLayers } from '../../tests/e2e/harness';
 import { build } from 'vite';
 import { median, type BenchModule, type BenchTable } from './types';
 
@@ -244,25 +244,8 @@ async function appRun(url: string, file: string, n: number): Promise<AppRun> {
       return { listedAt: w.__listedAt, drawnAt: w.__drawnAt, pixelsAt: w.__pixelsAt, lt: w.__lt };
     });
     const longest = Math.max(0, ...r.lt.filter(([s]) => s >= t0).map(([, d]) => d));
-    // stored: the record says every feature is in (polled inside the page: waitForFunction
-    // takes a returned Promise as truthy, so it would reload before the save)
-    const stored = await page.evaluate(async (count) => {
-      for (const end = Date.now() + 120_000; Date.now() < end; await new Promise((r) => setTimeout(r, 500))) {
-        const done = await new Promise<boolean>((resolve) => {
-          const req = indexedDB.open('jjj-atlas');
-          req.onerror = () => resolve(false);
-          req.onsuccess = () => {
-            const g = req.result.transaction('userLayers').objectStore('userLayers').getAll();
-            g.onsuccess = () => {
-              req.result.close();
-              resolve((g.result as { featureCount?: number; complete?: boolean }[]).some((l) => l.featureCount === count && l.complete === true));
-            };
-          };
-        });
-        if (done) return true;
-      }
-      return false;
-    }, n);
+    // stored: the record says every feature is in
+    const stored = await waitForStoredLayers(page, { complete: true, featureCount: n }, 120_000);
     if (!stored) throw new Error(`${path.basename(file)}: not stored complete within 120 s`);
     const reloadUrl = page.url();
     await close();
@@ -272,23 +255,7 @@ async function appRun(url: string, file: string, n: number): Promise<AppRun> {
     page = context.pages()[0] ?? (await context.newPage());
     await page.goto(reloadUrl);
     await page.getByTestId('user-layer-remove').click();
-    const emptied = await page.evaluate(async () => {
-      for (const end = Date.now() + 60_000; Date.now() < end; await new Promise((r) => setTimeout(r, 250))) {
-        const n = await new Promise<number>((resolve) => {
-          const req = indexedDB.open('jjj-atlas');
-          req.onerror = () => resolve(-1);
-          req.onsuccess = () => {
-            const g = req.result.transaction('userLayers').objectStore('userLayers').count();
-            g.onsuccess = () => {
-              req.result.close();
-              resolve(g.result);
-            };
-          };
-        });
-        if (n === 0) return true;
-      }
-      return false;
-    });
+    const emptied = await waitForStoredLayers(page, { empty: true }, 60_000);
     if (!emptied) throw new Error(`${path.basename(file)}: the layer was not removed from storage within 60 s`);
     await close();
     close = async () => {};

@@ -235,32 +235,45 @@ export function hashParams(page: Page): URLSearchParams {
   return new URLSearchParams(new URL(page.url()).hash.slice(1));
 }
 
+/** What `waitForStoredLayers` waits for: a complete record (of `featureCount` features), or none at all. */
+export type StoredLayersWanted = { complete: true; featureCount?: number } | { empty: true };
+
+/**
+ * Poll IndexedDB's user-layer records until `want` holds of them; false when `timeout` ms pass
+ * first. Polled inside the page: page.waitForFunction takes a returned Promise itself as truthy,
+ * so it would read IndexedDB once and go on before the layer is saved.
+ */
+export function waitForStoredLayers(page: Page, want: StoredLayersWanted, timeout: number): Promise<boolean> {
+  return page.evaluate(
+    async ({ want, timeout }) => {
+      for (const end = Date.now() + timeout; Date.now() < end; await new Promise((r) => setTimeout(r, 200))) {
+        const done = await new Promise<boolean>((resolve) => {
+          const r = indexedDB.open('jjj-atlas');
+          r.onerror = () => resolve(false);
+          r.onsuccess = () => {
+            const g = r.result.transaction('userLayers').objectStore('userLayers').getAll();
+            g.onsuccess = () => {
+              r.result.close();
+              const records = g.result as { complete?: boolean; featureCount?: number }[];
+              resolve('empty' in want ? records.length === 0 : records.some((l) => l.complete === true && (want.featureCount === undefined || l.featureCount === want.featureCount)));
+            };
+          };
+        });
+        if (done) return true;
+      }
+      return false;
+    },
+    { want, timeout },
+  );
+}
+
 /**
  * Wait until IndexedDB holds a user layer whose record is marked complete. A layer is saved
  * after it is listed; closing or reloading before its record is complete leaves a half-written
  * layer, which the next start rightly removes.
  */
 export async function waitForStoredLayerComplete(page: Page, timeout = 20_000): Promise<void> {
-  // polled inside the page: page.waitForFunction takes a returned Promise itself as truthy, so it
-  // would read IndexedDB once and go on before the layer is saved
-  const complete = await page.evaluate(async (timeout) => {
-    for (const end = Date.now() + timeout; Date.now() < end; await new Promise((r) => setTimeout(r, 200))) {
-      const done = await new Promise<boolean>((resolve) => {
-        const r = indexedDB.open('jjj-atlas');
-        r.onerror = () => resolve(false);
-        r.onsuccess = () => {
-          const g = r.result.transaction('userLayers').objectStore('userLayers').getAll();
-          g.onsuccess = () => {
-            r.result.close();
-            resolve((g.result as { complete?: boolean }[]).some((l) => l.complete === true));
-          };
-        };
-      });
-      if (done) return true;
-    }
-    return false;
-  }, timeout);
-  if (!complete) throw new Error(`no user layer stored complete within ${timeout} ms`);
+  if (!(await waitForStoredLayers(page, { complete: true }, timeout))) throw new Error(`no user layer stored complete within ${timeout} ms`);
 }
 
 /** The region codes of the region panel's columns, in the order shown. */
