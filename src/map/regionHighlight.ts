@@ -1,4 +1,5 @@
 import type { Map as MaplibreMap } from 'maplibre-gl';
+import { REGION_SOURCES, regionHighlightFilter } from './basemap/style';
 
 /**
  * Highlight regions by code on the base map (the regions a selected item concerns). Only the
@@ -19,13 +20,10 @@ export function mostSpecificRegions(codes: readonly string[], parentOf: (code: s
 }
 
 export function setRegionHighlight(map: MaplibreMap, codes: readonly string[]): void {
-  const filter = ['in', ['get', 'adcode'], ['literal', [...codes]]] as const;
-  for (const src of ['provinces', 'prefectures', 'counties']) {
+  for (const src of REGION_SOURCES) {
     for (const kind of ['fill', 'line']) {
       const id = `highlight-${src}-${kind}`;
-      // Beijing and Tianjin share one code at province and prefecture level: draw them once.
-      const f = src === 'prefectures' ? ['all', filter, ['!', ['in', ['get', 'adcode'], ['literal', ['110000', '120000']]]]] : filter;
-      if (map.getLayer(id)) map.setFilter(id, f as never); // a valid filter expression, typed loosely by maplibre
+      if (map.getLayer(id)) map.setFilter(id, regionHighlightFilter(src, codes));
     }
   }
 }

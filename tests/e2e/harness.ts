@@ -15,6 +15,8 @@ export interface Probe {
   idleAt: number | null;
   cspViolations: string[];
   mapErrors: string[];
+  /** `source/tile key` of every tile the map finished laying out, in order (a reloaded tile comes again) */
+  tileLoads: string[];
 }
 
 declare global {
@@ -117,7 +119,7 @@ export async function instrument(context: BrowserContext): Promise<void> {
 }
 
 const INIT_SCRIPT = `(() => {
-  const probe = { idleAt: null, cspViolations: [], mapErrors: [] };
+  const probe = { idleAt: null, cspViolations: [], mapErrors: [], tileLoads: [] };
   window.__e2e = probe;
   document.addEventListener('securitypolicyviolation', (e) => {
     probe.cspViolations.push(e.effectiveDirective + ' blocked ' + (e.blockedURI || '(inline)') + ' at ' + e.sourceFile + ':' + e.lineNumber);
@@ -131,6 +133,7 @@ const INIT_SCRIPT = `(() => {
       handle = v;
       if (!v || !v.map) return;
       v.map.once('idle', () => { if (probe.idleAt === null) probe.idleAt = performance.now(); });
+      v.map.on('sourcedata', (e) => { if (e.tile) probe.tileLoads.push(e.sourceId + '/' + e.tile.tileID.key); });
       v.map.on('error', (ev) => {
         probe.mapErrors.push((ev && ev.error && ev.error.message) || 'map error event without message');
       });

@@ -70,6 +70,19 @@ describe('default view of the production build', () => {
     console.log(`# map idle ${Math.round(idleMs)} ms after navigation`);
   });
 
+  test('the start lays out each base-map tile once: nothing is added to the style or refiltered after it loads', async () => {
+    // MapLibre re-lays out every loaded tile of a source when a layer is added to it or a filter
+    // on it changes; on a 2-core machine that re-parse and its frames delayed the plan's layers.
+    const loads = await app.page.evaluate(() => window.__e2e!.tileLoads);
+    const times = new Map<string, number>();
+    for (const k of loads) times.set(k, (times.get(k) ?? 0) + 1);
+    const boundaries = loads.filter((k) => /^(provinces|prefectures|counties)\//.test(k));
+    assert.ok(boundaries.length > 0, `no boundary tiles recorded among ${loads.length} tile loads`);
+    // The links' arrowheads are the one source filled at run time: laid out empty, then with the plan's links.
+    const again = [...times].filter(([k, n]) => n > (k.startsWith('edgeLinks/') ? 2 : 1));
+    assert.deepEqual(again, [], `tiles laid out more than once: ${again.map(([k, n]) => `${k} ×${n}`).join(', ')}`);
+  });
+
   // Issue 2: "Initial view fits the three provinces" (at 1280×800, the README screenshot's size).
   test('the initial view shows all of Beijing, Tianjin and Hebei', async () => {
     const view = await app.page.evaluate(() => window.jjjAtlas!.map.getBounds().toArray());

@@ -111,6 +111,29 @@ export function bilingualLabel(lang: LabelLanguage, primarySize = 1, secondarySc
   ];
 }
 
+/** The boundary sources, province to county, that the highlight and hover layers draw from. */
+export const REGION_SOURCES = ['provinces', 'prefectures', 'counties'] as const;
+export type RegionSource = (typeof REGION_SOURCES)[number];
+
+/*
+ * The highlight and hover layers are in the style from the start, with the filters the app sets
+ * when nothing is highlighted or hovered. MapLibre re-lays out every loaded tile of a source when
+ * one of its layers is added or its filter changes, so a layer added at run time, or a first
+ * filter that differs from the style's, cost the app's start a re-parse of the three boundary
+ * sources and the frames that follow it.
+ */
+
+/** Regions of the selected item, by code. Beijing and Tianjin share one code at province and prefecture level: drawn once, as provinces. */
+export function regionHighlightFilter(src: RegionSource, codes: readonly string[]): ExpressionSpecification {
+  const filter: ExpressionSpecification = ['in', ['get', 'adcode'], ['literal', [...codes]]];
+  return src === 'prefectures' ? ['all', filter, ['!', ['in', ['get', 'adcode'], ['literal', ['110000', '120000']]]]] : filter;
+}
+
+/** The region under the pointer, or none. */
+export function regionHoverFilter(code: string | null): ExpressionSpecification {
+  return code === null ? ['in', ['get', 'adcode'], ['literal', []]] : ['==', ['get', 'adcode'], code];
+}
+
 /** River pieces not drawn by the plain river layers: those fading out at the old clip box. */
 const NOT_FADING: ExpressionSpecification = ['!=', ['get', 'fade_to_edge'], true];
 const RIVER_FADED = 'rgba(134,180,210,0)';
@@ -224,21 +247,27 @@ export function buildBasemapStyle(urls: BasemapUrls, fontFaces: FontFaces, optio
     },
     { id: 'coastline', type: 'line', source: 'coastline', paint: { 'line-color': c.coast, 'line-width': ['interpolate', ['linear'], ['zoom'], 5, 0.7, 10, 1.4] } },
     // Regions of the selected item (set at run time by ../regionHighlight.ts), under the labels.
-    ...(['provinces', 'prefectures', 'counties'] as const).flatMap((src): LayerSpecification[] => [
+    ...REGION_SOURCES.flatMap((src): LayerSpecification[] => [
       {
         id: `highlight-${src}-fill`,
         type: 'fill',
         source: src,
-        filter: ['in', ['get', 'adcode'], ['literal', []]],
+        filter: regionHighlightFilter(src, []),
         paint: { 'fill-color': c.highlight, 'fill-opacity': 0.16 },
       },
       {
         id: `highlight-${src}-line`,
         type: 'line',
         source: src,
-        filter: ['in', ['get', 'adcode'], ['literal', []]],
+        filter: regionHighlightFilter(src, []),
         paint: { 'line-color': c.highlight, 'line-width': 2.5, 'line-opacity': 0.9 },
       },
+    ]),
+    // The region under the pointer (set at run time by ../regionHover.ts): a white casing and a
+    // dark dashed line, legible on either theme and over any choropleth colour, so not recoloured.
+    ...REGION_SOURCES.flatMap((src): LayerSpecification[] => [
+      { id: `highlight-hover-${src}-casing`, type: 'line', source: src, filter: regionHoverFilter(null), paint: { 'line-color': '#ffffff', 'line-width': 5, 'line-opacity': 0.9 } },
+      { id: `highlight-hover-${src}`, type: 'line', source: src, filter: regionHoverFilter(null), paint: { 'line-color': '#1a1a1a', 'line-width': 2.2, 'line-dasharray': [2, 1] } },
     ]),
     // ---- labels: everything below is above the plan's overlays (FIRST_LABEL_LAYER) ----
     {
