@@ -27,6 +27,11 @@ describe('columnar feature table', () => {
     expect([...view]).toEqual(mixed);
     expect(view[4]).toEqual(mixed[4]);
     expect(view.map((x) => x.geometry.type)).toEqual(mixed.map((x) => x.geometry.type));
+    // an array to every reader, though its length is the table's and not stored in it
+    expect(Array.isArray(view)).toBe(true);
+    expect(view.slice(1, 3)).toEqual(mixed.slice(1, 3));
+    expect(Object.keys(view)).toHaveLength(mixed.length);
+    expect(Object.getOwnPropertyDescriptor(view, 'length')?.value).toBe(mixed.length);
     expect(tableFeatures(t)).toBe(view); // one view per table: caches keyed by it hold
     expect(tableOf(view)).toBe(t);
     expect(tableOf(mixed)).toBeUndefined();
