@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MapLegend } from './MapLegend';
 import { localized } from '../i18n/language';
@@ -9,20 +10,18 @@ export function PrintSheet() {
   const plan = usePlan();
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'zh';
-  const visible = plan.items.filter((_, i) => plan.visible[i]);
-  return (
-    <>
-      <section className="print-only print-legend" aria-hidden="true">
-        <h2>{t('story.legend')}</h2>
-        <MapLegend plan={plan} withCounts />
-        <p>{t('story.printed', { date: new Date().toISOString().slice(0, 10) })}</p>
-      </section>
+  const { items, visible } = plan;
+  // Made again only when the plan's items or their filter change: the plan is a new object
+  // whenever a user layer changes, and the list has one row per visible item.
+  const list = useMemo(() => {
+    const shown = items.filter((_, i) => visible[i]);
+    return (
       <section className="print-only print-items" aria-hidden="true">
         <h2>
-          {t('story.printItems')} ({visible.length})
+          {t('story.printItems')} ({shown.length})
         </h2>
         <ol>
-          {visible.map((it) => (
+          {shown.map((it) => (
             <li key={it.properties.id}>
               {localized(it.properties, 'name', lang)} — {t(`groups.g${it.properties.group}`)}
               {it.properties.milestones[0] ? ` · ${it.properties.milestones.map(milestoneDateLabel).join(', ')}` : ''}
@@ -30,6 +29,16 @@ export function PrintSheet() {
           ))}
         </ol>
       </section>
+    );
+  }, [items, visible, lang, t]);
+  return (
+    <>
+      <section className="print-only print-legend" aria-hidden="true">
+        <h2>{t('story.legend')}</h2>
+        <MapLegend plan={plan} withCounts />
+        <p>{t('story.printed', { date: new Date().toISOString().slice(0, 10) })}</p>
+      </section>
+      {list}
     </>
   );
 }
