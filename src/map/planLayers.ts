@@ -6,7 +6,6 @@
  */
 import type { Layer, LayersList } from '@deck.gl/core';
 import { ArcLayer, GeoJsonLayer, PathLayer, type ArcLayerProps, type GeoJsonLayerProps, type PathLayerProps } from '@deck.gl/layers';
-import { DataFilterExtension, PathStyleExtension } from '@deck.gl/extensions';
 import type { PlanItem, PlanLink } from '../data/plan/schema';
 import { FIRST_LABEL_LAYER } from './basemap/style';
 import { frameExit } from '../model/edgeLinks';
@@ -21,6 +20,7 @@ import { isSchematicLine } from '../model/placeSymbols';
 import { PlanSitesLayer, type PlanSitesLayerProps } from './planSitesLayer';
 import type { DisplayCrs } from '../geo/displayCrs';
 import { SELECTION_LAYER } from './picking';
+import { filterExt, PATH_EXTENSIONS } from './layerExtensions';
 import { selectionInk } from '../model/legend';
 
 /** A plan item with geometry, plus its index in the full item list and its layer. */
@@ -80,9 +80,6 @@ export interface UserLayerInput {
 
 /** The deck.gl layer id of a user layer, and back. */
 export const USER_LAYER_PREFIX = 'user-layer-';
-
-const filterExt = new DataFilterExtension({ filterSize: 1 });
-const dashExt = new PathStyleExtension({ dash: true });
 
 /** The deck.gl layer of the areas whose place comes from outside the release (dashed outlines). */
 // Not prefixed 'plan-areas': deck matches picking layerIds by prefix, and picks meant for the
@@ -155,7 +152,7 @@ export function buildPlanLayers(input: PlanLayerInput): LayersList {
   // On the timeline, an item not yet done is drawn by the planned layer below, not as built.
   const planned = input.timelinePlanned ?? new Set<string>();
   const filterProps = (getIndex: (d: DrawnItem) => number) => ({
-    extensions: [filterExt],
+    extensions: PATH_EXTENSIONS,
     getFilterValue: (d: DrawnItem) => (visible[getIndex(d)] && !planned.has(d.properties.id) ? 1 : 0),
     filterRange: [1, 1] as [number, number],
     updateTriggers: { getFilterValue: `${filterVersion}|${input.timelineVersion ?? ''}` },
@@ -193,7 +190,6 @@ export function buildPlanLayers(input: PlanLayerInput): LayersList {
       getDashArray: [5, 3],
       dashJustified: true,
       ...filterProps((d) => d.properties.index),
-      extensions: [filterExt, dashExt],
       beforeId: FIRST_LABEL_LAYER,
     }),
     new ArcLayer<PlanLink>({
@@ -249,7 +245,6 @@ export function buildPlanLayers(input: PlanLayerInput): LayersList {
         ...filterProps((d) => d.properties.index),
         // A schematic line (straight between real stations, or a generalised river) is dashed, so it
         // never passes for a surveyed route; the legend's key says so (model/legend.ts legendSymbols).
-        extensions: [filterExt, dashExt],
         getDashArray: (f: DrawnItem) => (isSchematicLine(f) ? SCHEMATIC_DASH : SOLID),
         // not justified: that fits the pattern to each segment, and a river's short segments came out solid
       },
@@ -292,6 +287,7 @@ export function buildPlanLayers(input: PlanLayerInput): LayersList {
         getLineColor: [217, 72, 15, 230],
         getLineWidth: 2.5,
         lineWidthUnits: 'pixels',
+        extensions: PATH_EXTENSIONS,
         beforeId: FIRST_LABEL_LAYER,
       }),
     );
@@ -317,7 +313,7 @@ export function buildPlanLayers(input: PlanLayerInput): LayersList {
         dashJustified: true,
         getPointRadius: 6,
         pointRadiusUnits: 'pixels',
-        extensions: [dashExt],
+        extensions: PATH_EXTENSIONS,
         updateTriggers: { getFillColor: input.timelineVersion },
         beforeId: FIRST_LABEL_LAYER,
       }),
@@ -336,6 +332,7 @@ export function buildPlanLayers(input: PlanLayerInput): LayersList {
         widthUnits: 'pixels',
         capRounded: true,
         jointRounded: true,
+        extensions: PATH_EXTENSIONS,
         updateTriggers: { getPath: input.timelinePaths.map((p) => p.path.length).join(',') + ':' + String(input.timelinePaths[0]?.path.at(-1)) },
       } as PathLayerProps<Growing>),
     );
@@ -356,6 +353,7 @@ export function buildPlanLayers(input: PlanLayerInput): LayersList {
         lineWidthUnits: 'pixels',
         getPointRadius: 10,
         pointRadiusUnits: 'pixels',
+        extensions: PATH_EXTENSIONS,
         beforeId: FIRST_LABEL_LAYER,
       }),
     );
@@ -383,6 +381,7 @@ export function buildPlanLayers(input: PlanLayerInput): LayersList {
         lineWidthUnits: 'pixels',
         getPointRadius: 9,
         pointRadiusUnits: 'pixels',
+        extensions: PATH_EXTENSIONS,
         beforeId: FIRST_LABEL_LAYER,
       }),
     );
@@ -405,6 +404,7 @@ export function buildPlanLayers(input: PlanLayerInput): LayersList {
         lineWidthUnits: 'pixels',
         getPointRadius: 10,
         pointRadiusUnits: 'pixels',
+        extensions: PATH_EXTENSIONS,
         beforeId: FIRST_LABEL_LAYER,
       }),
     );

@@ -9,6 +9,7 @@
 import { CompositeLayer, type Layer, type UpdateParameters } from '@deck.gl/core';
 import { GeoJsonLayer, PathLayer, ScatterplotLayer, type GeoJsonLayerProps } from '@deck.gl/layers';
 import { declutter } from '../geo/declutter';
+import { PATH_EXTENSIONS } from './layerExtensions';
 
 /** What this layer needs of a plan feature (planLayers.ts DrawnItem has it). */
 interface DrawnItem {
@@ -90,6 +91,7 @@ export class PlanSitesLayer extends CompositeLayer<PlanSitesLayerProps> {
           getColor: [60, 60, 60, 200],
           getWidth: 1.2,
           widthUnits: 'pixels',
+          extensions: PATH_EXTENSIONS,
         }),
       ),
       new ScatterplotLayer<Leader>(

@@ -17,7 +17,6 @@
 import { CompositeLayer, type CompositeLayerProps, type DefaultProps, type GetPickingInfoParams, type Layer, type LayerContext, type LayersList, type PickingInfo } from '@deck.gl/core';
 import { Buffer } from '@luma.gl/core';
 import { PathLayer, ScatterplotLayer, SolidPolygonLayer, type PathLayerProps, type ScatterplotLayerProps, type SolidPolygonLayerProps } from '@deck.gl/layers';
-import { DataFilterExtension } from '@deck.gl/extensions';
 import type { ImportedFeature } from '../data/import/types';
 import { geometryTypeAt, tableOf } from '../data/import/table';
 import type { DisplayCrs } from '../geo/displayCrs';
@@ -26,6 +25,7 @@ import { hexToRgb } from '../model/color';
 import { classAttributes, filterValues, userLayerGeometry, type UserGeometry } from './userLayerBuffers';
 import { PointListScatterplotLayer } from './pointListScatterplotLayer';
 import { isSoftwareRenderer } from './webgl';
+import { filterExt, PATH_EXTENSIONS } from './layerExtensions';
 import type { RGB } from '../model/color';
 
 interface OwnProps {
@@ -45,7 +45,6 @@ export type UserFeaturesLayerProps = OwnProps & CompositeLayerProps;
 
 const POINT_ALPHA = 220;
 const EMPTY_POSITIONS = new Float64Array(0);
-const filterExt = new DataFilterExtension({ filterSize: 1 });
 
 type Descriptor = { value: Float64Array | Float32Array | Uint8Array; size: number; buffer?: Buffer };
 interface BinaryData {
@@ -232,7 +231,7 @@ export class UserFeaturesLayer extends CompositeLayer<Required<OwnProps>> {
         widthUnits: 'pixels',
         capRounded: true,
         jointRounded: true,
-        extensions: [filterExt],
+        extensions: PATH_EXTENSIONS,
         getFilterValue: (_: unknown, { index }: Info) => shown[paths.featureOf[index]!] ?? 0,
         filterRange: [1, 1],
         updateTriggers: updateTriggers('getColor'),
