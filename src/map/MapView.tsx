@@ -19,6 +19,7 @@ import fontFaces from 'virtual:font-faces';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { configureMaplibreWorker } from './maplibreWorker';
 import { detectWebGL2 } from './webgl';
+import { keepLayerGroups } from './deckLayerGroups';
 import { BASEMAP_ATTRIBUTION, keepAttributionPlain } from './attribution';
 import { basemapUrls } from './basemap/sources';
 import {
@@ -153,6 +154,7 @@ export function MapView({ basemap, layers, ariaLabel, initialView, onReady, onBa
           if (removed) return;
           const overlay = new MapLibreOverlay({ interleaved: true, layers: latest.current.layers });
           map.addControl(overlay);
+          keepLayerGroups(map, overlay, () => latest.current.layers);
           handle.current!.layerCount = latest.current.layers.length;
           // Same handle object: whoever holds it (the app, the tests) now sees the overlay.
           if (handle.current) handle.current.overlay = overlay;

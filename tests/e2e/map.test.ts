@@ -6,7 +6,8 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { BASEMAP_COLORS, JJJ_BOUNDS } from '../../src/map/basemap/style';
+import { BASEMAP_COLORS, FIRST_LABEL_LAYER, JJJ_BOUNDS } from '../../src/map/basemap/style';
+import { layerGroupId } from '../../src/map/deckLayerGroups';
 import { failedOwnResponses, openApp, probe, projectToDevice, screenshotImage, waitForMapIdle, type AppSession } from './harness';
 import { colorDistance, decodePng, hexToRgb, luma, pixel, toHex, type Image, type RGB } from './png';
 import { DIST_DIR } from './server';
@@ -81,6 +82,14 @@ describe('default view of the production build', () => {
     // The links' arrowheads are the one source filled at run time: laid out empty, then with the plan's links.
     const again = [...times].filter(([k, n]) => n > (k.startsWith('edgeLinks/') ? 2 : 1));
     assert.deepEqual(again, [], `tiles laid out more than once: ${again.map(([k, n]) => `${k} ×${n}`).join(', ')}`);
+  });
+
+  test("the plan's layers are drawn under the labels: deck's layer group sits right before the first label layer", async () => {
+    // Without its group in the style, deck draws a layer after MapLibre's frame, over the city names.
+    const group = layerGroupId(FIRST_LABEL_LAYER);
+    const order = await app.page.evaluate(() => window.jjjAtlas!.map.getLayersOrder());
+    assert.ok(order.includes(group), `${group} is not in the style (${order.filter((id) => id.startsWith('deck')).join(', ') || 'no deck group'})`);
+    assert.equal(order.indexOf(group), order.indexOf(FIRST_LABEL_LAYER) - 1);
   });
 
   // Issue 2: "Initial view fits the three provinces" (at 1280×800, the README screenshot's size).
