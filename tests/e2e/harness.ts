@@ -238,8 +238,8 @@ export function hashParams(page: Page): URLSearchParams {
   return new URLSearchParams(new URL(page.url()).hash.slice(1));
 }
 
-/** What `waitForStoredLayers` waits for: a complete record (of `featureCount` features), or none at all. */
-export type StoredLayersWanted = { complete: true; featureCount?: number } | { empty: true };
+/** What `waitForStoredLayers` waits for: a complete record (of `featureCount` features), one still marked unfinished, or none at all. */
+export type StoredLayersWanted = { complete: true; featureCount?: number } | { unfinished: true } | { empty: true };
 
 /**
  * Poll IndexedDB's user-layer records until `want` holds of them; false when `timeout` ms pass
@@ -258,7 +258,9 @@ export function waitForStoredLayers(page: Page, want: StoredLayersWanted, timeou
             g.onsuccess = () => {
               r.result.close();
               const records = g.result as { complete?: boolean; featureCount?: number }[];
-              resolve('empty' in want ? records.length === 0 : records.some((l) => l.complete === true && (want.featureCount === undefined || l.featureCount === want.featureCount)));
+              if ('empty' in want) resolve(records.length === 0);
+              else if ('unfinished' in want) resolve(records.some((l) => l.complete === false));
+              else resolve(records.some((l) => l.complete === true && (want.featureCount === undefined || l.featureCount === want.featureCount)));
             };
           };
         });

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import type { Page } from 'playwright-core';
-import { openApp, waitForMapIdle, waitForStoredLayerComplete, type AppSession } from './harness';
+import { openApp, waitForMapIdle, waitForStoredLayerComplete, waitForStoredLayers, type AppSession } from './harness';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const SCREENSHOT = path.join(tmpdir(), 'jjj-corrupt-store.png');
@@ -180,24 +180,8 @@ describe('a page left before its import was saved', () => {
     await page.getByTestId('import-input').setInputFiles(path.join(ROOT, 'tests/fixtures/import/valid/sites.geojson'));
     await page.locator('[data-testid="import-result"][data-ok="true"]').waitFor({ timeout: 30_000 });
     assert.deepEqual(await layerNames(page), ['sites']);
-    // the layer's record, marked unfinished, is stored at once (polled inside the page)
-    const marked = await page.evaluate(async () => {
-      for (const end = Date.now() + 10_000; Date.now() < end; await new Promise((r) => setTimeout(r, 100))) {
-        const layers = await new Promise<{ complete?: boolean }[]>((resolve) => {
-          const r = indexedDB.open('jjj-atlas');
-          r.onerror = () => resolve([]);
-          r.onsuccess = () => {
-            const g = r.result.transaction('userLayers').objectStore('userLayers').getAll();
-            g.onsuccess = () => {
-              r.result.close();
-              resolve(g.result as { complete?: boolean }[]);
-            };
-          };
-        });
-        if (layers.some((l) => l.complete === false)) return true;
-      }
-      return false;
-    });
+    // the layer's record, marked unfinished, is stored at once
+    const marked = await waitForStoredLayers(page, { unfinished: true }, 10_000);
     assert.ok(marked, 'a new layer is stored marked unfinished before its features are written');
 
     // leaving now asks first (the browser's own prompt); staying keeps the page and its layer
