@@ -151,6 +151,7 @@ export function buildPlanLayers(input: PlanLayerInput): LayersList {
   const linesAndSites = drawn.filter((d) => d.geometry.type !== 'Polygon' && d.geometry.type !== 'MultiPolygon');
   // On the timeline, an item not yet done is drawn by the planned layer below, not as built.
   const planned = input.timelinePlanned ?? new Set<string>();
+  // Filtered, and drawn with the dash extension too: every path shares one shader program (./layerExtensions.ts).
   const filterProps = (getIndex: (d: DrawnItem) => number) => ({
     extensions: PATH_EXTENSIONS,
     getFilterValue: (d: DrawnItem) => (visible[getIndex(d)] && !planned.has(d.properties.id) ? 1 : 0),
