@@ -7,9 +7,9 @@
 import type { GeoJSONSource, Map as MaplibreMap } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import { toDisplayFeatures, type DisplayCrs } from '../../geo/displayCrs';
+import { REGION_SOURCES, type RegionSource } from './style';
 
-export const REGION_SOURCES = ['provinces', 'prefectures', 'counties'] as const;
-export type RegionSourceUrls = Record<(typeof REGION_SOURCES)[number], string>;
+export type RegionSourceUrls = Record<RegionSource, string>;
 
 const converted = new Map<string, Promise<FeatureCollection>>();
 const current = new WeakMap<MaplibreMap, DisplayCrs>();

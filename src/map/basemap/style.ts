@@ -160,7 +160,7 @@ export function buildBasemapStyle(urls: BasemapUrls, fontFaces: FontFaces, optio
     },
     // Choropleth fills, one per level, hidden until a person turns one on
     // (../choropleth.ts sets their colours).
-    ...(['provinces', 'prefectures', 'counties'] as const).map(
+    ...REGION_SOURCES.map(
       (src): LayerSpecification => ({
         id: `choropleth-${src}`,
         type: 'fill',
