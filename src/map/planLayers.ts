@@ -1,14 +1,13 @@
 /**
  * deck.gl layers for the plan: sites, lines and areas (one GeoJsonLayer), cooperation links
- * (ArcLayer), and the selection on top. Filtering uses DataFilterExtension: a filter change
+ * (raised arcs drawn as paths, ./planLinksLayer.ts), and the selection on top. Filtering uses DataFilterExtension: a filter change
  * updates one float attribute per feature (via updateTriggers), never the geometry buffers.
  * All layers sit below the base map's labels (beforeId = FIRST_LABEL_LAYER).
  */
 import type { Layer, LayersList } from '@deck.gl/core';
-import { ArcLayer, GeoJsonLayer, PathLayer, type ArcLayerProps, type GeoJsonLayerProps, type PathLayerProps } from '@deck.gl/layers';
+import { GeoJsonLayer, PathLayer, type GeoJsonLayerProps, type PathLayerProps } from '@deck.gl/layers';
 import type { PlanItem, PlanLink } from '../data/plan/schema';
 import { FIRST_LABEL_LAYER } from './basemap/style';
-import { frameExit } from '../model/edgeLinks';
 import { PLAN_LAYER_COLORS } from '../model/planColors';
 import type { RGB } from '../model/color';
 import type { PlanLayerKey } from '../model/state';
@@ -18,9 +17,10 @@ import type { UserLayerStyle } from '../model/userLayerStyle';
 import { UserFeaturesLayer, userPointsWarmup, type UserFeaturesLayerProps } from './userFeaturesLayer';
 import { isSchematicLine } from '../model/placeSymbols';
 import { PlanSitesLayer, type PlanSitesLayerProps } from './planSitesLayer';
+import { PlanLinksLayer } from './planLinksLayer';
 import type { DisplayCrs } from '../geo/displayCrs';
 import { SELECTION_LAYER } from './picking';
-import { filterExt, PATH_EXTENSIONS } from './layerExtensions';
+import { PATH_EXTENSIONS } from './layerExtensions';
 import { selectionInk } from '../model/legend';
 
 /** A plan item with geometry, plus its index in the full item list and its layer. */
@@ -159,12 +159,6 @@ export function buildPlanLayers(input: PlanLayerInput): LayersList {
     updateTriggers: { getFilterValue: `${filterVersion}|${input.timelineVersion ?? ''}` },
   });
 
-  const linkColor = (index: number, alpha: number) => {
-    const item = input.linkItemIndex[index] ?? -1;
-    const layer = input.linkLayers[item];
-    return layer ? color(layer, alpha) : ([90, 90, 90, alpha] as [number, number, number, number]);
-  };
-
   const layers: Layer[] = [
     geoJsonLayer({
       id: 'plan-areas',
@@ -193,33 +187,16 @@ export function buildPlanLayers(input: PlanLayerInput): LayersList {
       ...filterProps((d) => d.properties.index),
       beforeId: FIRST_LABEL_LAYER,
     }),
-    new ArcLayer<PlanLink>({
+    new PlanLinksLayer({
       ...({ beforeId: FIRST_LABEL_LAYER } as WithBeforeId),
       id: 'plan-links',
       data: links,
       pickable: true,
-      getSourcePosition: (l) => l.geometry.coordinates[0] as [number, number],
-      // Links to the YRD and the GBA end, straight, where they leave the region's frame; the base
-      // map draws the arrowhead and the label there (./edgeLinks.ts).
-      getTargetPosition: (l) => {
-        const [a, b] = l.geometry.coordinates as [[number, number], [number, number]];
-        return l.properties.outside_region ? frameExit(a, b) : b;
-      },
-      // Faint where they leave Beijing, strong where they arrive: a dozen links share the Beijing
-      // end, and at full strength there they made a dark knot over the city at regional zooms.
-      getSourceColor: (_l: PlanLink, { index }: { index: number }) => linkColor(index, 60),
-      getTargetColor: (_l: PlanLink, { index }: { index: number }) => linkColor(index, 200),
-      getWidth: 1.6,
-      getHeight: (l: PlanLink) => (l.properties.outside_region ? 0 : 0.4),
-      greatCircle: false,
-      extensions: [filterExt],
-      getFilterValue: (_l: PlanLink, { index }: { index: number }) => {
-        const i = input.linkItemIndex[index] ?? -1;
-        return i >= 0 && visible[i] ? 1 : 0;
-      },
-      filterRange: [1, 1],
-      updateTriggers: { getFilterValue: filterVersion },
-    } as ArcLayerProps<PlanLink>),
+      linkItemIndex: input.linkItemIndex,
+      linkLayers: input.linkLayers,
+      shown: visible,
+      filterVersion,
+    }),
     // Sites and lines; the sites' dots are kept apart at regional zooms (./planSitesLayer.ts).
     new PlanSitesLayer({
       ...({ beforeId: FIRST_LABEL_LAYER } as WithBeforeId),

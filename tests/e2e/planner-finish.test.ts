@@ -263,4 +263,42 @@ describe('planner finish: search, regions, numbers, picking', () => {
     }
     await page.mouse.move(5, 5);
   });
+
+  test('a cooperation link is drawn along its raised arc, picked as its link, and hidden with its item\'s layer', async () => {
+    const page = app.page;
+    await jumpTo(page, home.center, home.zoom, true);
+    // The Beijing–Tangshan medical link (public services): the top of its arc, on screen (deck's
+    // viewport projects the raised vertex), and what a 1 px pick finds there.
+    const pickTop = () =>
+      page.evaluate(() => {
+        const { overlay } = window.jjjAtlas!;
+        type Links = { id: string; props: { data: { properties: { id: string } }[] }; state: { arcs: { startIndices: Uint32Array; attributes: { getPath: { value: Float64Array } } } } };
+        const deck = (overlay as unknown as { _deck: { layerManager: { getLayers(): Links[] }; getViewports(): { project(p: number[]): number[] }[] } })._deck;
+        const layer = deck.layerManager.getLayers().find((l) => l.id === 'plan-links')!;
+        const i = layer.props.data.findIndex((l) => l.properties.id === 'link-medical-tangshan');
+        const { startIndices, attributes } = layer.state.arcs;
+        const top = Math.floor((startIndices[i]! + startIndices[i + 1]!) / 2);
+        const [lon, lat, z] = attributes.getPath.value.slice(top * 3, top * 3 + 3);
+        const [x, y] = deck.getViewports()[0]!.project([lon!, lat!, z!]);
+        const picked = overlay!.pickObject({ x: x!, y: y!, radius: 1, layerIds: ['plan-links'] });
+        return { z: z!, id: (picked?.object as { properties?: { id?: string } } | undefined)?.properties?.id ?? null };
+      });
+    // the layers reach deck on its next frame
+    const pickSettles = async (want: string | null, what: string) => {
+      let got: string | null = null;
+      for (const t0 = Date.now(); Date.now() - t0 < 5000; await page.waitForTimeout(100)) if ((got = (await pickTop()).id) === want) return;
+      assert.equal(got, want, what);
+    };
+    const shown = await pickTop();
+    assert.ok(shown.z > 20000, `the arc is raised at its top: ${shown.z} m`);
+    assert.equal(shown.id, 'link-medical-tangshan');
+    const publicServices = page.locator('#layer-g3-public-services');
+    await publicServices.uncheck();
+    try {
+      await pickSettles(null, 'hidden with its item\'s layer');
+    } finally {
+      await publicServices.check();
+    }
+    await pickSettles('link-medical-tangshan', 'back with its item\'s layer');
+  });
 });
