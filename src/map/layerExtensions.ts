@@ -6,10 +6,10 @@
  * the first frame that draws it. Where WebGL is drawn in software a path program took 0.1–0.4 s
  * of that frame, and the plan's first frame compiled three: plain (the sites' leaders), filtered
  * (area outlines) and filtered and dashed (lines). So every path — lines, outlines, leaders, the
- * hover and selection outlines, the timeline, user lines, drawn areas — is drawn with both. A layer
- * that neither filters nor dashes keeps the extensions' defaults, which pass every feature (value
- * 0 within [-1, 1]) and draw solid (dash [0, 0]). Points and fills stay as they were: their
- * programs are cheap to compile (a few ms).
+ * cooperation links' arcs (./planLinksLayer.ts), the hover and selection outlines, the timeline,
+ * user lines, drawn areas — is drawn with both. A layer that neither filters nor dashes keeps the
+ * extensions' defaults, which pass every feature (value 0 within [-1, 1]) and draw solid (dash
+ * [0, 0]). Likewise every plan dot is filtered: the sites' anchors share the sites' program.
  */
 import { DataFilterExtension, PathStyleExtension } from '@deck.gl/extensions';
 

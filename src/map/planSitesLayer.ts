@@ -9,7 +9,7 @@
 import { CompositeLayer, type Layer, type UpdateParameters } from '@deck.gl/core';
 import { GeoJsonLayer, PathLayer, ScatterplotLayer, type GeoJsonLayerProps } from '@deck.gl/layers';
 import { declutter } from '../geo/declutter';
-import { PATH_EXTENSIONS } from './layerExtensions';
+import { filterExt, PATH_EXTENSIONS } from './layerExtensions';
 
 /** What this layer needs of a plan feature (planLayers.ts DrawnItem has it). */
 interface DrawnItem {
@@ -107,6 +107,8 @@ export class PlanSitesLayer extends CompositeLayer<PlanSitesLayerProps> {
           getLineWidth: 1,
           radiusUnits: 'pixels',
           lineWidthUnits: 'pixels',
+          // the items' dots' program (they are filtered), not one of its own; every anchor passes
+          extensions: [filterExt],
         }),
       ),
       new GeoJsonLayer(
