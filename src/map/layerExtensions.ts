@@ -9,7 +9,8 @@
  * cooperation links' arcs (./planLinksLayer.ts), the hover and selection outlines, the timeline,
  * user lines, drawn areas — is drawn with both. A layer that neither filters nor dashes keeps the
  * extensions' defaults, which pass every feature (value 0 within [-1, 1]) and draw solid (dash
- * [0, 0]). Likewise every plan dot is filtered: the sites' anchors share the sites' program.
+ * [0, 0]). A GeoJsonLayer hands its extensions to its dots as well, so the sites' anchors carry both
+ * too: every plan dot shares one program.
  */
 import { DataFilterExtension, PathStyleExtension } from '@deck.gl/extensions';
 

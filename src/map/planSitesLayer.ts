@@ -9,7 +9,7 @@
 import { CompositeLayer, type Layer, type UpdateParameters } from '@deck.gl/core';
 import { GeoJsonLayer, PathLayer, ScatterplotLayer, type GeoJsonLayerProps } from '@deck.gl/layers';
 import { declutter } from '../geo/declutter';
-import { filterExt, PATH_EXTENSIONS } from './layerExtensions';
+import { PATH_EXTENSIONS } from './layerExtensions';
 
 /** What this layer needs of a plan feature (planLayers.ts DrawnItem has it). */
 interface DrawnItem {
@@ -107,8 +107,9 @@ export class PlanSitesLayer extends CompositeLayer<PlanSitesLayerProps> {
           getLineWidth: 1,
           radiusUnits: 'pixels',
           lineWidthUnits: 'pixels',
-          // the items' dots' program (they are filtered), not one of its own; every anchor passes
-          extensions: [filterExt],
+          // the items' dots' program, not one of its own: their GeoJsonLayer hands its path extensions
+          // to its dots too (./layerExtensions.ts); every anchor passes, solid
+          extensions: PATH_EXTENSIONS,
         }),
       ),
       new GeoJsonLayer(
