@@ -5,19 +5,22 @@ import './ui/app.css';
 import './ui/themes.css';
 import './ui/print.css';
 import { initI18n, tByKey } from './app/i18n';
-import { useAppStore } from './app/store';
+import { linkPanel, useAppStore } from './app/store';
 import { App } from './App';
 import { readOpeningLink } from './app/useUrlSync';
 import { whenFirstViewSettled } from './pwa/schedule';
 import { checkStoredTileLayers } from './app/storage/schema';
 import { tileLayerNotice } from './i18n/storageMessages';
 
-// The map's starting view and the language come from the link before anything draws; the
-// rest of the URL (filters, selection) is checked against the data once it has loaded
-// (app/useUrlSync.ts), which also reports what was broken.
+// The map's starting view, the language and the side panel's tab come from the link before
+// anything draws; the rest of the URL (filters, selection) is checked against the data once it
+// has loaded (app/useUrlSync.ts), which also reports what was broken. Opened on the layers tab
+// until then, a link to the data tab switched tabs 2–3 s into the start, and the person's
+// restored layers were listed only then.
 {
   const link = readOpeningLink(useAppStore.getState().lang);
-  useAppStore.setState({ view: link.view, lang: link.lang, basemap: link.basemap, storyLinkParam: link.story ?? null });
+  const s = useAppStore.getState();
+  useAppStore.setState({ view: link.view, lang: link.lang, basemap: link.basemap, storyLinkParam: link.story ?? null, ...linkPanel(link, s.sidebarOpen) });
 }
 // Only the language the page opens in is loaded before the first frame.
 const ready = initI18n(useAppStore.getState().lang);

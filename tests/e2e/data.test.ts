@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import i18next from 'i18next';
-import { openApp, pickAt, projectToDevice, screenshotImage, waitForIdle, waitForMapIdle, type AppSession } from './harness';
+import { hashParams, openApp, pickAt, projectToDevice, screenshotImage, waitForIdle, waitForMapIdle, type AppSession } from './harness';
 import { decodePng } from './png';
 import { importData } from '../../src/data/import/importData';
 import type { ImportOptions } from '../../src/data/import/types';
@@ -281,11 +281,28 @@ describe('data: import, user layers, export', () => {
     const before = await userLayers(page);
     await page.getByTestId('user-layer-name').first().fill('我的地点');
     await page.getByTestId('user-layer-name').first().press('Enter');
+    // The link names the data tab: the reopened page shows that tab from its first render, and
+    // lists the stored layers there, not once the plan's data has loaded (after the base map's
+    // first frame), as it did when a link's tab waited for that data.
+    assert.equal(hashParams(page).get('tab'), 'data');
+    await page.addInitScript(() => {
+      const w = window as unknown as { __dataTabAt?: number };
+      new MutationObserver((_, observer) => {
+        if (!document.querySelector('#tab-data[aria-selected="true"]')) return;
+        w.__dataTabAt = performance.now();
+        observer.disconnect();
+      }).observe(document, { childList: true, subtree: true, attributes: true });
+    });
     // Writes are asynchronous: give IndexedDB a moment, then reload.
     await page.waitForTimeout(500);
     await page.reload();
     await waitForMapIdle(page);
     await page.waitForFunction(() => !!window.jjjAtlas?.overlay, null, { timeout: 60_000 });
+    const order = await page.evaluate(() => ({
+      tab: (window as unknown as { __dataTabAt?: number }).__dataTabAt,
+      plan: performance.getEntriesByType('resource').find((r) => /items[^/]*\.geojson/.test(r.name))?.startTime,
+    }));
+    assert.ok(order.tab !== undefined && order.plan !== undefined && order.tab < order.plan, `the data tab shown at ${order.tab} ms, the plan's items asked for at ${order.plan} ms`);
     await openDataTab(page);
     await page.waitForFunction((n) => document.querySelectorAll('[data-testid="user-layer"]').length === n, before.length, { timeout: 15_000 });
     const after = await userLayers(page);

@@ -17,6 +17,7 @@ import { tileLayersSlice, type TileLayersSlice } from './slices/tileLayers';
 import { uiSlice, type UiSlice } from './slices/ui';
 
 export type * from './types';
+import type { SidebarTab } from './types';
 
 export interface AppState extends ViewSlice, FiltersSlice, RegionsSlice, StorySlice, UserLayersSlice, BaseMapSlice, TileLayersSlice, UiSlice {
   /** Take the state a link describes (it spans several slices). */
@@ -44,9 +45,7 @@ export const useAppStore = create<AppState>()((...a) => ({
       regionSelection: u.regionSelection ?? [],
       regionLevel: u.regionLevel ?? 'auto',
       choropleth: u.choropleth ?? null,
-      sidebarTab: u.tab ?? 'layers',
-      // a link that names a tab opens the panel; one without keeps it as the device has it
-      sidebarOpen: u.panelOpen ?? (u.tab !== undefined ? true : s.sidebarOpen),
+      ...linkPanel(u, s.sidebarOpen),
       timelineMonth: u.timelineMonth ?? null,
       // the chapter is applied (and clamped) by the presentation once the story has loaded
       ...(u.chapter !== undefined ? { chapterIndex: u.chapter, presenting: true } : s.presenting ? { presenting: false } : {}),
@@ -54,6 +53,14 @@ export const useAppStore = create<AppState>()((...a) => ({
       ...(u.measure ? { drawTool: 'measure' as const, measurePath: u.measure, measureKm: null } : s.measurePath ? { measurePath: null, measureKm: null } : {}),
     })),
 }));
+
+/**
+ * The side panel a link asks for: its tab, open when the link names one or says so; else as the
+ * device has it. Needs no data, so the page opens on it (../main.tsx), not on the layers tab first.
+ */
+export function linkPanel(u: Pick<UrlState, 'tab' | 'panelOpen'>, open: boolean): { sidebarTab: SidebarTab; sidebarOpen: boolean } {
+  return { sidebarTab: u.tab ?? 'layers', sidebarOpen: u.panelOpen ?? (u.tab !== undefined ? true : open) };
+}
 
 /** The URL-relevant part of the state. */
 export function urlStateOf(s: AppState): UrlState {

@@ -6,7 +6,7 @@ import type { TileLayer } from '../../../src/model/tileLayer';
 const storage = new Map<string, string>();
 vi.stubGlobal('navigator', { languages: ['zh-CN'], language: 'zh-CN' });
 vi.stubGlobal('localStorage', { getItem: (k: string) => storage.get(k) ?? null, setItem: (k: string, v: string) => storage.set(k, v), removeItem: (k: string) => storage.delete(k) });
-const { useAppStore, urlStateOf } = await import('../../../src/app/store');
+const { linkPanel, useAppStore, urlStateOf } = await import('../../../src/app/store');
 const initial = useAppStore.getState();
 beforeEach(() => useAppStore.setState(initial, true));
 const st = () => useAppStore.getState();
@@ -136,5 +136,13 @@ describe('base map and tile layers slices', () => {
   test('a link sets the state it carries across slices', () => {
     st().applyUrlState({ ...urlStateOf(st()), selected: 'x', lang: 'en', areas: undefined, source: { kind: 'osm' } });
     expect([st().selected, st().lang, st().drawnAreas, st().baseMapSource]).toEqual(['x', 'en', [], { kind: 'osm' }]);
+  });
+  test('a link opens the panel on the tab it names; without one, the panel stays as the device has it', () => {
+    expect(linkPanel({ tab: 'data' }, false)).toEqual({ sidebarTab: 'data', sidebarOpen: true });
+    expect(linkPanel({ tab: 'data', panelOpen: false }, true)).toEqual({ sidebarTab: 'data', sidebarOpen: false });
+    expect(linkPanel({}, false)).toEqual({ sidebarTab: 'layers', sidebarOpen: false });
+    expect(linkPanel({}, true)).toEqual({ sidebarTab: 'layers', sidebarOpen: true });
+    st().applyUrlState({ ...urlStateOf(st()), tab: 'regions' });
+    expect([st().sidebarTab, st().sidebarOpen]).toEqual(['regions', true]);
   });
 });
