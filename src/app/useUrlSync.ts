@@ -1,7 +1,8 @@
 /**
  * Mirror the shareable state in the URL hash (`#map=zoom/lat/lon&…`, see ../model/url.ts).
  * The link the page opens with is decoded once, before anything draws (readOpeningLink: the
- * view, language and base map are needed for the first frame); once the data has loaded, its
+ * view, language and base map are needed for the first frame, and the side panel opens on the
+ * link's tab); once the data has loaded, its
  * selection and regions are checked against the data and the whole state goes into the store;
  * broken parts fall back to defaults with a notice. After that every
  * change of the state replaces the hash (no history entry per pan), and a hash edited by hand
