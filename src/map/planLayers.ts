@@ -1,8 +1,9 @@
 /**
  * deck.gl layers for the plan: sites, lines and areas (one GeoJsonLayer), cooperation links
- * (raised arcs drawn as paths, ./planLinksLayer.ts), and the selection on top. Filtering uses DataFilterExtension: a filter change
- * updates one float attribute per feature (via updateTriggers), never the geometry buffers.
- * All layers sit below the base map's labels (beforeId = FIRST_LABEL_LAYER).
+ * (raised arcs drawn as paths, ./planLinksLayer.ts), and the selection on top. Filtering uses
+ * DataFilterExtension: a filter change updates one float attribute per feature (via
+ * updateTriggers), never the geometry buffers. All layers sit below the base map's labels
+ * (beforeId = FIRST_LABEL_LAYER).
  */
 import type { Layer, LayersList } from '@deck.gl/core';
 import { GeoJsonLayer, PathLayer, type GeoJsonLayerProps, type PathLayerProps } from '@deck.gl/layers';
